@@ -1,0 +1,104 @@
+package mockgithub
+
+import (
+	"net/http"
+	"regexp"
+	"time"
+)
+
+// Fault is an injected misbehaviour for the requests it matches.
+//
+// Without Commit the request is not served: after Delay the fault's own response is sent
+// (or the connection dropped). With Commit the request is served first, then after Delay
+// the real response is replaced by the fault's. A fault with Status 0 and no Drop only
+// delays: the real response is sent after Delay.
+//
+// The injected response carries the usual headers (request id, rate limit, and with Commit
+// the real response's headers but ETag and Link), overlaid by Header; a Header key with no
+// values removes that header.
+type Fault struct {
+	Method string        // "" = any
+	Path   string        // regexp on URL path, "" = any
+	After  int           // let this many matching requests through first
+	Times  int           // apply to this many matching requests after that (0 = all)
+	Status int           // the injected status
+	Header http.Header   // headers to set on the injected response
+	Body   string        // the injected body (raw JSON)
+	Delay  time.Duration // real sleep before answering
+	Commit bool          // perform the real operation first, then answer with the fault instead
+	Drop   bool          // (with or without Commit) hijack and close the connection with no response
+}
+
+// FaultHandle tracks an injected fault.
+type FaultHandle struct {
+	f    Fault
+	path *regexp.Regexp
+	seen int // matching requests so far
+	hits int // requests the fault was applied to
+	mock *Mock
+}
+
+// Inject adds a fault. Faults are consulted in the order they were injected; every
+// matching fault counts the request towards its After, and the first one whose window
+// includes it is applied. It panics if Path is not a valid regexp.
+func (m *Mock) Inject(f Fault) *FaultHandle {
+	h := &FaultHandle{f: f, mock: m}
+	if f.Path != "" {
+		h.path = regexp.MustCompile(f.Path)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.faults = append(m.faults, h)
+	return h
+}
+
+// ClearFaults removes every injected fault.
+func (m *Mock) ClearFaults() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.faults = nil
+}
+
+// Hits returns how many requests the fault was applied to.
+func (h *FaultHandle) Hits() int {
+	h.mock.mu.Lock()
+	defer h.mock.mu.Unlock()
+	return h.hits
+}
+
+// matchFault returns the fault to apply to r, or nil. Call with m.mu held.
+func (m *Mock) matchFault(r *http.Request) *FaultHandle {
+	var chosen *FaultHandle
+	for _, h := range m.faults {
+		if h.f.Method != "" && h.f.Method != r.Method || h.path != nil && !h.path.MatchString(r.URL.Path) {
+			continue
+		}
+		h.seen++
+		if chosen == nil && h.seen > h.f.After && (h.f.Times == 0 || h.seen <= h.f.After+h.f.Times) {
+			chosen = h
+			h.hits++
+		}
+	}
+	return chosen
+}
+
+// apply turns the real (or bare) response into the injected one.
+func (h *FaultHandle) apply(real *response) *response {
+	if h.f.Drop {
+		return &response{drop: true}
+	}
+	if h.f.Status == 0 {
+		return real
+	}
+	res := &response{status: h.f.Status, header: real.header.Clone(), body: []byte(h.f.Body)}
+	res.header.Del("Etag")
+	res.header.Del("Link")
+	for k, v := range h.f.Header {
+		if len(v) == 0 {
+			res.header.Del(k)
+			continue
+		}
+		res.header[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+	}
+	return res
+}
