@@ -1,0 +1,129 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+)
+
+// Image sources, as the schemas enumerate them.
+const (
+	SourceGitHub  = "github"
+	SourcePartner = "partner"
+	SourceCustom  = "custom"
+)
+
+// CuratedImage is the actions-hosted-runner-curated-image schema (GitHub-owned and partner images).
+type CuratedImage struct {
+	ID          string `json:"id"`
+	Platform    string `json:"platform"`
+	SizeGB      int64  `json:"size_gb"`
+	DisplayName string `json:"display_name"`
+	Source      string `json:"source"`
+}
+
+// CustomImage is the actions-hosted-runner-custom-image schema.
+type CustomImage struct {
+	ID                int64  `json:"id"`
+	Platform          string `json:"platform"`
+	TotalVersionsSize int64  `json:"total_versions_size"`
+	Name              string `json:"name"`
+	Source            string `json:"source"`
+	VersionsCount     int64  `json:"versions_count"`
+	LatestVersion     string `json:"latest_version"`
+	State             string `json:"state"`
+}
+
+// CustomImageVersion is the actions-hosted-runner-custom-image-version schema.
+type CustomImageVersion struct {
+	Version      string `json:"version"`
+	State        string `json:"state"`
+	SizeGB       int64  `json:"size_gb"`
+	CreatedOn    string `json:"created_on"`
+	StateDetails string `json:"state_details"`
+}
+
+// ListGitHubOwnedImages lists the GitHub-owned images.
+func (c *Client) ListGitHubOwnedImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
+	return c.listCurated(ctx, scope.path("images", "github-owned"))
+}
+
+// ListPartnerImages lists the partner images.
+func (c *Client) ListPartnerImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
+	return c.listCurated(ctx, scope.path("images", "partner"))
+}
+
+func (c *Client) listCurated(ctx context.Context, path string) ([]CuratedImage, error) {
+	var all []CuratedImage
+	err := c.paginate(ctx, path, func(body []byte) error {
+		var page struct {
+			Images []CuratedImage `json:"images"`
+		}
+		if err := decodeJSON(body, &page); err != nil {
+			return err
+		}
+		all = append(all, page.Images...)
+		return nil
+	})
+	return all, err
+}
+
+// ListCustomImages lists the custom image definitions.
+func (c *Client) ListCustomImages(ctx context.Context, scope Scope) ([]CustomImage, error) {
+	var all []CustomImage
+	err := c.paginate(ctx, scope.path("images", "custom"), func(body []byte) error {
+		var page struct {
+			Images []CustomImage `json:"images"`
+		}
+		if err := decodeJSON(body, &page); err != nil {
+			return err
+		}
+		all = append(all, page.Images...)
+		return nil
+	})
+	return all, err
+}
+
+// GetCustomImage gets one custom image definition.
+func (c *Client) GetCustomImage(ctx context.Context, scope Scope, id int64) (*CustomImage, error) {
+	var out CustomImage
+	if err := c.do(ctx, http.MethodGet, scope.path("images", "custom", strconv.FormatInt(id, 10)), nil, &out, http.StatusOK); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteCustomImage deletes a custom image definition and its versions.
+func (c *Client) DeleteCustomImage(ctx context.Context, scope Scope, id int64) error {
+	return c.do(ctx, http.MethodDelete, scope.path("images", "custom", strconv.FormatInt(id, 10)), nil, nil, http.StatusNoContent, http.StatusOK, http.StatusAccepted)
+}
+
+// ListCustomImageVersions lists the versions of a custom image definition.
+func (c *Client) ListCustomImageVersions(ctx context.Context, scope Scope, id int64) ([]CustomImageVersion, error) {
+	var all []CustomImageVersion
+	err := c.paginate(ctx, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions"), func(body []byte) error {
+		var page struct {
+			ImageVersions []CustomImageVersion `json:"image_versions"`
+		}
+		if err := decodeJSON(body, &page); err != nil {
+			return err
+		}
+		all = append(all, page.ImageVersions...)
+		return nil
+	})
+	return all, err
+}
+
+// GetCustomImageVersion gets one version of a custom image definition.
+func (c *Client) GetCustomImageVersion(ctx context.Context, scope Scope, id int64, version string) (*CustomImageVersion, error) {
+	var out CustomImageVersion
+	if err := c.do(ctx, http.MethodGet, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions", version), nil, &out, http.StatusOK); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteCustomImageVersion deletes one version of a custom image definition.
+func (c *Client) DeleteCustomImageVersion(ctx context.Context, scope Scope, id int64, version string) error {
+	return c.do(ctx, http.MethodDelete, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions", version), nil, nil, http.StatusNoContent, http.StatusOK, http.StatusAccepted)
+}

@@ -1,0 +1,114 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// secondaryBackoff is the least wait after a secondary rate limit that names no time.
+const secondaryBackoff = time.Minute
+
+// rateLimits remembers an exhausted primary rate limit, so that nothing more is sent until
+// it resets.
+type rateLimits struct {
+	mu    sync.Mutex
+	until time.Time
+}
+
+// observe records the primary limit's state from a response's x-ratelimit-* headers.
+func (l *rateLimits) observe(h http.Header, now time.Time) {
+	if h.Get("X-Ratelimit-Remaining") != "0" {
+		return
+	}
+	reset, ok := resetTime(h)
+	if !ok || !reset.After(now) {
+		return
+	}
+	l.mu.Lock()
+	if reset.After(l.until) {
+		l.until = reset
+	}
+	l.mu.Unlock()
+}
+
+// waitForReset waits, within ctx's deadline, until a known exhausted primary limit resets.
+func (l *rateLimits) waitForReset(ctx context.Context, clock Clock) error {
+	l.mu.Lock()
+	until := l.until
+	l.mu.Unlock()
+	wait := until.Sub(clock.Now())
+	if wait <= 0 {
+		return nil
+	}
+	return waitWithin(ctx, clock, wait, "primary rate limit exhausted; it resets at "+until.UTC().Format(time.RFC3339), "", "")
+}
+
+func resetTime(h http.Header) (time.Time, bool) {
+	secs, err := strconv.ParseInt(h.Get("X-Ratelimit-Reset"), 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(secs, 0), true
+}
+
+// rateLimitWait decides whether resp is GitHub saying a rate limit was hit, and how long to
+// wait before sending the request again (attempt counts earlier rate-limited tries).
+func rateLimitWait(resp *http.Response, body []byte, attempt int, now time.Time) (time.Duration, string, bool) {
+	if resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusTooManyRequests {
+		return 0, "", false
+	}
+	var msg struct {
+		Message          string `json:"message"`
+		DocumentationURL string `json:"documentation_url"`
+	}
+	_ = json.Unmarshal(bytes.TrimSpace(body), &msg)
+	secondary := strings.Contains(strings.ToLower(msg.Message), "secondary rate limit") ||
+		strings.HasSuffix(msg.DocumentationURL, "#about-secondary-rate-limits")
+	exhausted := resp.Header.Get("X-Ratelimit-Remaining") == "0"
+	if !secondary && !exhausted && resp.StatusCode != http.StatusTooManyRequests {
+		return 0, "", false
+	}
+	kind := "primary rate limit"
+	if secondary {
+		kind = "secondary rate limit"
+	}
+	if d, ok := retryAfter(resp.Header, now); ok {
+		return d, fmt.Sprintf("%s: GitHub asked to retry after %s", kind, d), true
+	}
+	if exhausted {
+		if reset, ok := resetTime(resp.Header); ok {
+			return max(reset.Sub(now), 0) + time.Second, fmt.Sprintf("%s exhausted; it resets at %s", kind, reset.UTC().Format(time.RFC3339)), true
+		}
+	}
+	wait := secondaryBackoff << min(attempt, 10)
+	return wait, fmt.Sprintf("%s with no retry-after or reset; backing off %s", kind, wait), true
+}
+
+// RateLimitError is a wait that GitHub asked for but that would outlast the operation's deadline.
+type RateLimitError struct {
+	Cause    string
+	Wait     time.Duration
+	Deadline time.Time
+}
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("GitHub's %s; waiting %s would pass this operation's deadline (%s). Retry after the limit resets, or raise the resource's timeouts",
+		e.Cause, e.Wait.Round(time.Second), e.Deadline.UTC().Format(time.RFC3339))
+}
+
+// waitWithin sleeps d on clock, logging the wait at WARN, unless ctx's deadline comes first:
+// then it fails at once with a RateLimitError naming the cause.
+func waitWithin(ctx context.Context, clock Clock, d time.Duration, cause, method, path string) error {
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		return &RateLimitError{Cause: cause, Wait: d, Deadline: deadline}
+	}
+	logWait(ctx, d, cause, method, path)
+	return clock.Sleep(ctx, d)
+}

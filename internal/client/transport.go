@@ -1,0 +1,283 @@
+package client
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/bradleyfalzon/ghinstallation/v2"
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Clock measures time and sleeps; every wait in the client goes through it.
+type Clock interface {
+	Now() time.Time
+	// Sleep waits d or until ctx ends, returning ctx's error in that case.
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// RealClock is the wall clock.
+type RealClock struct{}
+
+// Now returns the current time.
+func (RealClock) Now() time.Time { return time.Now() }
+
+// Sleep waits d or until ctx ends.
+func (RealClock) Sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func defaultTransport() http.RoundTripper {
+	return cleanhttp.DefaultPooledTransport()
+}
+
+// newTransportStack builds, from the outside in: throttle (concurrency and write spacing),
+// logging (outside auth, so it never sees credentials), auth, the base transport.
+func newTransportStack(cfg Config, base *url.URL) (http.RoundTripper, error) {
+	var auth http.RoundTripper
+	switch {
+	case cfg.App != nil:
+		app, err := newAppTransport(cfg.Transport, *cfg.App, base)
+		if err != nil {
+			return nil, err
+		}
+		auth = app
+	case cfg.Token != "":
+		auth = &tokenTransport{token: cfg.Token, next: cfg.Transport}
+	default:
+		return nil, errors.New("no GitHub credentials: set the provider's token (or GITHUB_TOKEN), or its app_auth block (or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PEM_FILE)")
+	}
+	secrets := []string{cfg.Token}
+	return &throttle{
+		slots:      make(chan struct{}, cfg.MaxConcurrent),
+		writeDelay: cfg.WriteDelay,
+		clock:      cfg.Clock,
+		next:       &loggingTransport{next: auth, secrets: secrets},
+	}, nil
+}
+
+// tokenTransport adds a personal access token.
+type tokenTransport struct {
+	token string
+	next  http.RoundTripper
+}
+
+func (t *tokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	r.Header.Set("Authorization", "Bearer "+t.token)
+	return t.next.RoundTrip(r)
+}
+
+// appTransport authenticates as a GitHub App installation through ghinstallation, which
+// refreshes the installation token before its expiry. When GitHub still answers 401 (a token
+// revoked or expired early), it drops the cached token and retries the request once.
+type appTransport struct {
+	mu     sync.Mutex
+	newTr  func() (*ghinstallation.Transport, error)
+	active *ghinstallation.Transport
+}
+
+func newAppTransport(base http.RoundTripper, app AppAuth, apiBase *url.URL) (*appTransport, error) {
+	newTr := func() (*ghinstallation.Transport, error) {
+		tr, err := ghinstallation.New(base, app.AppID, app.InstallationID, app.PrivateKeyPEM)
+		if err != nil {
+			return nil, fmt.Errorf("reading the GitHub App private key: %w", err)
+		}
+		tr.BaseURL = apiBase.String()
+		return tr, nil
+	}
+	first, err := newTr()
+	if err != nil {
+		return nil, err
+	}
+	return &appTransport{newTr: newTr, active: first}, nil
+}
+
+func (t *appTransport) current() *ghinstallation.Transport {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.active
+}
+
+func (t *appTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	used := t.current()
+	resp, err := used.RoundTrip(cloneWithBody(req))
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		return resp, err
+	}
+	t.mu.Lock()
+	if t.active == used {
+		fresh, ferr := t.newTr()
+		if ferr != nil {
+			t.mu.Unlock()
+			return resp, nil
+		}
+		t.active = fresh
+	}
+	retry := t.active
+	t.mu.Unlock()
+	_ = resp.Body.Close()
+	return retry.RoundTrip(cloneWithBody(req))
+}
+
+// cloneWithBody clones req with a fresh copy of its body, so it can be sent twice.
+func cloneWithBody(req *http.Request) *http.Request {
+	r := req.Clone(req.Context())
+	if req.GetBody != nil {
+		if body, err := req.GetBody(); err == nil {
+			r.Body = body
+		}
+	}
+	return r
+}
+
+// throttle bounds requests in flight and spaces the starts of mutating requests.
+type throttle struct {
+	slots      chan struct{}
+	writeDelay time.Duration
+	clock      Clock
+
+	mu        sync.Mutex
+	nextWrite time.Time
+
+	next http.RoundTripper
+}
+
+func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	select {
+	case t.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-t.slots }()
+	if isWrite(req.Method) && t.writeDelay > 0 {
+		t.mu.Lock()
+		now := t.clock.Now()
+		start := t.nextWrite
+		if start.Before(now) {
+			start = now
+		}
+		t.nextWrite = start.Add(t.writeDelay)
+		t.mu.Unlock()
+		if err := t.clock.Sleep(ctx, start.Sub(now)); err != nil {
+			return nil, err
+		}
+	}
+	return t.next.RoundTrip(req)
+}
+
+func isWrite(method string) bool {
+	switch method {
+	case http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+type methodKey struct{}
+
+// withMethod records the method on the context, because retryablehttp's CheckRetry does not
+// see the request when the transport failed.
+func withMethod(ctx context.Context, method string) context.Context {
+	return context.WithValue(ctx, methodKey{}, method)
+}
+
+func newRetryingClient(cfg Config, rt http.RoundTripper) *retryablehttp.Client {
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = &http.Client{Transport: rt}
+	rc.Logger = nil
+	rc.RetryMax = cfg.MaxRetries
+	rc.RetryWaitMin = cfg.RetryWaitMin
+	rc.RetryWaitMax = cfg.RetryWaitMax
+	rc.CheckRetry = checkRetry
+	rc.Backoff = jitteredBackoff
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
+		if attempt > 0 {
+			logRetry(req.Context(), req.Method, pathOf(req.URL), attempt)
+		}
+	}
+	return rc
+}
+
+// checkRetry retries idempotent requests (everything but POST) on transport errors and
+// 500/502/503/504. A POST is never replayed: GitHub may have acted on it.
+func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	method, _ := ctx.Value(methodKey{}).(string)
+	if method == http.MethodPost {
+		return false, nil
+	}
+	if err != nil {
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) && isPermanent(urlErr.Err) {
+			return false, nil
+		}
+		return true, nil
+	}
+	switch resp.StatusCode {
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true, nil
+	}
+	return false, nil
+}
+
+// isPermanent reports transport errors that a retry cannot fix: certificates that do not verify.
+func isPermanent(err error) bool {
+	var verifyErr *tls.CertificateVerificationError
+	var authorityErr x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalidErr x509.CertificateInvalidError
+	return errors.As(err, &verifyErr) || errors.As(err, &authorityErr) || errors.As(err, &hostErr) || errors.As(err, &invalidErr)
+}
+
+// jitteredBackoff honours Retry-After, otherwise doubles from min with ±50% jitter, up to max.
+func jitteredBackoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil {
+		if d, ok := retryAfter(resp.Header, time.Now()); ok {
+			return d
+		}
+	}
+	d := minWait << min(attempt, 20)
+	if d <= 0 || d > maxWait {
+		d = maxWait
+	}
+	return time.Duration(float64(d) * (0.5 + rand.Float64()))
+}
+
+// retryAfter parses Retry-After as seconds or an HTTP date.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}

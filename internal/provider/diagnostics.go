@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+// runnerFieldPaths maps the field names in GitHub's 422 errors to a runner's attribute paths.
+var runnerFieldPaths = map[string]path.Path{
+	"name":             path.Root("name"),
+	"size":             path.Root("size"),
+	"image":            path.Root("image"),
+	"image_id":         path.Root("image").AtName("id"),
+	"image.id":         path.Root("image").AtName("id"),
+	"image_source":     path.Root("image").AtName("source"),
+	"image.source":     path.Root("image").AtName("source"),
+	"image_version":    path.Root("image").AtName("version"),
+	"image.version":    path.Root("image").AtName("version"),
+	"runner_group_id":  path.Root("runner_group_id"),
+	"maximum_runners":  path.Root("maximum_runners"),
+	"enable_static_ip": path.Root("enable_static_ip"),
+	"image_gen":        path.Root("image_gen"),
+}
+
+// addError turns an error from the client into diagnostics: GitHub's status, message and
+// request id, each field error on its attribute where one matches, and for 401/403/404 what
+// credentials GitHub accepts.
+func addError(diags *diag.Diagnostics, summary string, err error, scope client.Scope, fields map[string]path.Path) {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) {
+		diags.AddError(summary, err.Error())
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "GitHub answered %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+	if apiErr.Message != "" {
+		fmt.Fprintf(&b, ": %s", apiErr.Message)
+	}
+	fmt.Fprintf(&b, "\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
+	if apiErr.RequestID != "" {
+		fmt.Fprintf(&b, " (X-GitHub-Request-Id %s)", apiErr.RequestID)
+	}
+	if hint := credentialHint(apiErr, scope); hint != "" {
+		b.WriteString("\n\n" + hint)
+	}
+	if apiErr.DocumentationURL != "" {
+		b.WriteString("\n\nSee " + apiErr.DocumentationURL)
+	}
+	var unplaced []string
+	for _, fe := range apiErr.Errors {
+		if p, ok := fields[fe.Field]; ok {
+			diags.AddAttributeError(p, summary, fmt.Sprintf("GitHub rejected %s: %s", fe.Field, fe.String()))
+			continue
+		}
+		unplaced = append(unplaced, "- "+fe.String())
+	}
+	if len(unplaced) > 0 {
+		b.WriteString("\n\nErrors:\n" + strings.Join(unplaced, "\n"))
+	}
+	diags.AddError(summary, b.String())
+}
+
+// credentialHint says which scopes or permissions GitHub accepts, for 401, 403 and 404.
+func credentialHint(e *client.APIError, scope client.Scope) string {
+	needScope := "manage_runners:org"
+	if scope.IsEnterprise() {
+		needScope = "manage_runners:enterprise"
+	}
+	switch e.StatusCode {
+	case http.StatusUnauthorized:
+		return "GitHub did not accept the credentials. Check that the token (or GITHUB_TOKEN) is current and " +
+			"not revoked, or that the GitHub App's ID, installation ID and private key belong together."
+	case http.StatusForbidden:
+		var b strings.Builder
+		b.WriteString("The credentials are not allowed to do this. ")
+		if e.AcceptedOAuthScopes != "" || e.OAuthScopes != "" {
+			fmt.Fprintf(&b, "GitHub accepts the scopes [%s]; the token has [%s]. ", e.AcceptedOAuthScopes, e.OAuthScopes)
+		}
+		if e.AcceptedPermissions != "" {
+			fmt.Fprintf(&b, "GitHub accepts the permissions [%s]. ", e.AcceptedPermissions)
+		}
+		fmt.Fprintf(&b, "A classic token needs the %s scope; a fine-grained token or GitHub App needs the "+
+			"\"Administration\" %s permission (read and write).", needScope, scope.Noun())
+		if strings.Contains(e.Message, "integration") {
+			b.WriteString(" GitHub does not let GitHub Apps use the enterprise hosted-runner endpoints (except reading one " +
+				"runner) or delete organization runners: use a token with " + needScope + " for those.")
+		}
+		return b.String()
+	case http.StatusNotFound:
+		return fmt.Sprintf("GitHub answers 404 both for what does not exist and for what the credentials may not see. "+
+			"Check the %s name %q and that the credentials have the %s scope or the \"Administration\" permission.",
+			scope.Noun(), scope.Name, needScope)
+	}
+	return ""
+}

@@ -1,0 +1,518 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*hostedRunnerResource)(nil)
+	_ resource.ResourceWithImportState    = (*hostedRunnerResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*hostedRunnerResource)(nil)
+)
+
+// Default timeouts: provisioning a larger runner takes minutes, sometimes tens of minutes.
+const (
+	defaultCreateTimeout = 30 * time.Minute
+	defaultUpdateTimeout = 30 * time.Minute
+	defaultDeleteTimeout = 20 * time.Minute
+)
+
+// runnerNamePattern is GitHub's rule for runner names.
+var runnerNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+var objectAsOptions = basetypes.ObjectAsOptions{}
+
+// NewHostedRunnerResource is the githubactions_hosted_runner resource.
+func NewHostedRunnerResource() resource.Resource { return &hostedRunnerResource{} }
+
+type hostedRunnerResource struct {
+	data *providerData
+}
+
+type hostedRunnerModel struct {
+	Organization types.String `tfsdk:"organization"`
+	Enterprise   types.String `tfsdk:"enterprise"`
+	runnerAttrs
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *hostedRunnerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_hosted_runner"
+}
+
+func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := scopeResourceAttributes()
+	for name, a := range map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The runner's numeric ID, assigned by GitHub.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			MarkdownDescription: "The runner's name: 1 to 64 characters of letters, digits, `.`, `-` and `_`. Workflows select it with `runs-on`.",
+			Required:            true,
+			Validators: []validator.String{
+				stringvalidator.RegexMatches(runnerNamePattern, "must be 1 to 64 characters of letters, digits, '.', '-' and '_'"),
+			},
+		},
+		"image": schema.SingleNestedAttribute{
+			MarkdownDescription: "The image the runner boots. Changing it re-provisions the runner in place.",
+			Required:            true,
+			Attributes: map[string]schema.Attribute{
+				"id": schema.StringAttribute{
+					MarkdownDescription: "The image ID: a GitHub-owned or partner image ID such as `ubuntu-latest` " +
+						"(see the `githubactions_runner_images` data source), or a custom image definition's numeric ID as a string.",
+					Required:   true,
+					Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				},
+				"source": schema.StringAttribute{
+					MarkdownDescription: "Where the image comes from: `github` (default), `partner` or `custom`.",
+					Optional:            true,
+					Computed:            true,
+					Default:             stringdefault.StaticString(client.SourceGitHub),
+					Validators:          []validator.String{stringvalidator.OneOf(client.SourceGitHub, client.SourcePartner, client.SourceCustom)},
+				},
+				"version": schema.StringAttribute{
+					MarkdownDescription: "The custom image version to deploy, such as `1.2.0`; only with `source = \"custom\"`. " +
+						"Left out, GitHub uses the image's latest version.",
+					Optional: true,
+					Validators: []validator.String{
+						stringvalidator.RegexMatches(regexp.MustCompile(`^\d+\.\d+\.\d+$`), "must be a version such as 1.2.0"),
+					},
+				},
+			},
+		},
+		"size": schema.StringAttribute{
+			MarkdownDescription: "The machine size ID, such as `4-core` (see the `githubactions_machine_sizes` data source). Changing it re-provisions the runner in place.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"runner_group_id": schema.Int64Attribute{
+			MarkdownDescription: "The ID of the runner group the runner joins. Default `1`, the default group.",
+			Optional:            true,
+			Computed:            true,
+			Default:             int64default.StaticInt64(1),
+			Validators:          []validator.Int64{int64validator.AtLeast(1)},
+		},
+		"maximum_runners": schema.Int64Attribute{
+			MarkdownDescription: "The most machines the runner scales up to, to bound cost (at least 1). Left out, " +
+				"GitHub's default applies (10 for organizations, 50 for enterprises) and is kept from then on.",
+			Optional:      true,
+			Computed:      true,
+			Validators:    []validator.Int64{int64validator.AtLeast(1)},
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		"enable_static_ip": schema.BoolAttribute{
+			MarkdownDescription: "Whether the runner gets static public IP ranges (see `public_ips`); they count against the " +
+				"account's limit (the `githubactions_limits` data source). Default `false`.",
+			Optional: true,
+			Computed: true,
+			Default:  booldefault.StaticBool(false),
+		},
+		"image_gen": schema.BoolAttribute{
+			MarkdownDescription: "Whether the runner is used to generate custom images. Default `false`.",
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(false),
+		},
+		"platform": schema.StringAttribute{
+			MarkdownDescription: "The operating system and architecture of the image, such as `linux-x64`.",
+			Computed:            true,
+		},
+		"status": schema.StringAttribute{
+			MarkdownDescription: "The runner's status at the last refresh: `Ready`, `Provisioning`, `Shutdown`, `Deleting` or `Stuck`.",
+			Computed:            true,
+		},
+		"public_ip_enabled": schema.BoolAttribute{
+			MarkdownDescription: "Whether static public IPs are enabled for the runner.",
+			Computed:            true,
+		},
+		"public_ips": schema.ListNestedAttribute{
+			MarkdownDescription: "The static public IP ranges of the runner, once assigned.",
+			Computed:            true,
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"enabled": schema.BoolAttribute{MarkdownDescription: "Whether the range is enabled.", Computed: true},
+				"prefix":  schema.StringAttribute{MarkdownDescription: "The first address of the range, such as `20.80.208.150`.", Computed: true},
+				"length":  schema.Int64Attribute{MarkdownDescription: "The prefix length of the range, such as `28`.", Computed: true},
+			}},
+		},
+		"machine_size_details": schema.SingleNestedAttribute{
+			MarkdownDescription: "The machine size the runner has.",
+			Computed:            true,
+			Attributes:          machineSizeResourceAttributes(),
+		},
+		"image_details": schema.SingleNestedAttribute{
+			MarkdownDescription: "The image the runner runs, as GitHub reports it.",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"id":           schema.StringAttribute{MarkdownDescription: "The image ID.", Computed: true},
+				"size_gb":      schema.Int64Attribute{MarkdownDescription: "The image size in GB.", Computed: true},
+				"display_name": schema.StringAttribute{MarkdownDescription: "The image's display name.", Computed: true},
+				"source":       schema.StringAttribute{MarkdownDescription: "`github`, `partner` or `custom`.", Computed: true},
+				"version":      schema.StringAttribute{MarkdownDescription: "The image version, where GitHub reports one.", Computed: true},
+			},
+		},
+		"last_active_on": schema.StringAttribute{
+			MarkdownDescription: "When the runner last ran a job (RFC 3339), or null if never.",
+			Computed:            true,
+		},
+		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+	} {
+		attrs[name] = a
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A GitHub-hosted runner (larger runner) of an organization or enterprise. Creating it waits until " +
+			"the runner is `Ready` (and its static IPs are assigned, when asked for); destroying it waits until GitHub " +
+			"has finished deleting it.",
+		Attributes: attrs,
+	}
+}
+
+func machineSizeResourceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":         schema.StringAttribute{MarkdownDescription: "The machine size ID, such as `4-core`.", Computed: true},
+		"cpu_cores":  schema.Int64Attribute{MarkdownDescription: "The number of CPU cores.", Computed: true},
+		"memory_gb":  schema.Int64Attribute{MarkdownDescription: "The memory in GB.", Computed: true},
+		"storage_gb": schema.Int64Attribute{MarkdownDescription: "The SSD storage in GB.", Computed: true},
+	}
+}
+
+func (r *hostedRunnerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected Resource Configure Type",
+			fmt.Sprintf("Expected *providerData, got %T. Please report this issue to the provider developers.", req.ProviderData))
+		return
+	}
+	r.data = data
+}
+
+// ValidateConfig checks what the schema cannot: a version only with a custom image.
+func (r *hostedRunnerResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var img types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("image"), &img)...)
+	if resp.Diagnostics.HasError() || img.IsNull() || img.IsUnknown() {
+		return
+	}
+	var m runnerImageModel
+	resp.Diagnostics.Append(img.As(ctx, &m, objectAsOptions)...)
+	if resp.Diagnostics.HasError() || m.Version.IsNull() || m.Version.IsUnknown() || m.Source.IsUnknown() {
+		return
+	}
+	if source := m.Source.ValueString(); source != client.SourceCustom {
+		if source == "" {
+			source = client.SourceGitHub
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("image").AtName("version"), "Image Version Needs a Custom Image",
+			fmt.Sprintf("image.version is set but image.source is %q. Only custom images have versions: set source = \"custom\" "+
+				"with a custom image definition ID, or remove version.", source))
+	}
+}
+
+func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan hostedRunnerModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	c, diags := r.data.Client()
+	resp.Diagnostics.Append(diags...)
+	scope, diags := scopeOf(plan.Organization, plan.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	body, diags := plan.toCreateRequest(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	created, err := createRunnerOnce(ctx, c, scope, body)
+	if err != nil {
+		addError(&resp.Diagnostics, "Unable to Create Hosted Runner", err, scope, runnerFieldPaths)
+		return
+	}
+	// The runner exists from here on: record it before waiting, so that a failed or timed-out
+	// wait taints it instead of losing it.
+	resp.Diagnostics.Append(plan.setFromAPI(created, resp.State.Set, ctx)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ready, err := r.data.waitReady(ctx, c, scope, created.ID, body.EnableStaticIP != nil && *body.EnableStaticIP, nil)
+	if ready != nil {
+		resp.Diagnostics.Append(plan.setFromAPI(ready, resp.State.Set, ctx)...)
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready", fmt.Errorf(
+			"runner %d was created but did not become ready: %w. It is kept in state, marked tainted: the next apply "+
+				"replaces it and terraform destroy removes it", created.ID, err), scope, nil)
+	}
+}
+
+// createRunnerOnce POSTs a runner and never creates it twice: after an answer that leaves it
+// unknown whether GitHub acted (a transport error or a 5xx), it lists the scope's runners and
+// adopts the one with that name; only when there is none does it POST once more.
+func createRunnerOnce(ctx context.Context, c *client.Client, scope client.Scope, body client.CreateHostedRunnerRequest) (*client.HostedRunner, error) {
+	created, err := c.CreateHostedRunner(ctx, scope, body)
+	if err == nil || !ambiguous(err) {
+		return created, err
+	}
+	tflog.Warn(ctx, "The create request failed without a clear answer; looking for the runner by name before trying again", map[string]any{
+		"name": body.Name, "error": err.Error(),
+	})
+	found, lerr := findRunnerByName(ctx, c, scope, body.Name)
+	if lerr != nil {
+		return nil, fmt.Errorf("the create request failed (%w), and listing the %s's runners to see whether it took effect failed too: %v. "+
+			"Check for a runner named %q before applying again", err, scope.Noun(), lerr, body.Name)
+	}
+	if found != nil {
+		tflog.Warn(ctx, "Adopted the runner the failed create request made", map[string]any{"id": found.ID, "name": found.Name})
+		return found, nil
+	}
+	return c.CreateHostedRunner(ctx, scope, body)
+}
+
+// ambiguous reports errors after which a POST may or may not have taken effect.
+func ambiguous(err error) bool {
+	var transportErr *client.TransportError
+	if errors.As(err, &transportErr) {
+		return true
+	}
+	var apiErr *client.APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode >= 500
+}
+
+// findRunnerByName lists every page of the scope's runners and returns the one named name.
+func findRunnerByName(ctx context.Context, c *client.Client, scope client.Scope, name string) (*client.HostedRunner, error) {
+	runners, err := c.ListHostedRunners(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	for i := range runners {
+		if runners[i].Name == name {
+			return &runners[i], nil
+		}
+	}
+	return nil, nil
+}
+
+func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state hostedRunnerModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c, diags := r.data.Client()
+	resp.Diagnostics.Append(diags...)
+	scope, diags := scopeOf(state.Organization, state.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	id, diags := runnerID(state.ID)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	runner, err := c.GetHostedRunner(ctx, scope, id)
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "Hosted runner not found; removing it from state", map[string]any{"id": id, "scope": scope.String()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Unable to Read Hosted Runner", err, scope, nil)
+		return
+	}
+	resp.Diagnostics.Append(state.setFromAPI(runner, resp.State.Set, ctx)...)
+}
+
+func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state hostedRunnerModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	c, diags := r.data.Client()
+	resp.Diagnostics.Append(diags...)
+	scope, diags := scopeOf(plan.Organization, plan.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	id, diags := runnerID(state.ID)
+	resp.Diagnostics.Append(diags...)
+	body, reprovision, diags := updateRequest(ctx, plan.runnerAttrs, state.runnerAttrs)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	updated, err := c.UpdateHostedRunner(ctx, scope, id, body)
+	if err != nil {
+		addError(&resp.Diagnostics, "Unable to Update Hosted Runner", err, scope, runnerFieldPaths)
+		return
+	}
+	if reprovision {
+		// Record the accepted change before waiting, so a failed wait does not leave stale state.
+		resp.Diagnostics.Append(plan.setFromAPI(updated, resp.State.Set, ctx)...)
+	}
+	done, err := r.data.waitReady(ctx, c, scope, id, plan.EnableStaticIP.ValueBool(), &body)
+	if done != nil {
+		resp.Diagnostics.Append(plan.setFromAPI(done, resp.State.Set, ctx)...)
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready After Update", fmt.Errorf(
+			"runner %d accepted the update but did not become ready: %w", id, err), scope, nil)
+	}
+}
+
+func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state hostedRunnerModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	c, diags := r.data.Client()
+	resp.Diagnostics.Append(diags...)
+	scope, diags := scopeOf(state.Organization, state.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	id, diags := runnerID(state.ID)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	if _, err := c.DeleteHostedRunner(ctx, scope, id); err != nil && !client.IsNotFound(err) {
+		addError(&resp.Diagnostics, "Unable to Delete Hosted Runner", err, scope, nil)
+		return
+	}
+	if err := r.data.waitGone(ctx, c, scope, id); err != nil {
+		addError(&resp.Diagnostics, "Hosted Runner Deletion Did Not Finish", fmt.Errorf(
+			"GitHub accepted the deletion of runner %d but it had not finished: %w. The runner stays in state; "+
+				"run terraform destroy (or apply) again to finish", id, err), scope, nil)
+	}
+}
+
+func (r *hostedRunnerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parsed, err := parseImportID(req.ID, "runner_id")
+	if err == nil {
+		_, err = positiveInt(parsed.Parts[0], "runner_id")
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parsed.Parts[0])...)
+}
+
+// setFromAPI maps runner over the model (whose plan or state is the prior value) and stores it.
+func (m hostedRunnerModel) setFromAPI(runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics, ctx context.Context) diag.Diagnostics {
+	var prior *runnerAttrs
+	if !m.Image.IsNull() && !m.Image.IsUnknown() {
+		prior = &m.runnerAttrs
+	}
+	attrs, diags := runnerAttrsFromAPI(runner, prior)
+	if diags.HasError() {
+		return diags
+	}
+	m.runnerAttrs = attrs
+	diags.Append(set(ctx, m)...)
+	return diags
+}
+
+// toCreateRequest builds the create body from the plan.
+func (m hostedRunnerModel) toCreateRequest(ctx context.Context) (client.CreateHostedRunnerRequest, diag.Diagnostics) {
+	img, diags := m.image(ctx)
+	body := client.CreateHostedRunnerRequest{
+		Name:           m.Name.ValueString(),
+		Image:          client.RunnerImage{ID: img.ID.ValueString(), Source: img.Source.ValueString(), Version: img.Version.ValueStringPointer()},
+		Size:           m.Size.ValueString(),
+		RunnerGroupID:  m.RunnerGroupID.ValueInt64(),
+		EnableStaticIP: m.EnableStaticIP.ValueBoolPointer(),
+		ImageGen:       m.ImageGen.ValueBoolPointer(),
+	}
+	if !m.MaximumRunners.IsUnknown() && !m.MaximumRunners.IsNull() {
+		body.MaximumRunners = m.MaximumRunners.ValueInt64Pointer()
+	}
+	return body, diags
+}
+
+// updateRequest builds a PATCH body with only what changed between state and plan, and says
+// whether the change re-provisions the runner (size, image, image generation, static IP).
+func updateRequest(ctx context.Context, plan, state runnerAttrs) (client.UpdateHostedRunnerRequest, bool, diag.Diagnostics) {
+	var body client.UpdateHostedRunnerRequest
+	var diags diag.Diagnostics
+	reprovision := false
+	if !plan.Name.Equal(state.Name) {
+		body.Name = plan.Name.ValueStringPointer()
+	}
+	if !plan.RunnerGroupID.Equal(state.RunnerGroupID) {
+		body.RunnerGroupID = plan.RunnerGroupID.ValueInt64Pointer()
+	}
+	if !plan.MaximumRunners.IsUnknown() && !plan.MaximumRunners.Equal(state.MaximumRunners) {
+		body.MaximumRunners = plan.MaximumRunners.ValueInt64Pointer()
+	}
+	if !plan.EnableStaticIP.Equal(state.EnableStaticIP) {
+		body.EnableStaticIP = plan.EnableStaticIP.ValueBoolPointer()
+		reprovision = reprovision || plan.EnableStaticIP.ValueBool()
+	}
+	if !plan.ImageGen.Equal(state.ImageGen) {
+		body.ImageGen = plan.ImageGen.ValueBoolPointer()
+		reprovision = true
+	}
+	if !plan.Size.Equal(state.Size) {
+		body.Size = plan.Size.ValueStringPointer()
+		reprovision = true
+	}
+	if !plan.Image.Equal(state.Image) {
+		img, d := plan.image(ctx)
+		diags.Append(d...)
+		body.ImageID = img.ID.ValueStringPointer()
+		body.ImageSource = img.Source.ValueStringPointer()
+		body.ImageVersion = img.Version.ValueStringPointer()
+		reprovision = true
+	}
+	return body, reprovision, diags
+}
+
+func runnerID(v types.String) (int64, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	id, err := strconv.ParseInt(v.ValueString(), 10, 64)
+	if err != nil {
+		diags.AddError("Invalid Hosted Runner ID in State",
+			fmt.Sprintf("The runner ID %q is not a number. Please report this issue to the provider developers.", v.ValueString()))
+	}
+	return id, diags
+}

@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// TestMain points the acceptance tests at a CLI config file of their own (the machines set
+// TF_CLI_CONFIG_FILE to one that does not exist) and at the CLI that `make tools` builds.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "githubactions-test-")
+	if err != nil {
+		panic(err)
+	}
+	rc := filepath.Join(dir, "terraformrc")
+	if err := os.WriteFile(rc, []byte("# written by the provider's tests\n"), 0o600); err != nil {
+		panic(err)
+	}
+	_ = os.Setenv("TF_CLI_CONFIG_FILE", rc)
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		if abs, err := filepath.Abs("../../bin/terraform"); err == nil {
+			if _, err := os.Stat(abs); err == nil {
+				_ = os.Setenv("TF_ACC_TERRAFORM_PATH", abs)
+			}
+		}
+	}
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// testEnv is one acceptance test's own mock GitHub and provider.
+type testEnv struct {
+	t      *testing.T
+	Mock   *mockgithub.Mock
+	URL    string
+	Token  string
+	opts   []Option
+	extras string
+}
+
+// newTestEnv starts a mock with cfg (a short provisioning and deletion delay unless cfg sets
+// them) for the test's lifetime.
+func newTestEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
+	t.Helper()
+	if cfg.ProvisionDelay == 0 {
+		cfg.ProvisionDelay = 150 * time.Millisecond
+	}
+	if cfg.DeleteDelay == 0 {
+		cfg.DeleteDelay = 150 * time.Millisecond
+	}
+	m := mockgithub.New(cfg)
+	srv := httptest.NewServer(m)
+	t.Cleanup(srv.Close)
+	token := mockgithub.DefaultToken
+	if len(cfg.Tokens) > 0 {
+		token = cfg.Tokens[0]
+	}
+	base := []Option{WithPollInterval(20*time.Millisecond, 100*time.Millisecond), WithRetryWait(time.Millisecond, 20*time.Millisecond)}
+	return &testEnv{t: t, Mock: m, URL: srv.URL, Token: token, opts: append(base, opts...)}
+}
+
+// factories serves this env's provider in-process over protocol 6.
+func (e *testEnv) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"githubactions": providerserver.NewProtocol6WithError(New("test", e.opts...)()),
+	}
+}
+
+// providerConfig renders the provider block pointing at the mock, with no write spacing.
+func (e *testEnv) providerConfig() string {
+	return fmt.Sprintf(`
+provider "githubactions" {
+  base_url       = %[1]q
+  token          = %[2]q
+  write_delay_ms = 0
+  max_concurrent_requests = 4
+%[3]s}
+`, e.URL, e.Token, e.extras)
+}
+
+// scopeCase is one of the two scopes every resource and data source is tested in.
+type scopeCase struct {
+	name  string // test name suffix
+	attr  string // "organization" or "enterprise"
+	owner string // the org or enterprise name
+	path  string // the mock's scope key and import prefix
+}
+
+var scopeCases = []scopeCase{
+	{name: "org", attr: "organization", owner: "acme", path: "orgs/acme"},
+	{name: "enterprise", attr: "enterprise", owner: "acme-corp", path: "enterprises/acme-corp"},
+}
