@@ -14,12 +14,24 @@ trap 'kill $mock 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
 [ -s "$work/url" ] || { echo "the mock GitHub did not start:"; cat "$work/mock.log"; exit 1; }
 
+# dev_overrides runs the freshly built provider; the filesystem mirror lets `terraform init`
+# find the provider without reaching the Registry.
+platform="$(go env GOOS)_$(go env GOARCH)"
+mirror="$work/mirror/registry.terraform.io/runnerforge/githubactions/0.0.1/$platform"
+mkdir -p "$mirror"
+cp "$bin/terraform-provider-githubactions" "$mirror/terraform-provider-githubactions_v0.0.1"
 cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides {
     "registry.terraform.io/runnerforge/githubactions" = "$bin"
   }
-  direct {}
+  filesystem_mirror {
+    path    = "$work/mirror"
+    include = ["registry.terraform.io/runnerforge/githubactions"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/runnerforge/githubactions"]
+  }
 }
 RC
 cp "$root"/examples/demo/*.tf "$work/"
@@ -30,7 +42,8 @@ tf() { "$bin/terraform" -chdir="$work" "$@"; }
 
 echo "== mock GitHub at $GITHUB_BASE_URL"
 echo "== terraform init"
-tf init -input=false -no-color >/dev/null 2>&1 || tf init -input=false
+tf init -input=false -no-color >"$work/init.txt" 2>&1 || { cat "$work/init.txt"; exit 1; }
+grep -E "Terraform has been successfully initialized" "$work/init.txt"
 echo "== terraform apply (waits until the runner is Ready)"
 tf apply -input=false -auto-approve
 echo "== outputs"
