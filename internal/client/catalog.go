@@ -2,7 +2,12 @@ package client
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"slices"
+	"sync"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // MachineSpec is the actions-hosted-runner-machine-spec schema.
@@ -21,8 +26,61 @@ type Limits struct {
 	} `json:"public_ips"`
 }
 
-// ListMachineSizes lists the machine specs runners can use.
+// catalogMemo remembers the catalog lists (machine sizes, platforms, GitHub-owned and partner
+// images) of each scope for the client's lifetime, one Terraform run: they change on GitHub's
+// release schedule, not within a run, and every data source and validator needs them. Concurrent
+// first calls share one request; errors are not remembered, so the next call tries again.
+type catalogMemo struct {
+	flights singleflight.Group
+	mu      sync.Mutex
+	values  map[string]any // "<list>|<scope key>" → the list
+}
+
+// memoized returns the remembered list named what for scope, or fetches it once for every
+// concurrent caller. Each caller gets its own copy of the slice.
+func memoized[T any](ctx context.Context, m *catalogMemo, what string, scope Scope, fetch func(context.Context) ([]T, error)) ([]T, error) {
+	key := what + "|" + scope.Key()
+	m.mu.Lock()
+	v, ok := m.values[key]
+	m.mu.Unlock()
+	if ok {
+		return slices.Clone(v.([]T)), nil
+	}
+	ch := m.flights.DoChan(key, func() (any, error) {
+		list, err := fetch(ctx)
+		if err == nil {
+			m.mu.Lock()
+			if m.values == nil {
+				m.values = map[string]any{}
+			}
+			m.values[key] = list
+			m.mu.Unlock()
+		}
+		return list, err
+	})
+	select {
+	case res := <-ch:
+		if res.Err != nil && ctx.Err() == nil && (errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
+			// The caller that started the shared request gave up; this one has not: try again.
+			return memoized(ctx, m, what, scope, fetch)
+		}
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return slices.Clone(res.Val.([]T)), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// ListMachineSizes lists the machine specs runners can use, once per scope for the client.
 func (c *Client) ListMachineSizes(ctx context.Context, scope Scope) ([]MachineSpec, error) {
+	return memoized(ctx, &c.catalog, "machine-sizes", scope, func(ctx context.Context) ([]MachineSpec, error) {
+		return c.listMachineSizes(ctx, scope)
+	})
+}
+
+func (c *Client) listMachineSizes(ctx context.Context, scope Scope) ([]MachineSpec, error) {
 	var all []MachineSpec
 	err := c.paginate(ctx, scope.path("machine-sizes"), func(body []byte) error {
 		var page struct {
@@ -37,8 +95,14 @@ func (c *Client) ListMachineSizes(ctx context.Context, scope Scope) ([]MachineSp
 	return all, err
 }
 
-// ListPlatforms lists the platform names runners can use.
+// ListPlatforms lists the platform names runners can use, once per scope for the client.
 func (c *Client) ListPlatforms(ctx context.Context, scope Scope) ([]string, error) {
+	return memoized(ctx, &c.catalog, "platforms", scope, func(ctx context.Context) ([]string, error) {
+		return c.listPlatforms(ctx, scope)
+	})
+}
+
+func (c *Client) listPlatforms(ctx context.Context, scope Scope) ([]string, error) {
 	var all []string
 	err := c.paginate(ctx, scope.path("platforms"), func(body []byte) error {
 		var page struct {

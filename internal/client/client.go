@@ -71,6 +71,7 @@ type Client struct {
 	clock      Clock
 	limits     *rateLimits
 	maxLimited int
+	catalog    catalogMemo // catalog lists, read once per scope (catalog.go)
 }
 
 // New builds a Client from cfg. It makes no request.

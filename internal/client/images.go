@@ -43,14 +43,18 @@ type CustomImageVersion struct {
 	StateDetails string `json:"state_details"`
 }
 
-// ListGitHubOwnedImages lists the GitHub-owned images.
+// ListGitHubOwnedImages lists the GitHub-owned images, once per scope for the client.
 func (c *Client) ListGitHubOwnedImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
-	return c.listCurated(ctx, scope.path("images", "github-owned"))
+	return memoized(ctx, &c.catalog, "github-owned", scope, func(ctx context.Context) ([]CuratedImage, error) {
+		return c.listCurated(ctx, scope.path("images", "github-owned"))
+	})
 }
 
-// ListPartnerImages lists the partner images.
+// ListPartnerImages lists the partner images, once per scope for the client.
 func (c *Client) ListPartnerImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
-	return c.listCurated(ctx, scope.path("images", "partner"))
+	return memoized(ctx, &c.catalog, "partner", scope, func(ctx context.Context) ([]CuratedImage, error) {
+		return c.listCurated(ctx, scope.path("images", "partner"))
+	})
 }
 
 func (c *Client) listCurated(ctx context.Context, path string) ([]CuratedImage, error) {

@@ -53,6 +53,7 @@ func defaultTransport() http.RoundTripper {
 // newTransportStack builds, from the outside in: throttle (concurrency and write spacing),
 // logging (outside auth, so it never sees credentials), auth, the base transport.
 func newTransportStack(cfg Config, base *url.URL) (http.RoundTripper, error) {
+	cfg.Transport = newETagCache(cfg.Transport) // conditional GETs, below auth so they are keyed by credential
 	var auth http.RoundTripper
 	switch {
 	case cfg.App != nil:

@@ -264,12 +264,14 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	// The runner exists from here on: record it before waiting, so that a failed or timed-out
 	// wait taints it instead of losing it.
+	r.data.runners.put(scope, created)
 	resp.Diagnostics.Append(plan.setFromAPI(created, resp.State.Set, ctx)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ready, err := r.data.waitReady(ctx, c, scope, created.ID, body.EnableStaticIP != nil && *body.EnableStaticIP, nil)
 	if ready != nil {
+		r.data.runners.put(scope, ready)
 		resp.Diagnostics.Append(plan.setFromAPI(ready, resp.State.Set, ctx)...)
 	}
 	if err != nil {
@@ -338,8 +340,8 @@ func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	runner, err := c.GetHostedRunner(ctx, scope, id)
-	if client.IsNotFound(err) {
+	runner, err := r.data.runners.get(ctx, c, scope, id)
+	if err == nil && runner == nil {
 		tflog.Warn(ctx, "Hosted runner not found; removing it from state", map[string]any{"id": id, "scope": scope.String()})
 		resp.State.RemoveResource(ctx)
 		return
@@ -379,12 +381,20 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		addError(&resp.Diagnostics, "Unable to Update Hosted Runner", err, scope, runnerFieldPaths)
 		return
 	}
+	r.data.runners.put(scope, updated)
+	wantIPs := plan.EnableStaticIP.ValueBool()
+	if !reprovision && updated.Status == client.StatusReady && (!wantIPs || len(updated.PublicIPs) > 0) && reflects(updated, &body) {
+		// GitHub's answer already shows the change on a ready runner, and nothing re-provisions.
+		resp.Diagnostics.Append(plan.setFromAPI(updated, resp.State.Set, ctx)...)
+		return
+	}
 	if reprovision {
 		// Record the accepted change before waiting, so a failed wait does not leave stale state.
 		resp.Diagnostics.Append(plan.setFromAPI(updated, resp.State.Set, ctx)...)
 	}
-	done, err := r.data.waitReady(ctx, c, scope, id, plan.EnableStaticIP.ValueBool(), &body)
+	done, err := r.data.waitReady(ctx, c, scope, id, wantIPs, &body)
 	if done != nil {
+		r.data.runners.put(scope, done)
 		resp.Diagnostics.Append(plan.setFromAPI(done, resp.State.Set, ctx)...)
 	}
 	if err != nil {
@@ -417,6 +427,7 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 		addError(&resp.Diagnostics, "Unable to Delete Hosted Runner", err, scope, nil)
 		return
 	}
+	r.data.runners.drop(scope, id)
 	if err := r.data.waitGone(ctx, c, scope, id); err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Deletion Did Not Finish", fmt.Errorf(
 			"GitHub accepted the deletion of runner %d but it had not finished: %w. The runner stays in state; "+

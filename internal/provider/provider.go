@@ -63,7 +63,7 @@ func New(version string, opts ...Option) func() provider.Provider {
 	return func() provider.Provider {
 		s := settings{
 			clock:      client.RealClock{},
-			pollMin:    2 * time.Second,
+			pollMin:    time.Second,
 			pollMax:    15 * time.Second,
 			readWindow: time.Minute,
 		}
@@ -293,6 +293,8 @@ type providerData struct {
 	once   sync.Once
 	client *client.Client
 	err    error
+
+	runners runnerCache // shared reads and waits of runners, per scope (runner_cache.go)
 }
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.
