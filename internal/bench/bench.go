@@ -1,0 +1,363 @@
+// Package bench measures the provider at fleet scale: the real Terraform CLI runs the built
+// provider against the in-process mock GitHub (with a fixed latency per request and real
+// provisioning and deletion delays), and every phase of a fleet's life is timed, its API
+// requests counted from the mock's request log, and the provider processes' peak memory read
+// from /proc.
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// Options configure a benchmark run.
+type Options struct {
+	Terraform string // the Terraform CLI
+	Provider  string // the built provider binary
+	WorkDir   string // scratch directory (recreated)
+	Sizes     []int  // fleet sizes N
+
+	Latency        time.Duration // mock latency per request
+	ProvisionDelay time.Duration // mock Provisioning → Ready
+	DeleteDelay    time.Duration // mock Deleting → gone
+	Parallelism    int           // terraform -parallelism
+
+	// Provider settings; nil leaves the provider's default.
+	MaxConcurrent *int
+	WriteDelayMS  *int
+	// DefaultsRow also creates and destroys DefaultsN runners with the provider's defaults.
+	DefaultsRow bool
+	DefaultsN   int
+
+	StartupRuns int
+	Log         io.Writer // progress lines
+}
+
+// Phase is one measured Terraform command.
+type Phase struct {
+	Name        string         `json:"name"`
+	WallSeconds float64        `json:"wall_seconds"`
+	Requests    map[string]int `json:"requests"` // by method; GET split into GET list and GET one
+	NotModified int            `json:"not_modified"`
+	Total       int            `json:"total_requests"`
+	PeakMiB     float64        `json:"provider_peak_mib"`
+	Processes   int            `json:"provider_processes"`
+	Target      string         `json:"target,omitempty"`
+	Measured    string         `json:"measured,omitempty"`
+	Met         *bool          `json:"met,omitempty"`
+}
+
+// Fleet is the phases of one fleet size under one set of provider settings.
+type Fleet struct {
+	N        int     `json:"n"`
+	Settings string  `json:"settings"`
+	Phases   []Phase `json:"phases"`
+}
+
+// Results is everything one benchmark run measured.
+type Results struct {
+	Commit      string    `json:"commit"`
+	Date        time.Time `json:"date"`
+	GoVersion   string    `json:"go_version"`
+	CPUs        int       `json:"cpus"`
+	Latency     string    `json:"latency"`
+	Provision   string    `json:"provision_delay"`
+	Delete      string    `json:"delete_delay"`
+	Parallelism int       `json:"parallelism"`
+	StartupMS   []float64 `json:"startup_ms"`
+	StartupMet  bool      `json:"startup_met"`
+	SchemaBytes int       `json:"schema_bytes"`
+	Fleets      []Fleet   `json:"fleets"`
+}
+
+// The mock's paths, to split GETs into list pages and single runners.
+var (
+	listPath = regexp.MustCompile(`/actions/hosted-runners$`)
+	onePath  = regexp.MustCompile(`/actions/hosted-runners/\d+$`)
+)
+
+// Run runs the benchmark.
+func Run(ctx context.Context, o Options) (*Results, error) {
+	res := &Results{
+		Date: time.Now().UTC(), GoVersion: runtime.Version(), CPUs: runtime.NumCPU(),
+		Latency: o.Latency.String(), Provision: o.ProvisionDelay.String(), Delete: o.DeleteDelay.String(), Parallelism: o.Parallelism,
+	}
+	times, size, err := Startup(o.Provider, o.StartupRuns)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range times {
+		res.StartupMS = append(res.StartupMS, float64(d.Microseconds())/1000)
+	}
+	res.SchemaBytes = size
+	res.StartupMet = times[len(times)/2] < 100*time.Millisecond
+	fmt.Fprintf(o.Log, "provider start-up to schema answer: median %.1f ms over %d runs\n", res.StartupMS[len(times)/2], len(times))
+
+	if err := os.RemoveAll(o.WorkDir); err != nil {
+		return nil, err
+	}
+	for _, n := range o.Sizes {
+		fleet, err := runFleet(ctx, o, n, o.MaxConcurrent, o.WriteDelayMS, true)
+		if err != nil {
+			return res, fmt.Errorf("N=%d: %w", n, err)
+		}
+		res.Fleets = append(res.Fleets, *fleet)
+	}
+	if o.DefaultsRow {
+		fleet, err := runFleet(ctx, o, o.DefaultsN, nil, nil, false)
+		if err != nil {
+			return res, fmt.Errorf("N=%d with default settings: %w", o.DefaultsN, err)
+		}
+		res.Fleets = append(res.Fleets, *fleet)
+	}
+	return res, nil
+}
+
+// fleetEnv is one fleet's mock, directory and Terraform environment.
+type fleetEnv struct {
+	o    Options
+	dir  string
+	env  []string
+	mock *mockgithub.Mock
+}
+
+// runFleet creates, refreshes, re-plans, updates and destroys n runners, measuring each.
+func runFleet(ctx context.Context, o Options, n int, maxConc, writeDelay *int, all bool) (*Fleet, error) {
+	settings := describeSettings(maxConc, writeDelay)
+	fmt.Fprintf(o.Log, "== N=%d (%s)\n", n, settings)
+	mock := mockgithub.New(mockgithub.Config{
+		ProvisionDelay: o.ProvisionDelay, DeleteDelay: o.DeleteDelay, Latency: o.Latency,
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	srv := &http.Server{Handler: mock, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+
+	suffix := ""
+	if !all {
+		suffix = "-defaults"
+	}
+	f := &fleetEnv{o: o, dir: filepath.Join(o.WorkDir, fmt.Sprintf("n%d%s", n, suffix)), mock: mock}
+	if err := f.prepare("http://"+ln.Addr().String(), maxConc, writeDelay); err != nil {
+		return nil, err
+	}
+	if err := f.terraform(ctx, "init", "-input=false"); err != nil {
+		return nil, err
+	}
+
+	fleet := &Fleet{N: n, Settings: settings}
+	nv, par := fmt.Sprintf("n=%d", n), fmt.Sprintf("-parallelism=%d", o.Parallelism)
+	type step struct {
+		name string
+		args []string
+	}
+	// The no-op plan's -detailed-exitcode makes any planned change (exit 2) an error.
+	steps := []step{
+		{fmt.Sprintf("apply (create %d)", n), []string{"apply", "-auto-approve", "-input=false", par, "-var", nv}},
+		{"refresh-only plan", []string{"plan", "-refresh-only", "-input=false", par, "-var", nv}},
+		{"no-op plan", []string{"plan", "-detailed-exitcode", "-input=false", par, "-var", nv}},
+		{"update maximum_runners", []string{"apply", "-auto-approve", "-input=false", par, "-var", nv, "-var", "maximum=3"}},
+		{fmt.Sprintf("destroy (%d)", n), []string{"destroy", "-auto-approve", "-input=false", par, "-var", nv, "-var", "maximum=3"}},
+	}
+	if !all {
+		steps = []step{steps[0], steps[4]}
+	}
+	for _, s := range steps {
+		p, err := f.measure(ctx, s.name, s.args...)
+		if err != nil {
+			return nil, err
+		}
+		judge(p, n, o, all)
+		fleet.Phases = append(fleet.Phases, *p)
+		fmt.Fprintf(o.Log, "   %-24s %6.1f s  %d requests\n", p.Name, p.WallSeconds, p.Total)
+	}
+	if left := mock.Runners("orgs/acme"); len(left) != 0 {
+		return nil, fmt.Errorf("%d runners left in the mock after destroy", len(left))
+	}
+	return fleet, nil
+}
+
+// describeSettings says which provider settings the fleet runs with.
+func describeSettings(maxConc, writeDelay *int) string {
+	if maxConc == nil && writeDelay == nil {
+		return "provider defaults: max_concurrent_requests=1, write_delay_ms=1000"
+	}
+	parts := []string{}
+	if maxConc != nil {
+		parts = append(parts, fmt.Sprintf("max_concurrent_requests=%d", *maxConc))
+	}
+	if writeDelay != nil {
+		parts = append(parts, fmt.Sprintf("write_delay_ms=%d", *writeDelay))
+	}
+	return "bench settings: " + strings.Join(parts, ", ") + " (defaults 1 and 1000)"
+}
+
+// prepare writes the configuration, the CLI config (dev_overrides and a filesystem mirror, as
+// scripts/demo.sh does) and the environment.
+func (f *fleetEnv) prepare(baseURL string, maxConc, writeDelay *int) error {
+	mirror := filepath.Join(f.dir, "mirror", "registry.terraform.io", "runnerforge", "githubactions", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+	if err := os.MkdirAll(mirror, 0o755); err != nil {
+		return err
+	}
+	if err := os.Symlink(f.o.Provider, filepath.Join(mirror, "terraform-provider-githubactions_v0.0.1")); err != nil {
+		return err
+	}
+	rc := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/runnerforge/githubactions" = %q
+  }
+  filesystem_mirror {
+    path    = %q
+    include = ["registry.terraform.io/runnerforge/githubactions"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/runnerforge/githubactions"]
+  }
+}
+`, filepath.Dir(f.o.Provider), filepath.Join(f.dir, "mirror"))
+	if err := os.WriteFile(filepath.Join(f.dir, "terraformrc"), []byte(rc), 0o644); err != nil {
+		return err
+	}
+	extra := ""
+	if maxConc != nil {
+		extra += fmt.Sprintf("  max_concurrent_requests = %d\n", *maxConc)
+	}
+	if writeDelay != nil {
+		extra += fmt.Sprintf("  write_delay_ms = %d\n", *writeDelay)
+	}
+	tf := fmt.Sprintf(`terraform {
+  required_providers {
+    githubactions = { source = "runnerforge/githubactions" }
+  }
+}
+
+provider "githubactions" {
+  base_url = %q
+  token    = %q
+%s}
+
+variable "n" { type = number }
+variable "maximum" {
+  type    = number
+  default = 2
+}
+
+resource "githubactions_hosted_runner" "fleet" {
+  count           = var.n
+  organization    = "acme"
+  name            = format("bench-%%04d", count.index)
+  image           = { id = "ubuntu-latest" }
+  size            = "4-core"
+  maximum_runners = var.maximum
+}
+`, baseURL, mockgithub.DefaultToken, extra)
+	if err := os.WriteFile(filepath.Join(f.dir, "main.tf"), []byte(tf), 0o644); err != nil {
+		return err
+	}
+	f.env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(f.dir, "terraformrc"), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	return nil
+}
+
+// terraform runs the CLI in the fleet's directory with its output in a log file; any exit
+// code but 0 is an error.
+func (f *fleetEnv) terraform(ctx context.Context, args ...string) error {
+	logPath := filepath.Join(f.dir, "terraform.log")
+	log, err := os.OpenFile(logPath, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	fmt.Fprintf(log, "\n$ terraform %s\n", strings.Join(args, " "))
+	cmd := exec.CommandContext(ctx, f.o.Terraform, append([]string{"-chdir=" + f.dir}, append(args, "-no-color")...)...)
+	cmd.Env, cmd.Stdout, cmd.Stderr = f.env, log, log
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	if errors.As(err, &exitErr) {
+		return fmt.Errorf("terraform %s exited %d; see %s", args[0], exitErr.ExitCode(), logPath)
+	}
+	return err
+}
+
+// measure runs one phase with a fresh request log and the memory poller on.
+func (f *fleetEnv) measure(ctx context.Context, name string, args ...string) (*Phase, error) {
+	f.mock.ResetRequests()
+	mem := watchMemory(f.o.Provider, 20*time.Millisecond)
+	start := time.Now()
+	err := f.terraform(ctx, args...)
+	wall := time.Since(start)
+	peak, procs := mem.finish()
+	if err != nil {
+		return nil, err
+	}
+	p := &Phase{Name: name, WallSeconds: wall.Seconds(), Requests: map[string]int{}, PeakMiB: float64(peak) / 1024, Processes: procs}
+	for _, r := range f.mock.Requests() {
+		method := r.Method
+		if method == http.MethodGet {
+			switch {
+			case listPath.MatchString(r.Path):
+				method = "GET list"
+			case onePath.MatchString(r.Path):
+				method = "GET one"
+			default:
+				method = "GET other"
+			}
+		}
+		p.Requests[method]++
+		p.Total++
+		if r.Status == http.StatusNotModified {
+			p.NotModified++
+		}
+	}
+	return p, nil
+}
+
+// judge fills in a phase's target and whether the measurement meets it.
+func judge(p *Phase, n int, o Options, benchSettings bool) {
+	pages := int(math.Ceil(float64(n) / 100))
+	status := p.Requests["GET list"] + p.Requests["GET one"]
+	set := func(target, measured string, met bool) { p.Target, p.Measured, p.Met = target, measured, &met }
+	switch {
+	case strings.HasPrefix(p.Name, "apply"):
+		waves := math.Ceil(float64(n) / float64(o.Parallelism))
+		ideal := waves * o.ProvisionDelay.Seconds()
+		perRunner := float64(status) / float64(n)
+		measured := fmt.Sprintf("%.2f× ideal %.0f s; %.2f status req/runner", p.WallSeconds/ideal, ideal, perRunner)
+		if n == 100 && benchSettings {
+			set("wall ≤ 1.2× ideal; < 1 status req/runner", measured, p.WallSeconds <= 1.2*ideal && perRunner < 1)
+		} else {
+			p.Measured = measured
+		}
+	case strings.Contains(p.Name, "plan"):
+		limit := pages + 2
+		set(fmt.Sprintf("≤ ⌈N/100⌉+2 = %d requests", limit), fmt.Sprintf("%d requests", p.Total), p.Total <= limit)
+	case strings.HasPrefix(p.Name, "destroy"):
+		// One list (of its pages) per watcher tick: ticks are at least 1 s (pollMin) apart.
+		ticks := int(math.Ceil(p.WallSeconds))
+		measured := fmt.Sprintf("%d DELETE, %d list pages, %d single GETs", p.Requests[http.MethodDelete], p.Requests["GET list"], p.Requests["GET one"])
+		if n == 100 && benchSettings {
+			met := p.Requests[http.MethodDelete] <= n && p.Requests["GET one"] == 0 && p.Requests["GET list"] <= pages*(ticks+1)
+			set(fmt.Sprintf("≤ %d DELETE + 1 list per tick (≤ %d ticks of ≥ 1 s)", n, ticks), measured, met)
+		} else {
+			p.Measured = measured
+		}
+	case strings.HasPrefix(p.Name, "update"):
+		p.Measured = fmt.Sprintf("%d PATCH, %d status req", p.Requests[http.MethodPatch], status)
+	}
+}
