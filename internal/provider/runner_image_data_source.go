@@ -103,7 +103,9 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	q := curatedImageQuery{id: cfg.ID, platform: cfg.Platform, displayName: cfg.DisplayName, displayNameRegex: re}
 	found, ok := selectOne(&resp.Diagnostics, selectCuratedImages(images, q), "runner image",
 		fmt.Sprintf("%s among the %d %s images of the %s %q", q, len(images), source, scope.Noun(), scope.Name),
-		func(img client.CuratedImage) string { return fmt.Sprintf("%s (%q, %s)", img.ID, img.DisplayName, img.Platform) })
+		func(img client.CuratedImage) string {
+			return fmt.Sprintf("%s (%q, %s)", img.ID, img.DisplayName, img.Platform)
+		})
 	if !ok {
 		return
 	}
