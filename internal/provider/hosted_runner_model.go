@@ -124,7 +124,9 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		})
 		diags.Append(d...)
 		version := types.StringNull()
-		if img.Source == client.SourceCustom && img.Version != "" && !priorVersionOmitted(prior) {
+		// GitHub reports an unpinned custom image as version "latest", which is not a version
+		// the argument accepts: it maps to a null (unpinned) version.
+		if img.Source == client.SourceCustom && img.Version != "" && img.Version != "latest" && !priorVersionOmitted(prior) {
 			version = types.StringValue(img.Version)
 		}
 		out.Image, d = types.ObjectValue(runnerImageAttrTypes, map[string]attr.Value{
