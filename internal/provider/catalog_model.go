@@ -133,9 +133,9 @@ func customImageFromAPI(img client.CustomImage) customImageModel {
 // customImageVersionFields are the actions-hosted-runner-custom-image-version properties.
 var customImageVersionFields = []computedField{
 	{name: "version", desc: "The version, three dot-separated numbers such as `1.1.0`."},
-	{name: "state", desc: "The version's state as GitHub reports it; only versions in state `Ready` can be deployed."},
+	{name: "state", desc: "The version's state as GitHub reports it, such as `Ready` or `Failed`."},
 	{name: "size_gb", isInt: true, desc: "The version's size in GB."},
-	{name: "created_on", desc: "When the version was created, as GitHub reports it (an RFC 3339 date and time)."},
+	{name: "created_on", desc: "When the version was created, the text GitHub reports, such as `2024-11-09T23:39:01Z`."},
 	{name: "state_details", desc: "GitHub's explanation of the state, such as why generating the version failed (`None` when there is nothing to say)."},
 }
 
