@@ -21,8 +21,8 @@ import (
 )
 
 const (
-	organizationDescription = "The organization that owns the runners. Exactly one of `organization` and `enterprise` is set."
-	enterpriseDescription   = "The slug of the enterprise that owns the runners. Exactly one of `organization` and `enterprise` is set."
+	organizationDescription = "The organization login, for organization-level hosted runners. Exactly one of `organization` and `enterprise` is set."
+	enterpriseDescription   = "The enterprise slug, for enterprise-level hosted runners. Exactly one of `organization` and `enterprise` is set."
 )
 
 // slugPattern accepts GitHub organization logins and enterprise slugs.
