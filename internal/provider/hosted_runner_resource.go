@@ -102,7 +102,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 						"Left out, GitHub uses the image's latest version.",
 					Optional: true,
 					Validators: []validator.String{
-						stringvalidator.RegexMatches(regexp.MustCompile(`^\d+\.\d+\.\d+$`), "must be a version such as 1.2.0"),
+						stringvalidator.RegexMatches(imageVersionPattern, "must be a version such as 1.2.0"),
 					},
 				},
 			},
