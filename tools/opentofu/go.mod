@@ -2,7 +2,10 @@
 // OpenTofu's own go.mod replaces github.com/hashicorp/hcl/v2 with OpenTofu's fork, and a
 // replace only applies in the main module, so `go install module@version` refuses it: this
 // wrapper module requires the pinned release and repeats that replace (and its godebug
-// settings, so the binary behaves as OpenTofu's release builds do).
+// settings, so the binary behaves as OpenTofu's release builds do). The pinned release is the
+// github.com/opentofu/opentofu requirement below (go mod tidy marks tool modules indirect).
+// To upgrade: change it and the replace (copy it from that release's go.mod), run
+// `go mod tidy` here, and delete bin/tofu.
 module github.com/runnerforge/terraform-provider-githubactions/tools/opentofu
 
 go 1.26.6

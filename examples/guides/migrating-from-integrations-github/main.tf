@@ -1,6 +1,6 @@
 # The runner that the integrations/github provider created as github_actions_hosted_runner.linux,
 # now managed by githubactions_hosted_runner.linux without being recreated. Its id is 42
-# (`terraform state show github_actions_hosted_runner.linux` shows it before the state rm).
+# (`terraform state show github_actions_hosted_runner.linux` shows it).
 terraform {
   required_providers {
     githubactions = {
