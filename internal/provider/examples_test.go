@@ -45,7 +45,7 @@ func newCLIEnv(t *testing.T) *cliEnv {
 	}
 	mirror := filepath.Join(dir, "mirror")
 	platform := runtime.GOOS + "_" + runtime.GOARCH
-	pkg := filepath.Join(mirror, "registry.terraform.io", "runnerforge", "githubactions", "0.0.1", platform)
+	pkg := filepath.Join(mirror, filepath.FromSlash(providerAddress()), "0.0.1", platform)
 	if err := os.MkdirAll(pkg, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -59,21 +59,32 @@ func newCLIEnv(t *testing.T) *cliEnv {
 	rc := filepath.Join(dir, "terraformrc")
 	err = os.WriteFile(rc, fmt.Appendf(nil, `provider_installation {
   dev_overrides {
-    "registry.terraform.io/runnerforge/githubactions" = %[1]q
+    %[3]q = %[1]q
   }
   filesystem_mirror {
     path    = %[2]q
-    include = ["registry.terraform.io/runnerforge/githubactions"]
+    include = [%[3]q]
   }
   direct {
-    exclude = ["registry.terraform.io/runnerforge/githubactions"]
+    exclude = [%[3]q]
   }
 }
-`, binDir, mirror), 0o600)
+`, binDir, mirror, providerAddress()), 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &cliEnv{t: t, terraform: tf, rc: rc}
+}
+
+// providerAddress is the provider's address as the CLI under test resolves
+// "runnerforge/githubactions": on the host TF_ACC_PROVIDER_HOST names (registry.opentofu.org
+// for OpenTofu), registry.terraform.io by default.
+func providerAddress() string {
+	host := os.Getenv("TF_ACC_PROVIDER_HOST")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return host + "/runnerforge/githubactions"
 }
 
 // run runs terraform in dir and returns its combined output and exit code; extraEnv adds variables.
@@ -201,9 +212,9 @@ func TestAccProviderSchema(t *testing.T) {
 	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &schemas); err != nil {
 		t.Fatalf("decoding the schema: %v\n%s", err, out)
 	}
-	ps, ok := schemas.ProviderSchemas["registry.terraform.io/runnerforge/githubactions"]
+	ps, ok := schemas.ProviderSchemas[providerAddress()]
 	if !ok {
-		t.Fatalf("no schema for registry.terraform.io/runnerforge/githubactions in %v", schemas.ProviderSchemas)
+		t.Fatalf("no schema for %s in %v", providerAddress(), schemas.ProviderSchemas)
 	}
 	keys := func(m map[string]json.RawMessage) string {
 		var out []string
