@@ -22,7 +22,8 @@ const (
 	versionAddr = "githubactions_custom_image_version.test"
 )
 
-func customImagesConfig(e *testEnv, sc scopeCase, imageID int64, version string) string {
+// customImagesConfig adopts custom image 2 of the mock's seed and the given version of image 1.
+func customImagesConfig(e *testEnv, sc scopeCase, version string) string {
 	return e.providerConfig() + fmt.Sprintf(`
 resource "githubactions_custom_image" "test" {
   %[1]s = %[2]q
@@ -33,7 +34,7 @@ resource "githubactions_custom_image_version" "test" {
   image_definition_id = %[4]d
   version             = %[5]q
 }
-`, sc.attr, sc.owner, imageID, 1, version)
+`, sc.attr, sc.owner, 2, 1, version)
 }
 
 // mockHasVersion reports whether the mock still has version of image 1 in sc.
@@ -74,7 +75,7 @@ func TestAccCustomImageResources_lifecycle(t *testing.T) {
 				},
 				Steps: []resource.TestStep{
 					{
-						Config: customImagesConfig(e, sc, 2, "1.0.0"),
+						Config: customImagesConfig(e, sc, "1.0.0"),
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("id"), knownvalue.Int64Exact(2)),
 							statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("name"), knownvalue.StringExact("win-build")),
@@ -122,7 +123,7 @@ func TestAccCustomImageResources_lifecycle(t *testing.T) {
 						PreConfig: func() {
 							e.Mock.AddCustomImageVersion(sc.path, 2, mockgithub.CustomImageVersion{Version: "1.1.0", SizeGB: 100})
 						},
-						Config: customImagesConfig(e, sc, 2, "1.0.0"),
+						Config: customImagesConfig(e, sc, "1.0.0"),
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("versions_count"), knownvalue.Int64Exact(2)),
 							statecheck.ExpectKnownValue(imageAddr, tfjsonpath.New("latest_version"), knownvalue.StringExact("1.1.0")),
@@ -131,7 +132,7 @@ func TestAccCustomImageResources_lifecycle(t *testing.T) {
 					},
 					{
 						// Changing the version replaces the resource: the old version is deleted from GitHub.
-						Config: customImagesConfig(e, sc, 2, "1.1.0"),
+						Config: customImagesConfig(e, sc, "1.1.0"),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{
 								plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionDestroyBeforeCreate),
@@ -183,7 +184,7 @@ resource "githubactions_custom_image" "test" {
 						ExpectError: regexp.MustCompile(`(?s)Custom Image Not Found.*no custom image definition with ID 42`),
 					},
 					{
-						Config: customImagesConfig(e, sc, 2, "1.0.0"),
+						Config: customImagesConfig(e, sc, "1.0.0"),
 					},
 					{
 						// Deleted outside Terraform: both are dropped from state and planned again.
@@ -191,7 +192,7 @@ resource "githubactions_custom_image" "test" {
 							deleteInMock(t, e, sc, "/2")
 							deleteInMock(t, e, sc, "/1/versions/1.0.0")
 						},
-						Config:             customImagesConfig(e, sc, 2, "1.0.0"),
+						Config:             customImagesConfig(e, sc, "1.0.0"),
 						PlanOnly:           true,
 						ExpectNonEmptyPlan: true,
 						ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -203,7 +204,7 @@ resource "githubactions_custom_image" "test" {
 					},
 					{
 						// Adopting them again fails clearly.
-						Config:      customImagesConfig(e, sc, 2, "1.0.0"),
+						Config:      customImagesConfig(e, sc, "1.0.0"),
 						ExpectError: regexp.MustCompile(`(?s)Custom Image Not Found.*ID 2`),
 					},
 					{
@@ -232,7 +233,7 @@ resource "githubactions_custom_image" "test" {
 // mock's API, as someone outside Terraform would.
 func deleteInMock(t *testing.T, e *testEnv, sc scopeCase, suffix string) {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodDelete, "/"+sc.path+"/actions/hosted-runners/images/custom"+suffix, nil)
+	req := httptest.NewRequestWithContext(t.Context(), http.MethodDelete, "/"+sc.path+"/actions/hosted-runners/images/custom"+suffix, nil)
 	req.Header.Set("Authorization", "Bearer "+e.Token)
 	req.Header.Set("User-Agent", "out-of-band-test")
 	req.Header.Set("X-GitHub-Api-Version", "2026-03-10")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -38,7 +39,7 @@ func newCLIEnv(t *testing.T) *cliEnv {
 	dir := t.TempDir()
 	binDir := filepath.Join(dir, "bin")
 	bin := filepath.Join(binDir, "terraform-provider-githubactions")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, ".")
 	build.Dir = filepath.Join("..", "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -100,7 +101,8 @@ func (c *cliEnv) run(dir string, extraEnv []string, args ...string) (string, int
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
 	code := 0
-	if exitErr, ok := err.(*exec.ExitError); ok {
+	var exitErr *exec.ExitError
+	if errors.As(err, &exitErr) {
 		code = exitErr.ExitCode()
 	} else if err != nil {
 		c.t.Fatalf("terraform %s: %v", strings.Join(args, " "), err)

@@ -97,7 +97,7 @@ func parseImportID(raw string, names ...string) (importID, error) {
 	}
 	scope, err := client.ParseScope(segs[0], segs[1])
 	if err != nil {
-		return importID{}, fmt.Errorf("import ID %q must look like %s: %v", raw, want, err)
+		return importID{}, fmt.Errorf("import ID %q must look like %s: %w", raw, want, err)
 	}
 	if !slugPattern.MatchString(scope.Name) {
 		return importID{}, fmt.Errorf("import ID %q: %q is not a valid organization or enterprise name", raw, scope.Name)
