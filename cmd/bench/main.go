@@ -79,7 +79,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	res.Commit = commit()
+	res.Commit = commit(ctx)
 	bench.Print(os.Stdout, res)
 	path, err := bench.Save(*out, res)
 	if err != nil {
@@ -90,13 +90,13 @@ func run() error {
 }
 
 // commit names the checkout: the short SHA, with -dirty when there are uncommitted changes.
-func commit() string {
-	sha, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+func commit(ctx context.Context) string {
+	sha, err := exec.CommandContext(ctx, "git", "rev-parse", "--short", "HEAD").Output()
 	if err != nil {
 		return "unknown"
 	}
 	name := strings.TrimSpace(string(sha))
-	if status, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(status) > 0 {
+	if status, err := exec.CommandContext(ctx, "git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(status) > 0 {
 		name += "-dirty"
 	}
 	return name

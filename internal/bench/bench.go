@@ -113,14 +113,14 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	for _, n := range o.Sizes {
 		fleet, err := runFleet(ctx, o, n, o.MaxConcurrent, o.WriteDelayMS, true)
 		if err != nil {
-			return res, fmt.Errorf("N=%d: %w", n, err)
+			return res, fmt.Errorf("fleet of %d: %w", n, err)
 		}
 		res.Fleets = append(res.Fleets, *fleet)
 	}
 	if o.DefaultsRow {
 		fleet, err := runFleet(ctx, o, o.DefaultsN, nil, nil, false)
 		if err != nil {
-			return res, fmt.Errorf("N=%d with default settings: %w", o.DefaultsN, err)
+			return res, fmt.Errorf("fleet of %d with default settings: %w", o.DefaultsN, err)
 		}
 		res.Fleets = append(res.Fleets, *fleet)
 	}
@@ -142,7 +142,7 @@ func runFleet(ctx context.Context, o Options, n int, maxConc, writeDelay *int, a
 	mock := mockgithub.New(mockgithub.Config{
 		ProvisionDelay: o.ProvisionDelay, DeleteDelay: o.DeleteDelay, Latency: o.Latency,
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}

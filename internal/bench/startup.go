@@ -42,11 +42,13 @@ func Startup(provider string, runs int) ([]time.Duration, int, error) {
 }
 
 func startOnce(provider string) (time.Duration, int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	start := time.Now()
 	client := plugin.NewClient(&plugin.ClientConfig{
 		HandshakeConfig:  handshake,
 		VersionedPlugins: map[int]plugin.PluginSet{6: {"provider": connPlugin{}}},
-		Cmd:              exec.Command(provider),
+		Cmd:              exec.CommandContext(ctx, provider),
 		AllowedProtocols: []plugin.Protocol{plugin.ProtocolGRPC},
 		AutoMTLS:         true,
 		Logger:           hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Off}),
@@ -62,9 +64,10 @@ func startOnce(provider string) (time.Duration, int, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	conn := raw.(*grpc.ClientConn)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
+	conn, ok := raw.(*grpc.ClientConn)
+	if !ok {
+		return 0, 0, fmt.Errorf("the plugin client is a %T, not a gRPC connection", raw)
+	}
 	req, resp := []byte{}, []byte{} // GetProviderSchema.Request has no fields: zero bytes
 	if err := conn.Invoke(ctx, getProviderSchema, &req, &resp, grpc.ForceCodecV2(rawCodec{})); err != nil {
 		return 0, 0, fmt.Errorf("GetProviderSchema: %w", err)
@@ -87,11 +90,19 @@ func (connPlugin) GRPCClient(_ context.Context, _ *plugin.GRPCBroker, conn *grpc
 type rawCodec struct{}
 
 func (rawCodec) Marshal(v any) (mem.BufferSlice, error) {
-	return mem.BufferSlice{mem.SliceBuffer(*v.(*[]byte))}, nil
+	b, ok := v.(*[]byte)
+	if !ok {
+		return nil, fmt.Errorf("rawCodec marshals *[]byte, not %T", v)
+	}
+	return mem.BufferSlice{mem.SliceBuffer(*b)}, nil
 }
 
 func (rawCodec) Unmarshal(data mem.BufferSlice, v any) error {
-	*v.(*[]byte) = data.Materialize()
+	b, ok := v.(*[]byte)
+	if !ok {
+		return fmt.Errorf("rawCodec unmarshals into *[]byte, not %T", v)
+	}
+	*b = data.Materialize()
 	return nil
 }
 

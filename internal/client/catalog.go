@@ -41,10 +41,10 @@ type catalogMemo struct {
 func memoized[T any](ctx context.Context, m *catalogMemo, what string, scope Scope, fetch func(context.Context) ([]T, error)) ([]T, error) {
 	key := what + "|" + scope.Key()
 	m.mu.Lock()
-	v, ok := m.values[key]
+	v, ok := m.values[key].([]T)
 	m.mu.Unlock()
 	if ok {
-		return slices.Clone(v.([]T)), nil
+		return slices.Clone(v), nil
 	}
 	ch := m.flights.DoChan(key, func() (any, error) {
 		list, err := fetch(ctx)
@@ -67,7 +67,8 @@ func memoized[T any](ctx context.Context, m *catalogMemo, what string, scope Sco
 		if res.Err != nil {
 			return nil, res.Err
 		}
-		return slices.Clone(res.Val.([]T)), nil
+		list, _ := res.Val.([]T) // fetch returns []T
+		return slices.Clone(list), nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

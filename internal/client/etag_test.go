@@ -127,7 +127,7 @@ func TestETagCache_keyedByCredential(t *testing.T) {
 	t.Cleanup(srv.Close)
 	cache := newETagCache(http.DefaultTransport)
 	for _, token := range []string{"Bearer a", "Bearer b"} {
-		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/orgs/acme/actions/hosted-runners/1", nil)
+		req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, srv.URL+"/orgs/acme/actions/hosted-runners/1", nil)
 		req.Header.Set("Authorization", token)
 		resp, err := cache.RoundTrip(req)
 		if err != nil {
