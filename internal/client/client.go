@@ -46,6 +46,10 @@ type Config struct {
 	MaxConcurrent int
 	// WriteDelay is the least time between the starts of two POST/PATCH/PUT/DELETE requests.
 	WriteDelay time.Duration
+	// RequestTimeout bounds one HTTP attempt, so that a request GitHub never answers ends as
+	// an ambiguous transport error (and, for a create, the provider looks for the runner)
+	// rather than using up the whole operation's deadline. 0 means no bound of its own.
+	RequestTimeout time.Duration
 	// MaxRateLimitRetries bounds how often one request waits out a rate limit before giving up.
 	MaxRateLimitRetries int
 	// Clock measures and sleeps every wait; tests inject a fake one.
@@ -276,7 +280,7 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 		if err := c.limits.waitForReset(ctx, c.clock); err != nil {
 			return nil, nil, err
 		}
-		req, err := retryablehttp.NewRequestWithContext(withMethod(ctx, method), method, rawURL, payload)
+		req, err := retryablehttp.NewRequestWithContext(withRetryState(ctx, method), method, rawURL, payload)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -301,8 +305,8 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			return resp, body, nil
 		}
 		if attempt >= c.maxLimited {
-			apiErr := decodeAPIError(method, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)
-			return nil, nil, fmt.Errorf("gave up after waiting out GitHub's rate limit %d times: %w", attempt, apiErr)
+			return nil, nil, &RateLimitError{Cause: cause, Tries: attempt + 1,
+				Last: decodeAPIError(method, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)}
 		}
 		if err := waitWithin(ctx, c.clock, wait, cause, method, pathOf(resp.Request.URL)); err != nil {
 			return nil, nil, err

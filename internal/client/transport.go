@@ -194,40 +194,61 @@ func isWrite(method string) bool {
 	return false
 }
 
-type methodKey struct{}
+// retryKey carries a request's retryState on its context.
+type retryKey struct{}
 
-// withMethod records the method on the context, because retryablehttp's CheckRetry does not
-// see the request when the transport failed.
-func withMethod(ctx context.Context, method string) context.Context {
-	return context.WithValue(ctx, methodKey{}, method)
+// retryState is one logical request's retry bookkeeping: its method (retryablehttp's
+// CheckRetry does not see the request when the transport failed) and the wait CheckRetry
+// chose before the next attempt.
+type retryState struct {
+	method string
+	tries  int
+	wait   time.Duration
+	cause  string
+}
+
+// withRetryState records a fresh retryState for one logical request on the context.
+func withRetryState(ctx context.Context, method string) context.Context {
+	return context.WithValue(ctx, retryKey{}, &retryState{method: method})
+}
+
+func retryStateOf(ctx context.Context) *retryState {
+	st, _ := ctx.Value(retryKey{}).(*retryState)
+	if st == nil {
+		st = &retryState{}
+	}
+	return st
+}
+
+// retryPolicy decides retries and waits between them on the client's Clock: CheckRetry
+// chooses the wait, retryablehttp's own timer gets 0 (Backoff), and PrepareRetry sleeps on
+// the Clock, logging the wait at WARN and returning when the context ends.
+type retryPolicy struct {
+	clock            Clock
+	waitMin, waitMax time.Duration
 }
 
 func newRetryingClient(cfg Config, rt http.RoundTripper) *retryablehttp.Client {
+	p := &retryPolicy{clock: cfg.Clock, waitMin: cfg.RetryWaitMin, waitMax: cfg.RetryWaitMax}
 	rc := retryablehttp.NewClient()
-	rc.HTTPClient = &http.Client{Transport: rt}
+	rc.HTTPClient = &http.Client{Transport: rt, Timeout: cfg.RequestTimeout}
 	rc.Logger = nil
 	rc.RetryMax = cfg.MaxRetries
-	rc.RetryWaitMin = cfg.RetryWaitMin
-	rc.RetryWaitMax = cfg.RetryWaitMax
-	rc.CheckRetry = checkRetry
-	rc.Backoff = jitteredBackoff
+	rc.CheckRetry = p.checkRetry
+	rc.Backoff = func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 }
+	rc.PrepareRetry = p.prepareRetry
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
-	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
-		if attempt > 0 {
-			logRetry(req.Context(), req.Method, pathOf(req.URL), attempt)
-		}
-	}
 	return rc
 }
 
 // checkRetry retries idempotent requests (everything but POST) on transport errors and
-// 500/502/503/504. A POST is never replayed: GitHub may have acted on it.
-func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+// 500/502/503/504, never 501 nor any 4xx. A POST is never replayed: GitHub may have acted on it.
+func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	method, _ := ctx.Value(methodKey{}).(string)
-	if method == http.MethodPost {
+	st := retryStateOf(ctx)
+	if st.method == http.MethodPost {
 		return false, nil
 	}
 	if err != nil {
@@ -235,13 +256,37 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		if errors.As(err, &urlErr) && isPermanent(urlErr.Err) {
 			return false, nil
 		}
+		st.plan(p, nil, "transport error: "+err.Error())
 		return true, nil
 	}
 	switch resp.StatusCode {
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		st.plan(p, resp, fmt.Sprintf("GitHub answered %d", resp.StatusCode))
 		return true, nil
 	}
 	return false, nil
+}
+
+// plan records the wait before the next try: Retry-After when GitHub sent it, otherwise
+// jittered exponential backoff.
+func (st *retryState) plan(p *retryPolicy, resp *http.Response, cause string) {
+	st.tries++
+	st.cause = cause
+	if resp != nil {
+		if d, ok := retryAfter(resp.Header, p.clock.Now()); ok {
+			st.wait = d
+			return
+		}
+	}
+	st.wait = jitteredBackoff(p.waitMin, p.waitMax, st.tries-1)
+}
+
+// prepareRetry sleeps the planned wait on the Clock before retryablehttp sends the next try.
+func (p *retryPolicy) prepareRetry(req *http.Request) error {
+	ctx := req.Context()
+	st := retryStateOf(ctx)
+	logRetry(ctx, req.Method, pathOf(req.URL), st.tries, st.wait, st.cause)
+	return p.clock.Sleep(ctx, st.wait)
 }
 
 // isPermanent reports transport errors that a retry cannot fix: certificates that do not verify.
@@ -253,14 +298,9 @@ func isPermanent(err error) bool {
 	return errors.As(err, &verifyErr) || errors.As(err, &authorityErr) || errors.As(err, &hostErr) || errors.As(err, &invalidErr)
 }
 
-// jitteredBackoff honours Retry-After, otherwise doubles from min with ±50% jitter, up to max.
-func jitteredBackoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil {
-		if d, ok := retryAfter(resp.Header, time.Now()); ok {
-			return d
-		}
-	}
-	d := minWait << min(attempt, 20)
+// jitteredBackoff doubles from minWait for each earlier try, up to maxWait, with ±50% jitter.
+func jitteredBackoff(minWait, maxWait time.Duration, tries int) time.Duration {
+	d := minWait << min(tries, 20)
 	if d <= 0 || d > maxWait {
 		d = maxWait
 	}

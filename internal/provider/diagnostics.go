@@ -32,13 +32,20 @@ var runnerFieldPaths = map[string]path.Path{
 // addError turns an error from the client into diagnostics: GitHub's status, message and
 // request id, each field error on its attribute where one matches, and for 401/403/404 what
 // credentials GitHub accepts.
+//
+// An error that wraps the APIError (the resource adding what it was doing) keeps its own text
+// first; a rate limit the client did not wait out is reported as such.
 func addError(diags *diag.Diagnostics, summary string, err error, scope client.Scope, fields map[string]path.Path) {
 	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) {
+	var rateErr *client.RateLimitError
+	if errors.As(err, &rateErr) || !errors.As(err, &apiErr) {
 		diags.AddError(summary, err.Error())
 		return
 	}
 	var b strings.Builder
+	if wrapped := err.Error(); wrapped != apiErr.Error() {
+		b.WriteString(wrapped + "\n\n")
+	}
 	fmt.Fprintf(&b, "GitHub answered %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
 	if apiErr.Message != "" {
 		fmt.Fprintf(&b, ": %s", apiErr.Message)
@@ -67,8 +74,13 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 	diags.AddError(summary, b.String())
 }
 
-// credentialHint says which scopes or permissions GitHub accepts, for 401, 403 and 404.
+// credentialHint says what to fix: which scopes or permissions GitHub accepts (401, 403, 404),
+// or the provider's api_version (400 and 410 about the API version).
 func credentialHint(e *client.APIError, scope client.Scope) string {
+	if (e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusGone) && strings.Contains(e.Message, "API version") {
+		return "GitHub does not serve the REST API version this provider sent as X-GitHub-Api-Version. Set the provider's " +
+			"api_version to a supported version (the default is " + client.DefaultAPIVersion + "), or remove it."
+	}
 	needScope := "manage_runners:org"
 	if scope.IsEnterprise() {
 		needScope = "manage_runners:enterprise"
