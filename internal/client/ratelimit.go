@@ -108,8 +108,8 @@ type RateLimitError struct {
 
 func (e *RateLimitError) Error() string {
 	if e.Last != nil {
-		return fmt.Sprintf("GitHub's %s; gave up after %d tries: %v. Wait a few minutes and apply again, "+
-			"or lower the provider's max_concurrent_requests and raise write_delay_ms", e.Cause, e.Tries, e.Last)
+		return fmt.Sprintf("GitHub kept answering with a rate limit; gave up after %d tries: %v. Wait a few minutes and apply again, "+
+			"or lower the provider's max_concurrent_requests and raise write_delay_ms", e.Tries, e.Last)
 	}
 	return fmt.Sprintf("GitHub's %s; waiting %s would pass this operation's deadline (%s). Apply again after the limit resets, or raise the resource's timeouts",
 		e.Cause, e.Wait.Round(time.Second), e.Deadline.UTC().Format(time.RFC3339))

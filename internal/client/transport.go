@@ -2,8 +2,10 @@ package client
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -68,10 +70,8 @@ func newTransportStack(cfg Config, base *url.URL) (http.RoundTripper, error) {
 	}
 	secrets := []string{cfg.Token}
 	return &throttle{
-		slots:      make(chan struct{}, cfg.MaxConcurrent),
-		writeDelay: cfg.WriteDelay,
-		clock:      cfg.Clock,
-		next:       &loggingTransport{next: auth, secrets: secrets},
+		gate: sharedGate(cfg, base),
+		next: &loggingTransport{next: auth, secrets: secrets},
 	}, nil
 }
 
@@ -150,36 +150,75 @@ func cloneWithBody(req *http.Request) *http.Request {
 	return r
 }
 
-// throttle bounds requests in flight and spaces the starts of mutating requests.
+// throttle bounds requests in flight and spaces the starts of mutating requests, through a
+// gate shared by every client of this process that talks to the same API as the same
+// caller: Terraform may configure the provider more than once in one process (one instance
+// per graph walk, aliases), and GitHub counts its limits per caller, not per client.
 type throttle struct {
+	gate *gate
+	next http.RoundTripper
+}
+
+// gate is the shared state of a throttle.
+type gate struct {
 	slots      chan struct{}
 	writeDelay time.Duration
 	clock      Clock
 
 	mu        sync.Mutex
 	nextWrite time.Time
+}
 
-	next http.RoundTripper
+// gateKey identifies a caller of one API with one set of bounds.
+type gateKey struct {
+	base, caller  string
+	maxConcurrent int
+	writeDelay    time.Duration
+	clock         Clock
+}
+
+var (
+	gatesMu sync.Mutex
+	gates   = map[gateKey]*gate{}
+)
+
+// sharedGate returns the process-wide gate of cfg's caller at base, creating it on first use.
+// The caller is a hash of the token or the App installation, never the secret itself.
+func sharedGate(cfg Config, base *url.URL) *gate {
+	caller := sha256.Sum256([]byte(cfg.Token))
+	if cfg.App != nil {
+		caller = sha256.Sum256(fmt.Appendf(nil, "app %d/%d", cfg.App.AppID, cfg.App.InstallationID))
+	}
+	key := gateKey{base: base.String(), caller: hex.EncodeToString(caller[:]), maxConcurrent: cfg.MaxConcurrent, writeDelay: cfg.WriteDelay, clock: cfg.Clock}
+	gatesMu.Lock()
+	defer gatesMu.Unlock()
+	g := gates[key]
+	if g == nil {
+		g = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), writeDelay: cfg.WriteDelay, clock: cfg.Clock}
+		gates[key] = g
+	}
+	return g
 }
 
 func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
+	g := t.gate
 	ctx := req.Context()
 	select {
-	case t.slots <- struct{}{}:
+	case g.slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	defer func() { <-t.slots }()
-	if isWrite(req.Method) && t.writeDelay > 0 {
-		t.mu.Lock()
-		now := t.clock.Now()
-		start := t.nextWrite
+	defer func() { <-g.slots }()
+	if isWrite(req.Method) && g.writeDelay > 0 {
+		g.mu.Lock()
+		now := g.clock.Now()
+		start := g.nextWrite
 		if start.Before(now) {
 			start = now
 		}
-		t.nextWrite = start.Add(t.writeDelay)
-		t.mu.Unlock()
-		if err := t.clock.Sleep(ctx, start.Sub(now)); err != nil {
+		g.nextWrite = start.Add(g.writeDelay)
+		g.mu.Unlock()
+		if err := g.clock.Sleep(ctx, start.Sub(now)); err != nil {
 			return nil, err
 		}
 	}
