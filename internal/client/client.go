@@ -44,7 +44,8 @@ type Config struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// MaxConcurrent bounds requests in flight at once (GitHub asks for serial requests: 1).
 	MaxConcurrent int
-	// WriteDelay is the least time between the starts of two POST/PATCH/PUT/DELETE requests.
+	// WriteDelay is the least time between one POST/PATCH/PUT/DELETE request being answered and
+	// the next one starting; writes are sent one at a time.
 	WriteDelay time.Duration
 	// RequestTimeout bounds one HTTP attempt, so that a request GitHub never answers ends as
 	// an ambiguous transport error (and, for a create, the provider looks for the runner)

@@ -150,23 +150,24 @@ func cloneWithBody(req *http.Request) *http.Request {
 	return r
 }
 
-// throttle bounds requests in flight and spaces the starts of mutating requests, through a
-// gate shared by every client of this process that talks to the same API as the same
-// caller: Terraform may configure the provider more than once in one process (one instance
-// per graph walk, aliases), and GitHub counts its limits per caller, not per client.
+// throttle bounds requests in flight and spaces mutating requests, through a gate shared by
+// every client of this process that talks to the same API as the same caller: Terraform may
+// configure the provider more than once in one process (one instance per graph walk,
+// aliases), and GitHub counts its limits per caller, not per client.
 type throttle struct {
 	gate *gate
 	next http.RoundTripper
 }
 
-// gate is the shared state of a throttle.
+// gate is the shared state of a throttle. Writes go one at a time, and each starts at least
+// writeDelay after the previous one was answered: GitHub measures the spacing when requests
+// arrive, and a request is known to have arrived only once it is answered.
 type gate struct {
 	slots      chan struct{}
+	writing    chan struct{}
 	writeDelay time.Duration
 	clock      Clock
-
-	mu        sync.Mutex
-	nextWrite time.Time
+	lastWrite  time.Time // when the previous write was answered; guarded by writing
 }
 
 // gateKey identifies a caller of one API with one set of bounds.
@@ -194,7 +195,7 @@ func sharedGate(cfg Config, base *url.URL) *gate {
 	defer gatesMu.Unlock()
 	g := gates[key]
 	if g == nil {
-		g = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), writeDelay: cfg.WriteDelay, clock: cfg.Clock}
+		g = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), writing: make(chan struct{}, 1), writeDelay: cfg.WriteDelay, clock: cfg.Clock}
 		gates[key] = g
 	}
 	return g
@@ -203,26 +204,35 @@ func sharedGate(cfg Config, base *url.URL) *gate {
 func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 	g := t.gate
 	ctx := req.Context()
-	select {
-	case g.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	defer func() { <-g.slots }()
 	if isWrite(req.Method) && g.writeDelay > 0 {
-		g.mu.Lock()
-		now := g.clock.Now()
-		start := g.nextWrite
-		if start.Before(now) {
-			start = now
-		}
-		g.nextWrite = start.Add(g.writeDelay)
-		g.mu.Unlock()
-		if err := g.clock.Sleep(ctx, start.Sub(now)); err != nil {
+		if err := acquire(ctx, g.writing); err != nil {
 			return nil, err
 		}
+		defer func() {
+			g.lastWrite = g.clock.Now()
+			<-g.writing
+		}()
+		if !g.lastWrite.IsZero() {
+			if err := g.clock.Sleep(ctx, g.lastWrite.Add(g.writeDelay).Sub(g.clock.Now())); err != nil {
+				return nil, err
+			}
+		}
 	}
+	if err := acquire(ctx, g.slots); err != nil {
+		return nil, err
+	}
+	defer func() { <-g.slots }()
 	return t.next.RoundTrip(req)
+}
+
+// acquire takes a place in sem, or returns when ctx ends.
+func acquire(ctx context.Context, sem chan struct{}) error {
+	select {
+	case sem <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func isWrite(method string) bool {

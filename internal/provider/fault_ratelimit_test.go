@@ -164,9 +164,9 @@ func checkBackoff(t *testing.T, e *testEnv, n int) {
 
 // Row 4: 20 runners with Terraform's parallelism 10 against a mock that refuses more than 2
 // requests at once or writes less than 10 ms apart: the provider stays under both caps and
-// creates each runner once. Real clock, scaled delays: the provider spaces writes 150 ms
-// apart because the mock measures arrivals and a request on a fresh connection can arrive
-// tens of milliseconds after one sent later on a warm one (GitHub's 1 s has the same slack).
+// creates each runner once. Real clock, scaled delays. (The mock measures write spacing at
+// arrival; the provider starts a write only after the previous one was answered, so a write
+// on a slow fresh connection cannot be overtaken by the next.)
 func TestAccFault04_ConcurrencyAndWriteCaps(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t, mockgithub.Config{MaxConcurrent: 2, MinWriteSpacing: 10 * time.Millisecond})
@@ -175,7 +175,7 @@ provider "githubactions" {
   base_url                = %[1]q
   token                   = %[2]q
   max_concurrent_requests = 2
-  write_delay_ms          = 150
+  write_delay_ms          = 50
 }
 
 resource "githubactions_hosted_runner" "test" {

@@ -140,8 +140,9 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				Validators: []validator.Int64{int64validator.Between(1, 100)},
 			},
 			"write_delay_ms": schema.Int64Attribute{
-				MarkdownDescription: "The least time, in milliseconds, between the starts of two creating, updating or deleting " +
-					"requests. GitHub asks for at least one second. Default 1000.",
+				MarkdownDescription: "The least time, in milliseconds, between a creating, updating or deleting request being " +
+					"answered and the next one starting; such requests are sent one at a time. GitHub asks for at least one " +
+					"second between them. Default 1000.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 60000)},
 			},
