@@ -44,15 +44,17 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 	}
 	var b strings.Builder
 	if wrapped := err.Error(); wrapped != apiErr.Error() {
-		b.WriteString(wrapped + "\n\n")
-	}
-	fmt.Fprintf(&b, "GitHub answered %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
-	if apiErr.Message != "" {
-		fmt.Fprintf(&b, ": %s", apiErr.Message)
-	}
-	fmt.Fprintf(&b, "\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
-	if apiErr.RequestID != "" {
-		fmt.Fprintf(&b, " (X-GitHub-Request-Id %s)", apiErr.RequestID)
+		// The wrapping text already holds GitHub's status, message and request id.
+		b.WriteString(wrapped)
+	} else {
+		fmt.Fprintf(&b, "GitHub answered %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+		if apiErr.Message != "" {
+			fmt.Fprintf(&b, ": %s", apiErr.Message)
+		}
+		fmt.Fprintf(&b, "\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
+		if apiErr.RequestID != "" {
+			fmt.Fprintf(&b, " (X-GitHub-Request-Id %s)", apiErr.RequestID)
+		}
 	}
 	if hint := credentialHint(apiErr, scope); hint != "" {
 		b.WriteString("\n\n" + hint)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"sort"
 	"strconv"
@@ -69,6 +70,7 @@ func (c *fakeClock) longest() time.Duration {
 // newFaultEnv is newTestEnv on a fake clock shared by the mock and the provider, with the
 // mock enforcing GitHub's asks (one request at a time, a second between writes) so that
 // every fault test also checks I4; the provider runs with its production defaults for both.
+// A negative cfg.MaxConcurrent turns the mock's concurrency cap off.
 func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *fakeClock) {
 	t.Helper()
 	clock := &fakeClock{mc: mockgithub.NewManualClock(time.Now().Truncate(time.Second))}
@@ -80,6 +82,17 @@ func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv,
 		cfg.MinWriteSpacing = time.Second
 	}
 	e := newTestEnv(t, cfg, append([]Option{WithClock(clock)}, opts...)...)
+	return e, clock
+}
+
+// newWrappedEnv is newFaultEnv with the mock served behind wrap, for tests that change the
+// mock's state at a precise request.
+func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock, http.Handler) http.Handler, opts ...Option) (*testEnv, *fakeClock) {
+	t.Helper()
+	e, clock := newFaultEnv(t, cfg, opts...)
+	srv := httptest.NewServer(wrap(e.Mock, e.Mock))
+	t.Cleanup(srv.Close)
+	e.URL = srv.URL
 	return e, clock
 }
 
@@ -119,7 +132,10 @@ const runnerPath = `^/orgs/acme/actions/hosted-runners/\d+$`
 // checkInvariants asserts I1 (the mock's runners are exactly the runners in state, same ids
 // and names), I2 (no create was answered "already exists", so none was sent for a runner
 // that existed) and I4 (no request broke the mock's concurrency or write-spacing caps).
-func checkInvariants(e *testEnv) resource.TestCheckFunc {
+func checkInvariants(e *testEnv) resource.TestCheckFunc { return checkInvariantsExcept(e, nil) }
+
+// checkInvariantsExcept is checkInvariants ignoring the mock's runners seeded by the test.
+func checkInvariantsExcept(e *testEnv, seeded map[int64]bool) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		inState := map[string]string{}
 		for _, rs := range s.RootModule().Resources {
@@ -129,7 +145,9 @@ func checkInvariants(e *testEnv) resource.TestCheckFunc {
 		}
 		inMock := map[string]string{}
 		for _, r := range e.Mock.Runners(orgScope) {
-			inMock[strconv.FormatInt(r.ID, 10)] = r.Name
+			if !seeded[r.ID] {
+				inMock[strconv.FormatInt(r.ID, 10)] = r.Name
+			}
 		}
 		if fmt.Sprint(sortedPairs(inState)) != fmt.Sprint(sortedPairs(inMock)) {
 			return fmt.Errorf("I1: state has runners %v, the mock has %v", sortedPairs(inState), sortedPairs(inMock))
@@ -177,10 +195,16 @@ func createStatuses(e *testEnv, name string) []int {
 	return out
 }
 
-// checkCreates asserts the exact sequence of create POST statuses for name (I2).
+// checkCreates asserts the exact sequence of create POST statuses for name (I2). The mock
+// logs a request once it is answered, so it gives a delayed POST a few seconds to show up.
 func checkCreates(e *testEnv, name string, want ...int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := createStatuses(e, name); fmt.Sprint(got) != fmt.Sprint(want) {
+		got := createStatuses(e, name)
+		for deadline := time.Now().Add(5 * time.Second); len(got) < len(want) && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+			got = createStatuses(e, name)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
 			return fmt.Errorf("I2: create POSTs for %q were answered %v, want %v", name, got, want)
 		}
 		return nil
