@@ -94,8 +94,12 @@ func credentialHint(e *client.APIError, scope client.Scope) string {
 	case http.StatusForbidden:
 		var b strings.Builder
 		b.WriteString("The credentials are not allowed to do this. ")
-		if e.AcceptedOAuthScopes != "" || e.OAuthScopes != "" {
-			fmt.Fprintf(&b, "GitHub accepts the scopes [%s]; the token has [%s]. ", e.AcceptedOAuthScopes, e.OAuthScopes)
+		if e.AcceptedOAuthScopes != "" {
+			fmt.Fprintf(&b, "GitHub accepts the scopes [%s]", e.AcceptedOAuthScopes)
+			if e.OAuthScopes != "" {
+				fmt.Fprintf(&b, "; the token has [%s]", e.OAuthScopes)
+			}
+			b.WriteString(". ")
 		}
 		if e.AcceptedPermissions != "" {
 			fmt.Fprintf(&b, "GitHub accepts the permissions [%s]. ", e.AcceptedPermissions)
