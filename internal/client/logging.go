@@ -53,8 +53,9 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	fields := map[string]any{"method": req.Method, "path": pathOf(req.URL), "query": req.URL.RawQuery}
 	if req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
-			raw, _ := io.ReadAll(body)
-			tflog.SubsystemTrace(ctx, logSubsystem, "GitHub API request body", map[string]any{"path": pathOf(req.URL), "body": string(raw)})
+			if raw, _ := io.ReadAll(body); len(raw) > 0 {
+				tflog.SubsystemTrace(ctx, logSubsystem, "GitHub API request body", map[string]any{"path": pathOf(req.URL), "body": string(raw)})
+			}
 		}
 	}
 	start := time.Now()
