@@ -70,7 +70,7 @@ func (c *fakeClock) longest() time.Duration {
 // newFaultEnv is newTestEnv on a fake clock shared by the mock and the provider, with the
 // mock enforcing GitHub's asks (one request at a time, a second between writes) so that
 // every fault test also checks I4; the provider runs with its production defaults for both.
-// A negative cfg.MaxConcurrent turns the mock's concurrency cap off.
+// A negative cfg.MaxConcurrent or cfg.MinWriteSpacing turns that cap off.
 func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *fakeClock) {
 	t.Helper()
 	clock := &fakeClock{mc: mockgithub.NewManualClock(time.Now().Truncate(time.Second))}

@@ -219,7 +219,8 @@ func (p *githubActionsProvider) clientConfig(cfg providerModel) (client.Config, 
 
 	token, err := cleanToken(stringOr(cfg.Token, os.Getenv("GITHUB_TOKEN")))
 	if err != nil {
-		diags.AddAttributeError(path.Root("token"), "Invalid GitHub Token", err.Error())
+		// Not attached to the token attribute: Terraform would print that source line, token included.
+		diags.AddError("Invalid GitHub Token", err.Error())
 	}
 	app, err := appAuth(cfg.AppAuth)
 	if err != nil {
