@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -340,6 +341,14 @@ func (e *TransportError) Error() string {
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }
+
+// NotSent reports whether the request certainly never reached GitHub: the name did not
+// resolve, the connection was refused, or the server's certificate did not verify. Such a
+// failure is not ambiguous, even for a POST.
+func (e *TransportError) NotSent() bool {
+	var dnsErr *net.DNSError
+	return isPermanent(e.Err) || errors.As(e.Err, &dnsErr) || errors.Is(e.Err, syscall.ECONNREFUSED)
+}
 
 func pathOf(u *url.URL) string {
 	if u == nil {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net/http"
@@ -39,7 +40,13 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 	var apiErr *client.APIError
 	var rateErr *client.RateLimitError
 	if errors.As(err, &rateErr) || !errors.As(err, &apiErr) {
-		diags.AddError(summary, err.Error())
+		detail := err.Error()
+		var certErr *tls.CertificateVerificationError
+		if errors.As(err, &certErr) {
+			detail += "\n\nThe server's TLS certificate did not verify, so nothing was sent. If base_url is served with a " +
+				"certificate from a private CA, add that CA to the system's trust store or point SSL_CERT_FILE at a PEM file holding it."
+		}
+		diags.AddError(summary, detail)
 		return
 	}
 	var b strings.Builder
