@@ -6,9 +6,14 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
@@ -60,4 +65,42 @@ provider "githubactions" {
 %[5]s
 }
 `, e.URL, testAppID, testInstallationID, a.pemPath, extra)
+}
+
+// TestAccAppAuth_EnvironmentVariables: with no credentials in the provider block, the
+// GITHUB_APP_* variables authenticate as the App installation (the create carries an
+// installation token); a token written in the block takes precedence over them. Not
+// parallel: it sets environment variables.
+func TestAccAppAuth_EnvironmentVariables(t *testing.T) {
+	app := newTestApp(t)
+	t.Setenv("GITHUB_APP_ID", fmt.Sprint(testAppID))
+	t.Setenv("GITHUB_APP_INSTALLATION_ID", fmt.Sprint(testInstallationID))
+	t.Setenv("GITHUB_APP_PEM_FILE", app.pemPath)
+	t.Setenv("GITHUB_TOKEN", "")
+	e, _ := newFaultEnv(t, app.mockConfig(mockgithub.Config{}))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf("provider \"githubactions\" {\n  base_url = %q\n}\n", e.URL) + runnerBlock("organization", "acme", "from-env"),
+				Check: resource.ComposeAggregateTestCheckFunc(checkInvariants(e), func(*terraform.State) error {
+					for _, r := range e.Mock.Requests() {
+						if r.Method == http.MethodPost && r.Path == "/orgs/acme/actions/hosted-runners" && !strings.HasPrefix(r.Header.Get("Authorization"), "token ghs_") {
+							return fmt.Errorf("the create was not sent with an installation token")
+						}
+					}
+					if len(e.Mock.IssuedTokens()) == 0 {
+						return fmt.Errorf("no installation token was issued")
+					}
+					return nil
+				}),
+			},
+			{
+				// GitHub does not let Apps delete organization runners: destroy with a token.
+				Config:   faultProvider(e, "") + runnerBlock("organization", "acme", "from-env"),
+				PlanOnly: true,
+			},
+		},
+	})
 }

@@ -222,17 +222,19 @@ func (p *githubActionsProvider) clientConfig(cfg providerModel) (client.Config, 
 		// Not attached to the token attribute: Terraform would print that source line, token included.
 		diags.AddError("Invalid GitHub Token", err.Error())
 	}
+	// A token in the configuration beats App credentials from the environment; an app_auth
+	// block together with a token is refused by the block's validator.
+	if cfg.AppAuth == nil && cfg.Token.ValueString() != "" {
+		out.Token = token
+		return out, diags
+	}
 	app, err := appAuth(cfg.AppAuth)
 	if err != nil {
 		diags.AddAttributeError(path.Root("app_auth"), "Invalid GitHub App Authentication", err.Error())
 	}
-	switch {
-	case app != nil && cfg.Token.ValueString() != "":
-		diags.AddAttributeError(path.Root("token"), "Conflicting GitHub Credentials",
-			"Set either token or app_auth, not both.")
-	case app != nil:
+	if app != nil {
 		out.App = app
-	default:
+	} else {
 		out.Token = token
 	}
 	return out, diags
