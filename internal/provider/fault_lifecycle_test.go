@@ -78,7 +78,7 @@ func TestAccFault10_SlowDelete(t *testing.T) {
 	t.Parallel()
 	t.Run("k_polls", func(t *testing.T) {
 		t.Parallel()
-		e, clock := newFaultEnv(t, mockgithub.Config{DeleteDelay: 5 * time.Minute})
+		e, clock := newFaultEnv(t, mockgithub.Config{DeleteDelay: 5 * time.Minute}, WithPollInterval(10*time.Second, 30*time.Second))
 		var deletedAt time.Time
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
