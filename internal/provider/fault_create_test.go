@@ -97,8 +97,8 @@ func TestAccFault06_AmbiguousCreateAdopts(t *testing.T) {
 		"dropped": {mockgithub.Fault{Drop: true}, 0, mockgithub.Config{}, nil},
 		// GitHub is still working on the timed-out POST when the provider lists the runners;
 		// the mock's one-request-at-a-time cap is off so that the list is not refused for it.
-		"timeout": {mockgithub.Fault{Delay: 2 * time.Second}, http.StatusCreated, mockgithub.Config{MaxConcurrent: -1},
-			[]Option{WithRequestTimeout(500 * time.Millisecond)}},
+		"timeout": {mockgithub.Fault{Delay: 4 * time.Second}, http.StatusCreated, mockgithub.Config{MaxConcurrent: -1},
+			[]Option{WithRequestTimeout(1500 * time.Millisecond)}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
