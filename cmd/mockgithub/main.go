@@ -44,7 +44,7 @@ func run(args []string) error {
 	if err := checkLoopback(*addr); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", *addr)
 	if err != nil {
 		return err
 	}

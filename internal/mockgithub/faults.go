@@ -82,15 +82,15 @@ func (m *Mock) matchFault(r *http.Request) *FaultHandle {
 	return chosen
 }
 
-// apply turns the real (or bare) response into the injected one.
-func (h *FaultHandle) apply(real *response) *response {
+// apply turns the actual (or bare) response into the injected one.
+func (h *FaultHandle) apply(actual *response) *response {
 	if h.f.Drop {
 		return &response{drop: true}
 	}
 	if h.f.Status == 0 {
-		return real
+		return actual
 	}
-	res := &response{status: h.f.Status, header: real.header.Clone(), body: []byte(h.f.Body)}
+	res := &response{status: h.f.Status, header: actual.header.Clone(), body: []byte(h.f.Body)}
 	res.header.Del("Etag")
 	res.header.Del("Link")
 	for k, v := range h.f.Header {

@@ -105,7 +105,7 @@ func TestFaultDrop(t *testing.T) {
 	h := newHarness(t, Config{})
 	base := "/orgs/acme/actions/hosted-runners"
 	send := func(name string) error {
-		req, _ := http.NewRequest(http.MethodPost, h.srv.URL+base, strings.NewReader(`{"name":"`+name+`","image":{"id":"ubuntu-latest"},"size":"2-core","runner_group_id":1}`))
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, h.srv.URL+base, strings.NewReader(`{"name":"`+name+`","image":{"id":"ubuntu-latest"},"size":"2-core","runner_group_id":1}`))
 		req.Header.Set("Authorization", "token "+DefaultToken)
 		resp, err := h.srv.Client().Do(req)
 		if err == nil {

@@ -282,9 +282,9 @@ func matchPattern(pattern, segs []string) ([]string, bool) {
 // notFound answers 404.
 func (c *call) notFound() { c.res.setError(http.StatusNotFound, "Not Found", docsRoot) }
 
-// paramID returns the i-th placeholder as an integer (matchPattern checked it).
-func (c *call) paramID(i int) int64 {
-	n, _ := strconv.ParseInt(c.params[i], 10, 64)
+// paramID returns the first placeholder (a runner or image id) as an integer (matchPattern checked it).
+func (c *call) paramID() int64 {
+	n, _ := strconv.ParseInt(c.params[0], 10, 64)
 	return n
 }
 
@@ -386,7 +386,7 @@ func linkHeader(r *http.Request, page, last int) string {
 }
 
 func (m *Mock) getRunner(c *call) {
-	r := c.scope.runners[c.paramID(0)]
+	r := c.scope.runners[c.paramID()]
 	if r == nil {
 		c.notFound()
 		return
@@ -395,7 +395,7 @@ func (m *Mock) getRunner(c *call) {
 }
 
 func (m *Mock) deleteRunner(c *call) {
-	r := c.scope.runners[c.paramID(0)]
+	r := c.scope.runners[c.paramID()]
 	if r == nil {
 		c.notFound()
 		return
@@ -581,7 +581,7 @@ func (m *Mock) createRunner(c *call) {
 }
 
 func (m *Mock) updateRunner(c *call) {
-	r := c.scope.runners[c.paramID(0)]
+	r := c.scope.runners[c.paramID()]
 	if r == nil {
 		c.notFound()
 		return
@@ -653,7 +653,7 @@ func (m *Mock) updateRunner(c *call) {
 
 // customImage returns the image named by the first placeholder, or answers 404.
 func (c *call) customImage() *customImage {
-	img := c.scope.images[c.paramID(0)]
+	img := c.scope.images[c.paramID()]
 	if img == nil {
 		c.notFound()
 	}

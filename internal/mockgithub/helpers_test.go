@@ -61,7 +61,7 @@ func (h *harness) do(method, path string, body any, edit ...func(*http.Request))
 		}
 		rdr = bytes.NewReader(buf)
 	}
-	req, err := http.NewRequest(method, h.srv.URL+path, rdr)
+	req, err := http.NewRequestWithContext(h.t.Context(), method, h.srv.URL+path, rdr)
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func requireFields(t *testing.T, where string, v any, fields map[string]string) 
 		case nil:
 			got = "null"
 		}
-		if got != kind && !(kind == kNullStr && (got == "null" || got == kString)) {
+		if got != kind && (kind != kNullStr || (got != "null" && got != kString)) {
 			t.Errorf("%s: %q is %s, want %s", where, name, got, kind)
 		}
 	}

@@ -180,22 +180,22 @@ func (m *Mock) serveAdmitted(r *http.Request, body []byte, reqID string, fault *
 	if fault == nil {
 		return m.serveLocked(r, body, reqID)
 	}
-	var real *response
+	var actual *response
 	if fault.f.Commit {
-		real = m.serveLocked(r, body, reqID)
+		actual = m.serveLocked(r, body, reqID)
 	}
 	if fault.f.Delay > 0 {
 		time.Sleep(fault.f.Delay)
 	}
-	if real == nil && fault.f.Status == 0 && !fault.f.Drop {
-		real = m.serveLocked(r, body, reqID)
+	if actual == nil && fault.f.Status == 0 && !fault.f.Drop {
+		actual = m.serveLocked(r, body, reqID)
 	}
-	if real == nil {
+	if actual == nil {
 		m.mu.Lock()
-		real = &response{header: m.baseHeader(r, reqID)}
+		actual = &response{header: m.baseHeader(r, reqID)}
 		m.mu.Unlock()
 	}
-	return fault.apply(real)
+	return fault.apply(actual)
 }
 
 // serveLocked runs the API under the mock's lock.

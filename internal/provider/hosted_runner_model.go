@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -37,6 +38,10 @@ var (
 		"length":  types.Int64Type,
 	}
 )
+
+// imageVersionPattern is the form of a custom image version; GitHub may also report a
+// floating version such as "latest", which is not a pinned version and stays out of `image`.
+var imageVersionPattern = regexp.MustCompile(`^\d+\.\d+\.\d+$`)
 
 // runnerImageModel is the `image` argument.
 type runnerImageModel struct {
@@ -124,7 +129,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		})
 		diags.Append(d...)
 		version := types.StringNull()
-		if img.Source == client.SourceCustom && img.Version != "" && !priorVersionOmitted(prior) {
+		if img.Source == client.SourceCustom && imageVersionPattern.MatchString(img.Version) && !priorVersionOmitted(prior) {
 			version = types.StringValue(img.Version)
 		}
 		out.Image, d = types.ObjectValue(runnerImageAttrTypes, map[string]attr.Value{

@@ -102,7 +102,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 						"Left out, GitHub uses the image's latest version.",
 					Optional: true,
 					Validators: []validator.String{
-						stringvalidator.RegexMatches(regexp.MustCompile(`^\d+\.\d+\.\d+$`), "must be a version such as 1.2.0"),
+						stringvalidator.RegexMatches(imageVersionPattern, "must be a version such as 1.2.0"),
 					},
 				},
 			},
@@ -152,30 +152,24 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			MarkdownDescription: "Whether static public IPs are enabled for the runner.",
 			Computed:            true,
 		},
-		"public_ips": schema.ListNestedAttribute{
-			MarkdownDescription: "The static public IP ranges of the runner, once assigned.",
-			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"enabled": schema.BoolAttribute{MarkdownDescription: "Whether the range is enabled.", Computed: true},
-				"prefix":  schema.StringAttribute{MarkdownDescription: "The first address of the range, such as `20.80.208.150`.", Computed: true},
-				"length":  schema.Int64Attribute{MarkdownDescription: "The prefix length of the range, such as `28`.", Computed: true},
-			}},
+		// The computed-only objects are object attributes, not nested attributes: Terraform 1.5's
+		// `plan -generate-config-out` crashes on a computed-only nested attribute.
+		"public_ips": schema.ListAttribute{
+			MarkdownDescription: "The static public IP ranges of the runner, once assigned. Each has `enabled` (whether the " +
+				"range is enabled), `prefix` (its first address, such as `20.80.208.150`) and `length` (its prefix length, such as `28`).",
+			Computed:    true,
+			ElementType: types.ObjectType{AttrTypes: publicIPAttrTypes},
 		},
-		"machine_size_details": schema.SingleNestedAttribute{
-			MarkdownDescription: "The machine size the runner has.",
+		"machine_size_details": schema.ObjectAttribute{
+			MarkdownDescription: "The machine size the runner has: `id` (such as `4-core`), `cpu_cores`, `memory_gb` and `storage_gb` (SSD, in GB).",
 			Computed:            true,
-			Attributes:          machineSizeResourceAttributes(),
+			AttributeTypes:      machineSizeAttrTypes,
 		},
-		"image_details": schema.SingleNestedAttribute{
-			MarkdownDescription: "The image the runner runs, as GitHub reports it.",
-			Computed:            true,
-			Attributes: map[string]schema.Attribute{
-				"id":           schema.StringAttribute{MarkdownDescription: "The image ID.", Computed: true},
-				"size_gb":      schema.Int64Attribute{MarkdownDescription: "The image size in GB.", Computed: true},
-				"display_name": schema.StringAttribute{MarkdownDescription: "The image's display name.", Computed: true},
-				"source":       schema.StringAttribute{MarkdownDescription: "`github`, `partner` or `custom`.", Computed: true},
-				"version":      schema.StringAttribute{MarkdownDescription: "The image version, where GitHub reports one.", Computed: true},
-			},
+		"image_details": schema.ObjectAttribute{
+			MarkdownDescription: "The image the runner runs, as GitHub reports it: `id`, `size_gb`, `display_name`, `source` " +
+				"(`github`, `partner` or `custom`) and `version` (where GitHub reports one).",
+			Computed:       true,
+			AttributeTypes: imageDetailsAttrTypes,
 		},
 		"last_active_on": schema.StringAttribute{
 			MarkdownDescription: "When the runner last ran a job (RFC 3339), or null if never.",
@@ -190,15 +184,6 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"the runner is `Ready` (and its static IPs are assigned, when asked for); destroying it waits until GitHub " +
 			"has finished deleting it.",
 		Attributes: attrs,
-	}
-}
-
-func machineSizeResourceAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":         schema.StringAttribute{MarkdownDescription: "The machine size ID, such as `4-core`.", Computed: true},
-		"cpu_cores":  schema.Int64Attribute{MarkdownDescription: "The number of CPU cores.", Computed: true},
-		"memory_gb":  schema.Int64Attribute{MarkdownDescription: "The memory in GB.", Computed: true},
-		"storage_gb": schema.Int64Attribute{MarkdownDescription: "The SSD storage in GB.", Computed: true},
 	}
 }
 

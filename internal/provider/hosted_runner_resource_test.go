@@ -263,3 +263,31 @@ func TestAccHostedRunner_planTimeValidation(t *testing.T) {
 		}
 	}
 }
+
+// TestAccHostedRunner_customImageLatest: a custom image without a pinned version follows the
+// latest version; GitHub reports "latest", which neither shows as a diff nor breaks import.
+func TestAccHostedRunner_customImageLatest(t *testing.T) {
+	t.Parallel()
+	sc := scopeCases[0]
+	e := newTestEnv(t, mockgithub.Config{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoRunners(e, sc),
+		Steps: []resource.TestStep{
+			{
+				Config: runnerConfig(e, sc, "custom-latest", "  image = { id = \"2\", source = \"custom\" }\n  size = \"4-core\"\n"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image").AtMapKey("version"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("platform"), knownvalue.StringExact("win-x64")),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				ResourceName:      runnerAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				ImportStateIdFunc: runnerImportID(sc),
+			},
+		},
+	})
+}

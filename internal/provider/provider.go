@@ -288,11 +288,26 @@ func appAuth(m *appAuthModel) (*client.AppAuth, error) {
 func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewHostedRunnerResource,
+		NewCustomImageResource,
+		NewCustomImageVersionResource,
 	}
 }
 
 func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		NewHostedRunnerDataSource,
+		NewHostedRunnersDataSource,
+		NewRunnerImagesDataSource,
+		NewRunnerImageDataSource,
+		NewCustomImagesDataSource,
+		NewCustomImageDataSource,
+		NewCustomImageVersionsDataSource,
+		NewCustomImageVersionDataSource,
+		NewMachineSizesDataSource,
+		NewMachineSizeDataSource,
+		NewPlatformsDataSource,
+		NewLimitsDataSource,
+	}
 }
 
 // providerData is what resources and data sources receive: the resolved configuration and a

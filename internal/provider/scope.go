@@ -21,8 +21,8 @@ import (
 )
 
 const (
-	organizationDescription = "The organization that owns the runners. Exactly one of `organization` and `enterprise` is set."
-	enterpriseDescription   = "The slug of the enterprise that owns the runners. Exactly one of `organization` and `enterprise` is set."
+	organizationDescription = "The organization login, for organization-level hosted runners. Exactly one of `organization` and `enterprise` is set."
+	enterpriseDescription   = "The enterprise slug, for enterprise-level hosted runners. Exactly one of `organization` and `enterprise` is set."
 )
 
 // slugPattern accepts GitHub organization logins and enterprise slugs.
@@ -97,7 +97,7 @@ func parseImportID(raw string, names ...string) (importID, error) {
 	}
 	scope, err := client.ParseScope(segs[0], segs[1])
 	if err != nil {
-		return importID{}, fmt.Errorf("import ID %q must look like %s: %v", raw, want, err)
+		return importID{}, fmt.Errorf("import ID %q must look like %s: %w", raw, want, err)
 	}
 	if !slugPattern.MatchString(scope.Name) {
 		return importID{}, fmt.Errorf("import ID %q: %q is not a valid organization or enterprise name", raw, scope.Name)

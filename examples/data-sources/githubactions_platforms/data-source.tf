@@ -1,0 +1,7 @@
+data "githubactions_platforms" "all" {
+  organization = "my-org"
+}
+
+output "platforms" {
+  value = data.githubactions_platforms.all.platforms
+}

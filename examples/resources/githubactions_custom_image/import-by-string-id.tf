@@ -1,0 +1,4 @@
+import {
+  to = githubactions_custom_image.ci_base
+  id = "orgs/my-org/1"
+}

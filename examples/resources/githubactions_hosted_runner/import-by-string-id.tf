@@ -1,0 +1,4 @@
+import {
+  to = githubactions_hosted_runner.linux
+  id = "orgs/my-org/42"
+}

@@ -1,0 +1,173 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*customImageResource)(nil)
+	_ resource.ResourceWithImportState = (*customImageResource)(nil)
+)
+
+// NewCustomImageResource is the githubactions_custom_image resource.
+func NewCustomImageResource() resource.Resource { return &customImageResource{} }
+
+type customImageResource struct {
+	adoptingResource
+}
+
+type customImageResourceModel struct {
+	Organization      types.String `tfsdk:"organization"`
+	Enterprise        types.String `tfsdk:"enterprise"`
+	ImageDefinitionID types.Int64  `tfsdk:"image_definition_id"`
+	customImageModel
+}
+
+func (r *customImageResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_custom_image"
+}
+
+func (r *customImageResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := scopeResourceAttributes()
+	for name, a := range resourceAttrs(customImageFields) {
+		attrs[name] = a
+	}
+	attrs["image_definition_id"] = imageDefinitionIDResourceAttribute()
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A custom image definition of an organization or enterprise, with all its versions. GitHub makes " +
+			"custom images with image-generation runners (`image_gen = true`), not through the API, so this resource adopts " +
+			"an existing definition: creating it checks that the definition exists and records it (it is an error when it " +
+			"does not), and destroying it **deletes the definition and every version of it** from GitHub. A definition " +
+			"deleted outside Terraform is dropped from state at the next refresh.",
+		Attributes: attrs,
+	}
+}
+
+// imageDefinitionIDResourceAttribute is the image_definition_id argument of both custom image resources.
+func imageDefinitionIDResourceAttribute() schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: "The numeric ID of the existing custom image definition to adopt (see the `githubactions_custom_images` " +
+			"data source). Changing it replaces the resource.",
+		Required:      true,
+		Validators:    []validator.Int64{int64validator.AtLeast(1)},
+		PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+	}
+}
+
+func (r *customImageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan customImageResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c, scope, diags := r.data.clientFor(plan.Organization, plan.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	img := getCustomImage(ctx, &resp.Diagnostics, c, scope, plan.ImageDefinitionID.ValueInt64())
+	if img == nil {
+		return
+	}
+	tflog.Info(ctx, "Adopted custom image definition", map[string]any{"id": img.ID, "name": img.Name, "scope": scope.String()})
+	plan.customImageModel = customImageFromAPI(*img)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state customImageResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	img, err := c.GetCustomImage(ctx, scope, state.ImageDefinitionID.ValueInt64())
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "Custom image definition not found; removing it from state", map[string]any{
+			"id": state.ImageDefinitionID.ValueInt64(), "scope": scope.String(),
+		})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Unable to Read Custom Image", err, scope, nil)
+		return
+	}
+	state.customImageModel = customImageFromAPI(*img)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update is never called with a change (every argument replaces the resource); it keeps the plan.
+func (r *customImageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan customImageResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state customImageResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := c.DeleteCustomImage(ctx, scope, state.ImageDefinitionID.ValueInt64()); err != nil && !client.IsNotFound(err) {
+		addError(&resp.Diagnostics, "Unable to Delete Custom Image", err, scope, nil)
+	}
+}
+
+func (r *customImageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parsed, id, diags := parseCustomImageImportID(req.ID, "image_definition_id")
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("image_definition_id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// adoptingResource is embedded by the custom image resources: it holds the provider data.
+type adoptingResource struct {
+	data *providerData
+}
+
+// Configure keeps the provider data.
+func (r *adoptingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, diags := providerDataOf(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	if data != nil {
+		r.data = data
+	}
+}
+
+// parseCustomImageImportID parses "orgs/<org>/<image_definition_id>[/<more>...]" (or the
+// enterprises form) with the parts named by names, the first being the definition's ID.
+func parseCustomImageImportID(raw string, names ...string) (importID, int64, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	parsed, err := parseImportID(raw, names...)
+	var id int64
+	if err == nil {
+		id, err = positiveInt(parsed.Parts[0], names[0])
+	}
+	if err == nil && len(parsed.Parts) > 1 && !versionPattern.MatchString(parsed.Parts[1]) {
+		err = fmt.Errorf("import ID %q: the version %q must look like 1.2.0", raw, parsed.Parts[1])
+	}
+	if err != nil {
+		diags.AddError("Invalid Import ID", err.Error())
+	}
+	return parsed, id, diags
+}

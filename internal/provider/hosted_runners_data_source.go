@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*hostedRunnersDataSource)(nil)
+
+// NewHostedRunnersDataSource is the githubactions_hosted_runners data source.
+func NewHostedRunnersDataSource() datasource.DataSource { return &hostedRunnersDataSource{} }
+
+type hostedRunnersDataSource struct {
+	scopedDataSource
+}
+
+type hostedRunnersDataSourceModel struct {
+	scopeModel
+	NameRegex types.String  `tfsdk:"name_regex"`
+	Platform  types.String  `tfsdk:"platform"`
+	Status    types.String  `tfsdk:"status"`
+	Runners   []runnerAttrs `tfsdk:"runners"`
+}
+
+func (d *hostedRunnersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_hosted_runners"
+}
+
+func (d *hostedRunnersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the GitHub-hosted runners of an organization or enterprise (every page of the list), " +
+			"optionally filtered by name, platform and status. Runners are ordered as GitHub lists them.",
+		Attributes: withScope(map[string]schema.Attribute{
+			"name_regex": schema.StringAttribute{
+				MarkdownDescription: "Keep only runners whose name matches this regular expression (RE2 syntax, unanchored: " +
+					"use `^...$` to match the whole name).",
+				Optional:   true,
+				Validators: []validator.String{regexpValidator{}},
+			},
+			"platform": schema.StringAttribute{
+				MarkdownDescription: "Keep only runners of this platform, such as `linux-x64` (see the `githubactions_platforms` data source).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Keep only runners in this status: `Ready`, `Provisioning`, `Shutdown`, `Deleting` or `Stuck`.",
+				Optional:            true,
+				Validators: []validator.String{stringvalidator.OneOf(client.StatusReady, client.StatusProvisioning,
+					client.StatusShutdown, client.StatusDeleting, client.StatusStuck)},
+			},
+			"runners": schema.ListNestedAttribute{
+				MarkdownDescription: "The runners that pass every filter.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: runnerDataSourceAttributes()},
+			},
+		}),
+	}
+}
+
+func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg hostedRunnersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	re, err := optionalRegexp(cfg.NameRegex)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid Regular Expression", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	runners, err := c.ListHostedRunners(ctx, scope)
+	if err != nil {
+		addError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
+		return
+	}
+	cfg.Runners = []runnerAttrs{}
+	for i := range runners {
+		r := &runners[i]
+		if !matchesRegexp(re, r.Name) || !matches(cfg.Platform, r.Platform) || !matches(cfg.Status, r.Status) {
+			continue
+		}
+		attrs, diags := runnerAttrsFromAPI(r, nil)
+		resp.Diagnostics.Append(diags...)
+		cfg.Runners = append(cfg.Runners, attrs)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+}

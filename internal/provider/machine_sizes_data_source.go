@@ -1,0 +1,59 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+)
+
+var _ datasource.DataSourceWithConfigure = (*machineSizesDataSource)(nil)
+
+// NewMachineSizesDataSource is the githubactions_machine_sizes data source.
+func NewMachineSizesDataSource() datasource.DataSource { return &machineSizesDataSource{} }
+
+type machineSizesDataSource struct {
+	scopedDataSource
+}
+
+type machineSizesDataSourceModel struct {
+	scopeModel
+	MachineSizes []machineSizeModel `tfsdk:"machine_sizes"`
+}
+
+func (d *machineSizesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_machine_sizes"
+}
+
+func (d *machineSizesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the machine sizes (CPU cores, memory and storage) a GitHub-hosted runner can have.",
+		Attributes: withScope(map[string]schema.Attribute{
+			"machine_sizes": schema.ListNestedAttribute{
+				MarkdownDescription: "The machine sizes, in the order GitHub lists them.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: dataSourceAttrs(machineSizeFields)},
+			},
+		}),
+	}
+}
+
+func (d *machineSizesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg machineSizesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sizes, err := c.ListMachineSizes(ctx, scope)
+	if err != nil {
+		addError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope, nil)
+		return
+	}
+	cfg.MachineSizes = mapAll(sizes, machineSizeFromAPI)
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+}
