@@ -162,7 +162,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any, want 
 
 // doStatus is do that also returns which of the wanted statuses GitHub answered.
 func (c *Client) doStatus(ctx context.Context, method, path string, in, out any, want ...int) (int, error) {
-	resp, body, err := c.send(ctx, method, c.base.String()+path, in)
+	resp, body, err := c.send(ctx, method, c.base.String()+path, in) //nolint:bodyclose // send reads and closes the body
 	if err != nil {
 		return 0, err
 	}
@@ -186,7 +186,7 @@ func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte)
 			return fmt.Errorf("GitHub's pagination loops back to %s", next)
 		}
 		visited[next] = true
-		resp, body, err := c.send(ctx, http.MethodGet, next, nil)
+		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
 		if err != nil {
 			return err
 		}
@@ -224,18 +224,18 @@ func (c *Client) nextPage(h http.Header) (string, error) {
 func NextLink(values []string) string {
 	for _, value := range values {
 		for _, link := range splitLinks(value) {
-			open, close := strings.IndexByte(link, '<'), strings.IndexByte(link, '>')
-			if open != 0 || close < 0 {
+			lt, gt := strings.IndexByte(link, '<'), strings.IndexByte(link, '>')
+			if lt != 0 || gt < 0 {
 				continue
 			}
-			for _, param := range strings.Split(link[close+1:], ";") {
+			for _, param := range strings.Split(link[gt+1:], ";") {
 				name, val, ok := strings.Cut(strings.TrimSpace(param), "=")
 				if !ok || !strings.EqualFold(strings.TrimSpace(name), "rel") {
 					continue
 				}
 				for _, rel := range strings.Fields(strings.Trim(strings.TrimSpace(val), `"`)) {
 					if strings.EqualFold(rel, "next") {
-						return link[1:close]
+						return link[1:gt]
 					}
 				}
 			}

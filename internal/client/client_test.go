@@ -140,8 +140,8 @@ func TestRetryPolicy(t *testing.T) {
 		if len(reqs) != 2 || reqs[1].Time.Sub(reqs[0].Time) < 42*time.Second {
 			t.Fatalf("I4: retried %d requests, %s apart; want the retry 42 s (mock time) later", len(reqs), reqs[len(reqs)-1].Time.Sub(reqs[0].Time))
 		}
-		if real := time.Since(start); real > 5*time.Second {
-			t.Fatalf("the wait took %s of real time; it must go through the Clock", real)
+		if wall := time.Since(start); wall > 5*time.Second {
+			t.Fatalf("the wait took %s of real time; it must go through the Clock", wall)
 		}
 	})
 	t.Run("untrusted_certificate_not_retried", func(t *testing.T) {

@@ -129,7 +129,7 @@ func (t *appTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		fresh, ferr := t.newTr()
 		if ferr != nil {
 			t.mu.Unlock()
-			return resp, nil
+			return resp, nil //nolint:nilerr // with no fresh token to try, GitHub's 401 is the answer
 		}
 		t.active = fresh
 	}

@@ -60,7 +60,7 @@ func TestAccTLS_TrustedThroughSSLCertFile(t *testing.T) {
 	m, srv := newTLSMock(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "terraform-provider-githubactions"), "../..")
+	build := exec.CommandContext(t.Context(), "go", "build", "-o", filepath.Join(bin, "terraform-provider-githubactions"), "../..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
@@ -98,7 +98,7 @@ resource "githubactions_hosted_runner" "tls" {
 	}
 	terraform := func(args ...string) string {
 		t.Helper()
-		cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)
+		cmd := exec.CommandContext(t.Context(), os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)
 		cmd.Dir = work
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TF_CLI_CONFIG_FILE=" + rc, "SSL_CERT_FILE=" + caFile,
 			"GITHUB_TOKEN=" + mockgithub.DefaultToken, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"}
