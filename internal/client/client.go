@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -44,8 +45,13 @@ type Config struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// MaxConcurrent bounds requests in flight at once (GitHub asks for serial requests: 1).
 	MaxConcurrent int
-	// WriteDelay is the least time between the starts of two POST/PATCH/PUT/DELETE requests.
+	// WriteDelay is the least time between one POST/PATCH/PUT/DELETE request being answered and
+	// the next one starting; writes are sent one at a time.
 	WriteDelay time.Duration
+	// RequestTimeout bounds one HTTP attempt, so that a request GitHub never answers ends as
+	// an ambiguous transport error (and, for a create, the provider looks for the runner)
+	// rather than using up the whole operation's deadline. 0 means no bound of its own.
+	RequestTimeout time.Duration
 	// MaxRateLimitRetries bounds how often one request waits out a rate limit before giving up.
 	MaxRateLimitRetries int
 	// Clock measures and sleeps every wait; tests inject a fake one.
@@ -157,7 +163,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any, want 
 
 // doStatus is do that also returns which of the wanted statuses GitHub answered.
 func (c *Client) doStatus(ctx context.Context, method, path string, in, out any, want ...int) (int, error) {
-	resp, body, err := c.send(ctx, method, c.base.String()+path, in)
+	resp, body, err := c.send(ctx, method, c.base.String()+path, in) //nolint:bodyclose // send reads and closes the body
 	if err != nil {
 		return 0, err
 	}
@@ -181,7 +187,7 @@ func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte)
 			return fmt.Errorf("GitHub's pagination loops back to %s", next)
 		}
 		visited[next] = true
-		resp, body, err := c.send(ctx, http.MethodGet, next, nil)
+		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
 		if err != nil {
 			return err
 		}
@@ -219,18 +225,18 @@ func (c *Client) nextPage(h http.Header) (string, error) {
 func NextLink(values []string) string {
 	for _, value := range values {
 		for _, link := range splitLinks(value) {
-			open, close := strings.IndexByte(link, '<'), strings.IndexByte(link, '>')
-			if open != 0 || close < 0 {
+			lt, gt := strings.IndexByte(link, '<'), strings.IndexByte(link, '>')
+			if lt != 0 || gt < 0 {
 				continue
 			}
-			for _, param := range strings.Split(link[close+1:], ";") {
+			for _, param := range strings.Split(link[gt+1:], ";") {
 				name, val, ok := strings.Cut(strings.TrimSpace(param), "=")
 				if !ok || !strings.EqualFold(strings.TrimSpace(name), "rel") {
 					continue
 				}
 				for _, rel := range strings.Fields(strings.Trim(strings.TrimSpace(val), `"`)) {
 					if strings.EqualFold(rel, "next") {
-						return link[1:close]
+						return link[1:gt]
 					}
 				}
 			}
@@ -277,7 +283,7 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 		if err := c.limits.waitForReset(ctx, c.clock); err != nil {
 			return nil, nil, err
 		}
-		req, err := retryablehttp.NewRequestWithContext(withMethod(ctx, method), method, rawURL, payload)
+		req, err := retryablehttp.NewRequestWithContext(withRetryState(ctx, method), method, rawURL, payload)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -302,8 +308,8 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			return resp, body, nil
 		}
 		if attempt >= c.maxLimited {
-			apiErr := decodeAPIError(method, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)
-			return nil, nil, fmt.Errorf("gave up after waiting out GitHub's rate limit %d times: %w", attempt, apiErr)
+			return nil, nil, &RateLimitError{Cause: cause, Tries: attempt + 1,
+				Last: decodeAPIError(method, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)}
 		}
 		if err := waitWithin(ctx, c.clock, wait, cause, method, pathOf(resp.Request.URL)); err != nil {
 			return nil, nil, err
@@ -336,6 +342,14 @@ func (e *TransportError) Error() string {
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }
+
+// NotSent reports whether the request certainly never reached GitHub: the name did not
+// resolve, the connection was refused, or the server's certificate did not verify. Such a
+// failure is not ambiguous, even for a POST.
+func (e *TransportError) NotSent() bool {
+	var dnsErr *net.DNSError
+	return isPermanent(e.Err) || errors.As(e.Err, &dnsErr) || errors.Is(e.Err, syscall.ECONNREFUSED)
+}
 
 func pathOf(u *url.URL) string {
 	if u == nil {

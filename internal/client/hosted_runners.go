@@ -89,11 +89,43 @@ type UpdateHostedRunnerRequest struct {
 	ImageGen       *bool   `json:"image_gen,omitempty"`
 }
 
-// ListHostedRunners lists every runner of the scope, following Link pages of 100. A runner
-// that moves between pages while they are read is returned once.
+// listPasses bounds how often ListHostedRunners reads the whole list while it keeps changing.
+const listPasses = 3
+
+// ListHostedRunners lists every runner of the scope, following Link pages of 100. Pages are
+// read one after another while runners come and go, so a runner can show up on two pages
+// (returned once) or move to a page already read (missed). When the pages of one pass
+// disagree on total_count, or the unique runners do not add up to it, the list is read
+// again; after listPasses inconsistent passes the union of all passes is returned, so a
+// runner that existed throughout is never missed.
 func (c *Client) ListHostedRunners(ctx context.Context, scope Scope) ([]HostedRunner, error) {
+	var union []HostedRunner
+	inUnion := map[int64]bool{}
+	for range listPasses {
+		pass, consistent, err := c.listRunnersOnce(ctx, scope)
+		if err != nil {
+			return nil, err
+		}
+		if consistent {
+			return pass, nil
+		}
+		for _, r := range pass {
+			if !inUnion[r.ID] {
+				inUnion[r.ID] = true
+				union = append(union, r)
+			}
+		}
+	}
+	return union, nil
+}
+
+// listRunnersOnce reads every page once, deduplicating by id, and reports whether the pages
+// agreed with each other.
+func (c *Client) listRunnersOnce(ctx context.Context, scope Scope) ([]HostedRunner, bool, error) {
 	var all []HostedRunner
 	seen := map[int64]bool{}
+	total := -1
+	consistent := true
 	err := c.paginate(ctx, scope.path()+"?per_page=100", func(body []byte) error {
 		var page struct {
 			TotalCount int            `json:"total_count"`
@@ -102,6 +134,10 @@ func (c *Client) ListHostedRunners(ctx context.Context, scope Scope) ([]HostedRu
 		if err := decodeJSON(body, &page); err != nil {
 			return err
 		}
+		if total >= 0 && page.TotalCount != total {
+			consistent = false
+		}
+		total = page.TotalCount
 		for _, r := range page.Runners {
 			if !seen[r.ID] {
 				seen[r.ID] = true
@@ -110,7 +146,7 @@ func (c *Client) ListHostedRunners(ctx context.Context, scope Scope) ([]HostedRu
 		}
 		return nil
 	})
-	return all, err
+	return all, consistent && len(all) == total, err
 }
 
 // CreateHostedRunner creates a runner. The POST is never retried by the transport.

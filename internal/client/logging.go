@@ -53,8 +53,9 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	fields := map[string]any{"method": req.Method, "path": pathOf(req.URL), "query": req.URL.RawQuery}
 	if req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
-			raw, _ := io.ReadAll(body)
-			tflog.SubsystemTrace(ctx, logSubsystem, "GitHub API request body", map[string]any{"path": pathOf(req.URL), "body": string(raw)})
+			if raw, _ := io.ReadAll(body); len(raw) > 0 {
+				tflog.SubsystemTrace(ctx, logSubsystem, "GitHub API request body", map[string]any{"path": pathOf(req.URL), "body": string(raw)})
+			}
 		}
 	}
 	start := time.Now()
@@ -85,12 +86,14 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	return resp, nil
 }
 
-func logRetry(ctx context.Context, method, path string, attempt int) {
+// logRetry logs, at WARN, the wait before retrying an idempotent request.
+func logRetry(ctx context.Context, method, path string, try int, d time.Duration, cause string) {
 	tflog.SubsystemWarn(logContext(ctx, nil), logSubsystem, "Retrying GitHub API request after a transport error or 5xx answer", map[string]any{
-		"method": method, "path": path, "attempt": attempt,
+		"method": method, "path": path, "retry": try, "wait_seconds": d.Seconds(), "cause": cause,
 	})
 }
 
+// logWait logs, at WARN, a wait for a rate limit.
 func logWait(ctx context.Context, d time.Duration, cause, method, path string) {
 	tflog.SubsystemWarn(logContext(ctx, nil), logSubsystem, "Waiting for GitHub's rate limit", map[string]any{
 		"wait_seconds": d.Seconds(), "cause": cause, "method": method, "path": path,

@@ -15,6 +15,9 @@ import (
 // secondaryBackoff is the least wait after a secondary rate limit that names no time.
 const secondaryBackoff = time.Minute
 
+// resetMargin is added to x-ratelimit-reset, which GitHub rounds down to whole seconds.
+const resetMargin = time.Second
+
 // rateLimits remembers an exhausted primary rate limit, so that nothing more is sent until
 // it resets.
 type rateLimits struct {
@@ -31,6 +34,7 @@ func (l *rateLimits) observe(h http.Header, now time.Time) {
 	if !ok || !reset.After(now) {
 		return
 	}
+	reset = reset.Add(resetMargin)
 	l.mu.Lock()
 	if reset.After(l.until) {
 		l.until = reset
@@ -47,7 +51,7 @@ func (l *rateLimits) waitForReset(ctx context.Context, clock Clock) error {
 	if wait <= 0 {
 		return nil
 	}
-	return waitWithin(ctx, clock, wait, "primary rate limit exhausted; it resets at "+until.UTC().Format(time.RFC3339), "", "")
+	return waitWithin(ctx, clock, wait, "primary rate limit is exhausted; it resets at "+until.Add(-resetMargin).UTC().Format(time.RFC3339), "", "")
 }
 
 func resetTime(h http.Header) (time.Time, bool) {
@@ -84,23 +88,39 @@ func rateLimitWait(resp *http.Response, body []byte, attempt int, now time.Time)
 	}
 	if exhausted {
 		if reset, ok := resetTime(resp.Header); ok {
-			return max(reset.Sub(now), 0) + time.Second, fmt.Sprintf("%s exhausted; it resets at %s", kind, reset.UTC().Format(time.RFC3339)), true
+			return max(reset.Sub(now), 0) + resetMargin, fmt.Sprintf("%s exhausted; it resets at %s", kind, reset.UTC().Format(time.RFC3339)), true
 		}
 	}
 	wait := secondaryBackoff << min(attempt, 10)
 	return wait, fmt.Sprintf("%s with no retry-after or reset; backing off %s", kind, wait), true
 }
 
-// RateLimitError is a wait that GitHub asked for but that would outlast the operation's deadline.
+// RateLimitError is a rate limit the client did not wait out: either the wait GitHub asked
+// for would outlast the operation's deadline (Wait and Deadline set), or GitHub still
+// refused after Tries waits (Last set).
 type RateLimitError struct {
 	Cause    string
 	Wait     time.Duration
 	Deadline time.Time
+	Tries    int
+	Last     *APIError
 }
 
 func (e *RateLimitError) Error() string {
-	return fmt.Sprintf("GitHub's %s; waiting %s would pass this operation's deadline (%s). Retry after the limit resets, or raise the resource's timeouts",
+	if e.Last != nil {
+		return fmt.Sprintf("GitHub kept answering with a rate limit; gave up after %d tries: %v. Wait a few minutes and apply again, "+
+			"or lower the provider's max_concurrent_requests and raise write_delay_ms", e.Tries, e.Last)
+	}
+	return fmt.Sprintf("GitHub's %s; waiting %s would pass this operation's deadline (%s). Apply again after the limit resets, or raise the resource's timeouts",
 		e.Cause, e.Wait.Round(time.Second), e.Deadline.UTC().Format(time.RFC3339))
+}
+
+// Unwrap returns GitHub's last answer, if any.
+func (e *RateLimitError) Unwrap() error {
+	if e.Last == nil {
+		return nil
+	}
+	return e.Last
 }
 
 // waitWithin sleeps d on clock, logging the wait at WARN, unless ctx's deadline comes first:

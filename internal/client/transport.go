@@ -2,8 +2,10 @@ package client
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -69,10 +71,8 @@ func newTransportStack(cfg Config, base *url.URL) (http.RoundTripper, error) {
 	}
 	secrets := []string{cfg.Token}
 	return &throttle{
-		slots:      make(chan struct{}, cfg.MaxConcurrent),
-		writeDelay: cfg.WriteDelay,
-		clock:      cfg.Clock,
-		next:       &loggingTransport{next: auth, secrets: secrets},
+		gate: sharedGate(cfg, base),
+		next: &loggingTransport{next: auth, secrets: secrets},
 	}, nil
 }
 
@@ -130,7 +130,7 @@ func (t *appTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		fresh, ferr := t.newTr()
 		if ferr != nil {
 			t.mu.Unlock()
-			return resp, nil
+			return resp, nil //nolint:nilerr // with no fresh token to try, GitHub's 401 is the answer
 		}
 		t.active = fresh
 	}
@@ -151,40 +151,89 @@ func cloneWithBody(req *http.Request) *http.Request {
 	return r
 }
 
-// throttle bounds requests in flight and spaces the starts of mutating requests.
+// throttle bounds requests in flight and spaces mutating requests, through a gate shared by
+// every client of this process that talks to the same API as the same caller: Terraform may
+// configure the provider more than once in one process (one instance per graph walk,
+// aliases), and GitHub counts its limits per caller, not per client.
 type throttle struct {
-	slots      chan struct{}
-	writeDelay time.Duration
-	clock      Clock
-
-	mu        sync.Mutex
-	nextWrite time.Time
-
+	gate *gate
 	next http.RoundTripper
 }
 
-func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := req.Context()
-	select {
-	case t.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+// gate is the shared state of a throttle. Writes go one at a time, and each starts at least
+// writeDelay after the previous one was answered: GitHub measures the spacing when requests
+// arrive, and a request is known to have arrived only once it is answered.
+type gate struct {
+	slots      chan struct{}
+	writing    chan struct{}
+	writeDelay time.Duration
+	clock      Clock
+	lastWrite  time.Time // when the previous write was answered; guarded by writing
+}
+
+// gateKey identifies a caller of one API with one set of bounds.
+type gateKey struct {
+	base, caller  string
+	maxConcurrent int
+	writeDelay    time.Duration
+	clock         Clock
+}
+
+var (
+	gatesMu sync.Mutex
+	gates   = map[gateKey]*gate{}
+)
+
+// sharedGate returns the process-wide gate of cfg's caller at base, creating it on first use.
+// The caller is a hash of the token or the App installation, never the secret itself.
+func sharedGate(cfg Config, base *url.URL) *gate {
+	caller := sha256.Sum256([]byte(cfg.Token))
+	if cfg.App != nil {
+		caller = sha256.Sum256(fmt.Appendf(nil, "app %d/%d", cfg.App.AppID, cfg.App.InstallationID))
 	}
-	defer func() { <-t.slots }()
-	if isWrite(req.Method) && t.writeDelay > 0 {
-		t.mu.Lock()
-		now := t.clock.Now()
-		start := t.nextWrite
-		if start.Before(now) {
-			start = now
-		}
-		t.nextWrite = start.Add(t.writeDelay)
-		t.mu.Unlock()
-		if err := t.clock.Sleep(ctx, start.Sub(now)); err != nil {
+	key := gateKey{base: base.String(), caller: hex.EncodeToString(caller[:]), maxConcurrent: cfg.MaxConcurrent, writeDelay: cfg.WriteDelay, clock: cfg.Clock}
+	gatesMu.Lock()
+	defer gatesMu.Unlock()
+	g := gates[key]
+	if g == nil {
+		g = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), writing: make(chan struct{}, 1), writeDelay: cfg.WriteDelay, clock: cfg.Clock}
+		gates[key] = g
+	}
+	return g
+}
+
+func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
+	g := t.gate
+	ctx := req.Context()
+	if isWrite(req.Method) && g.writeDelay > 0 {
+		if err := acquire(ctx, g.writing); err != nil {
 			return nil, err
 		}
+		defer func() {
+			g.lastWrite = g.clock.Now()
+			<-g.writing
+		}()
+		if !g.lastWrite.IsZero() {
+			if err := g.clock.Sleep(ctx, g.lastWrite.Add(g.writeDelay).Sub(g.clock.Now())); err != nil {
+				return nil, err
+			}
+		}
 	}
+	if err := acquire(ctx, g.slots); err != nil {
+		return nil, err
+	}
+	defer func() { <-g.slots }()
 	return t.next.RoundTrip(req)
+}
+
+// acquire takes a place in sem, or returns when ctx ends.
+func acquire(ctx context.Context, sem chan struct{}) error {
+	select {
+	case sem <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func isWrite(method string) bool {
@@ -195,40 +244,61 @@ func isWrite(method string) bool {
 	return false
 }
 
-type methodKey struct{}
+// retryKey carries a request's retryState on its context.
+type retryKey struct{}
 
-// withMethod records the method on the context, because retryablehttp's CheckRetry does not
-// see the request when the transport failed.
-func withMethod(ctx context.Context, method string) context.Context {
-	return context.WithValue(ctx, methodKey{}, method)
+// retryState is one logical request's retry bookkeeping: its method (retryablehttp's
+// CheckRetry does not see the request when the transport failed) and the wait CheckRetry
+// chose before the next attempt.
+type retryState struct {
+	method string
+	tries  int
+	wait   time.Duration
+	cause  string
+}
+
+// withRetryState records a fresh retryState for one logical request on the context.
+func withRetryState(ctx context.Context, method string) context.Context {
+	return context.WithValue(ctx, retryKey{}, &retryState{method: method})
+}
+
+func retryStateOf(ctx context.Context) *retryState {
+	st, _ := ctx.Value(retryKey{}).(*retryState)
+	if st == nil {
+		st = &retryState{}
+	}
+	return st
+}
+
+// retryPolicy decides retries and waits between them on the client's Clock: CheckRetry
+// chooses the wait, retryablehttp's own timer gets 0 (Backoff), and PrepareRetry sleeps on
+// the Clock, logging the wait at WARN and returning when the context ends.
+type retryPolicy struct {
+	clock            Clock
+	waitMin, waitMax time.Duration
 }
 
 func newRetryingClient(cfg Config, rt http.RoundTripper) *retryablehttp.Client {
+	p := &retryPolicy{clock: cfg.Clock, waitMin: cfg.RetryWaitMin, waitMax: cfg.RetryWaitMax}
 	rc := retryablehttp.NewClient()
-	rc.HTTPClient = &http.Client{Transport: rt}
+	rc.HTTPClient = &http.Client{Transport: rt, Timeout: cfg.RequestTimeout}
 	rc.Logger = nil
 	rc.RetryMax = cfg.MaxRetries
-	rc.RetryWaitMin = cfg.RetryWaitMin
-	rc.RetryWaitMax = cfg.RetryWaitMax
-	rc.CheckRetry = checkRetry
-	rc.Backoff = jitteredBackoff
+	rc.CheckRetry = p.checkRetry
+	rc.Backoff = func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 }
+	rc.PrepareRetry = p.prepareRetry
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
-	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
-		if attempt > 0 {
-			logRetry(req.Context(), req.Method, pathOf(req.URL), attempt)
-		}
-	}
 	return rc
 }
 
 // checkRetry retries idempotent requests (everything but POST) on transport errors and
-// 500/502/503/504. A POST is never replayed: GitHub may have acted on it.
-func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+// 500/502/503/504, never 501 nor any 4xx. A POST is never replayed: GitHub may have acted on it.
+func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	method, _ := ctx.Value(methodKey{}).(string)
-	if method == http.MethodPost {
+	st := retryStateOf(ctx)
+	if st.method == http.MethodPost {
 		return false, nil
 	}
 	if err != nil {
@@ -236,13 +306,37 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		if errors.As(err, &urlErr) && isPermanent(urlErr.Err) {
 			return false, nil
 		}
+		st.plan(p, nil, "transport error: "+err.Error())
 		return true, nil
 	}
 	switch resp.StatusCode {
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		st.plan(p, resp, fmt.Sprintf("GitHub answered %d", resp.StatusCode))
 		return true, nil
 	}
 	return false, nil
+}
+
+// plan records the wait before the next try: Retry-After when GitHub sent it, otherwise
+// jittered exponential backoff.
+func (st *retryState) plan(p *retryPolicy, resp *http.Response, cause string) {
+	st.tries++
+	st.cause = cause
+	if resp != nil {
+		if d, ok := retryAfter(resp.Header, p.clock.Now()); ok {
+			st.wait = d
+			return
+		}
+	}
+	st.wait = jitteredBackoff(p.waitMin, p.waitMax, st.tries-1)
+}
+
+// prepareRetry sleeps the planned wait on the Clock before retryablehttp sends the next try.
+func (p *retryPolicy) prepareRetry(req *http.Request) error {
+	ctx := req.Context()
+	st := retryStateOf(ctx)
+	logRetry(ctx, req.Method, pathOf(req.URL), st.tries, st.wait, st.cause)
+	return p.clock.Sleep(ctx, st.wait)
 }
 
 // isPermanent reports transport errors that a retry cannot fix: certificates that do not verify.
@@ -254,14 +348,9 @@ func isPermanent(err error) bool {
 	return errors.As(err, &verifyErr) || errors.As(err, &authorityErr) || errors.As(err, &hostErr) || errors.As(err, &invalidErr)
 }
 
-// jitteredBackoff honours Retry-After, otherwise doubles from min with ±50% jitter, up to max.
-func jitteredBackoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	if resp != nil {
-		if d, ok := retryAfter(resp.Header, time.Now()); ok {
-			return d
-		}
-	}
-	d := minWait << min(attempt, 20)
+// jitteredBackoff doubles from minWait for each earlier try, up to maxWait, with ±50% jitter.
+func jitteredBackoff(minWait, maxWait time.Duration, tries int) time.Duration {
+	d := minWait << min(tries, 20)
 	if d <= 0 || d > maxWait {
 		d = maxWait
 	}

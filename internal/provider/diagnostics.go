@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net/http"
@@ -32,20 +33,35 @@ var runnerFieldPaths = map[string]path.Path{
 // addError turns an error from the client into diagnostics: GitHub's status, message and
 // request id, each field error on its attribute where one matches, and for 401/403/404 what
 // credentials GitHub accepts.
+//
+// An error that wraps the APIError (the resource adding what it was doing) keeps its own text
+// first; a rate limit the client did not wait out is reported as such.
 func addError(diags *diag.Diagnostics, summary string, err error, scope client.Scope, fields map[string]path.Path) {
 	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) {
-		diags.AddError(summary, err.Error())
+	var rateErr *client.RateLimitError
+	if errors.As(err, &rateErr) || !errors.As(err, &apiErr) {
+		detail := err.Error()
+		var certErr *tls.CertificateVerificationError
+		if errors.As(err, &certErr) {
+			detail += "\n\nThe server's TLS certificate did not verify, so nothing was sent. If base_url is served with a " +
+				"certificate from a private CA, add that CA to the system's trust store or point SSL_CERT_FILE at a PEM file holding it."
+		}
+		diags.AddError(summary, detail)
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "GitHub answered %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
-	if apiErr.Message != "" {
-		fmt.Fprintf(&b, ": %s", apiErr.Message)
-	}
-	fmt.Fprintf(&b, "\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
-	if apiErr.RequestID != "" {
-		fmt.Fprintf(&b, " (X-GitHub-Request-Id %s)", apiErr.RequestID)
+	if wrapped := err.Error(); wrapped != apiErr.Error() {
+		// The wrapping text already holds GitHub's status, message and request id.
+		b.WriteString(wrapped)
+	} else {
+		fmt.Fprintf(&b, "GitHub answered %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+		if apiErr.Message != "" {
+			fmt.Fprintf(&b, ": %s", apiErr.Message)
+		}
+		fmt.Fprintf(&b, "\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
+		if apiErr.RequestID != "" {
+			fmt.Fprintf(&b, " (X-GitHub-Request-Id %s)", apiErr.RequestID)
+		}
 	}
 	if hint := credentialHint(apiErr, scope); hint != "" {
 		b.WriteString("\n\n" + hint)
@@ -67,8 +83,13 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 	diags.AddError(summary, b.String())
 }
 
-// credentialHint says which scopes or permissions GitHub accepts, for 401, 403 and 404.
+// credentialHint says what to fix: which scopes or permissions GitHub accepts (401, 403, 404),
+// or the provider's api_version (400 and 410 about the API version).
 func credentialHint(e *client.APIError, scope client.Scope) string {
+	if (e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusGone) && strings.Contains(e.Message, "API version") {
+		return "GitHub does not serve the REST API version this provider sent as X-GitHub-Api-Version. Set the provider's " +
+			"api_version to a supported version (the default is " + client.DefaultAPIVersion + "), or remove it."
+	}
 	needScope := "manage_runners:org"
 	if scope.IsEnterprise() {
 		needScope = "manage_runners:enterprise"
@@ -80,8 +101,12 @@ func credentialHint(e *client.APIError, scope client.Scope) string {
 	case http.StatusForbidden:
 		var b strings.Builder
 		b.WriteString("The credentials are not allowed to do this. ")
-		if e.AcceptedOAuthScopes != "" || e.OAuthScopes != "" {
-			fmt.Fprintf(&b, "GitHub accepts the scopes [%s]; the token has [%s]. ", e.AcceptedOAuthScopes, e.OAuthScopes)
+		if e.AcceptedOAuthScopes != "" {
+			fmt.Fprintf(&b, "GitHub accepts the scopes [%s]", e.AcceptedOAuthScopes)
+			if e.OAuthScopes != "" {
+				fmt.Fprintf(&b, "; the token has [%s]", e.OAuthScopes)
+			}
+			b.WriteString(". ")
 		}
 		if e.AcceptedPermissions != "" {
 			fmt.Fprintf(&b, "GitHub accepts the permissions [%s]. ", e.AcceptedPermissions)

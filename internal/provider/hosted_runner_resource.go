@@ -293,7 +293,7 @@ func createRunnerOnce(ctx context.Context, c *client.Client, scope client.Scope,
 func ambiguous(err error) bool {
 	var transportErr *client.TransportError
 	if errors.As(err, &transportErr) {
-		return true
+		return !transportErr.NotSent()
 	}
 	var apiErr *client.APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode >= 500

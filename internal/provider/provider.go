@@ -40,6 +40,7 @@ type settings struct {
 	retryWaitMin time.Duration
 	retryWaitMax time.Duration
 	readWindow   time.Duration
+	reqTimeout   time.Duration
 }
 
 // WithClock makes every wait (polls, rate limits, write spacing) use clock.
@@ -58,6 +59,9 @@ func WithRetryWait(first, longest time.Duration) Option {
 	return func(s *settings) { s.retryWaitMin, s.retryWaitMax = first, longest }
 }
 
+// WithRequestTimeout bounds each HTTP attempt (default one minute).
+func WithRequestTimeout(d time.Duration) Option { return func(s *settings) { s.reqTimeout = d } }
+
 // New returns the provider factory for version.
 func New(version string, opts ...Option) func() provider.Provider {
 	return func() provider.Provider {
@@ -66,6 +70,7 @@ func New(version string, opts ...Option) func() provider.Provider {
 			pollMin:    time.Second,
 			pollMax:    15 * time.Second,
 			readWindow: time.Minute,
+			reqTimeout: time.Minute,
 		}
 		for _, o := range opts {
 			o(&s)
@@ -135,8 +140,9 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				Validators: []validator.Int64{int64validator.Between(1, 100)},
 			},
 			"write_delay_ms": schema.Int64Attribute{
-				MarkdownDescription: "The least time, in milliseconds, between the starts of two creating, updating or deleting " +
-					"requests. GitHub asks for at least one second. Default 1000.",
+				MarkdownDescription: "The least time, in milliseconds, between a creating, updating or deleting request being " +
+					"answered and the next one starting; such requests are sent one at a time. GitHub asks for at least one " +
+					"second between them. Default 1000.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 60000)},
 			},
@@ -190,16 +196,17 @@ func (p *githubActionsProvider) Configure(ctx context.Context, req provider.Conf
 func (p *githubActionsProvider) clientConfig(cfg providerModel) (client.Config, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	out := client.Config{
-		BaseURL:       stringOr(cfg.BaseURL, os.Getenv("GITHUB_BASE_URL")),
-		APIVersion:    cfg.APIVersion.ValueString(),
-		UserAgent:     "terraform-provider-githubactions/" + p.version,
-		MaxRetries:    int(int64Or(cfg.MaxRetries, 3)),
-		MaxConcurrent: int(int64Or(cfg.MaxConcurrentRequests, 1)),
-		WriteDelay:    time.Duration(int64Or(cfg.WriteDelayMS, 1000)) * time.Millisecond,
-		Clock:         p.settings.clock,
-		Transport:     p.settings.transport,
-		RetryWaitMin:  p.settings.retryWaitMin,
-		RetryWaitMax:  p.settings.retryWaitMax,
+		BaseURL:        stringOr(cfg.BaseURL, os.Getenv("GITHUB_BASE_URL")),
+		APIVersion:     cfg.APIVersion.ValueString(),
+		UserAgent:      "terraform-provider-githubactions/" + p.version,
+		MaxRetries:     int(int64Or(cfg.MaxRetries, 3)),
+		MaxConcurrent:  int(int64Or(cfg.MaxConcurrentRequests, 1)),
+		WriteDelay:     time.Duration(int64Or(cfg.WriteDelayMS, 1000)) * time.Millisecond,
+		Clock:          p.settings.clock,
+		Transport:      p.settings.transport,
+		RetryWaitMin:   p.settings.retryWaitMin,
+		RetryWaitMax:   p.settings.retryWaitMax,
+		RequestTimeout: p.settings.reqTimeout,
 	}
 	if out.BaseURL != "" {
 		if _, err := client.ParseBaseURL(out.BaseURL); err != nil {
@@ -212,19 +219,22 @@ func (p *githubActionsProvider) clientConfig(cfg providerModel) (client.Config, 
 
 	token, err := cleanToken(stringOr(cfg.Token, os.Getenv("GITHUB_TOKEN")))
 	if err != nil {
-		diags.AddAttributeError(path.Root("token"), "Invalid GitHub Token", err.Error())
+		// Not attached to the token attribute: Terraform would print that source line, token included.
+		diags.AddError("Invalid GitHub Token", err.Error())
+	}
+	// A token in the configuration beats App credentials from the environment; an app_auth
+	// block together with a token is refused by the block's validator.
+	if cfg.AppAuth == nil && cfg.Token.ValueString() != "" {
+		out.Token = token
+		return out, diags
 	}
 	app, err := appAuth(cfg.AppAuth)
 	if err != nil {
 		diags.AddAttributeError(path.Root("app_auth"), "Invalid GitHub App Authentication", err.Error())
 	}
-	switch {
-	case app != nil && cfg.Token.ValueString() != "":
-		diags.AddAttributeError(path.Root("token"), "Conflicting GitHub Credentials",
-			"Set either token or app_auth, not both.")
-	case app != nil:
+	if app != nil {
 		out.App = app
-	default:
+	} else {
 		out.Token = token
 	}
 	return out, diags
@@ -267,8 +277,9 @@ func appAuth(m *appAuthModel) (*client.AppAuth, error) {
 	}
 	key := []byte(pem)
 	if !strings.Contains(pem, "-----BEGIN") {
+		// The value is not echoed: it may be key material pasted without its PEM header.
 		if key, err = os.ReadFile(strings.TrimSpace(pem)); err != nil {
-			return nil, fmt.Errorf("app_auth.pem_file is neither PEM text nor a readable file: %w", err)
+			return nil, errors.New("app_auth.pem_file (or GITHUB_APP_PEM_FILE) is neither PEM text nor the path of a readable file")
 		}
 	}
 	return &client.AppAuth{AppID: appID, InstallationID: instID, PrivateKeyPEM: key}, nil

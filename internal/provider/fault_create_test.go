@@ -1,0 +1,180 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// injectGETStatuses makes the next GETs of one runner answer the given statuses in order.
+func injectGETStatuses(m *mockgithub.Mock, statuses ...int) {
+	for i, status := range statuses {
+		m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerPath, After: i, Times: 1, Status: status, Body: badGateway})
+	}
+}
+
+// getStatuses returns the statuses of the GETs of one runner, in order.
+func getStatuses(e *testEnv) []int {
+	var out []int
+	for _, r := range e.Mock.Requests() {
+		if r.Method == http.MethodGet && regexp.MustCompile(runnerPath).MatchString(r.Path) {
+			out = append(out, r.Status)
+		}
+	}
+	return out
+}
+
+// Row 5: 500/502/503/504 on GETs: retried with backoff to the right final state; on give-up
+// the error names the status and the request id, and the runner stays tracked.
+func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
+	t.Parallel()
+	fiveXX := []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout}
+	t.Run("recovers", func(t *testing.T) {
+		t.Parallel()
+		e, clock := newFaultEnv(t, mockgithub.Config{})
+		injectGETStatuses(e.Mock, fiveXX...)
+		resource.Test(t, faultCase(e, "max_retries = 5", "flaky", "", http.StatusCreated))
+		if got := getStatuses(e); fmt.Sprint(got[:5]) != fmt.Sprint(append(fiveXX, http.StatusOK)) {
+			t.Fatalf("GETs were answered %v, want %v then 200", got, fiveXX)
+		}
+		t.Logf("%d simulated waits, %s in all", len(clock.slept), clock.total())
+	})
+	t.Run("gives_up", func(t *testing.T) {
+		t.Parallel()
+		e, _ := newFaultEnv(t, mockgithub.Config{})
+		injectGETStatuses(e.Mock, fiveXX...)
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+			Steps: []resource.TestStep{
+				{
+					Config: faultRunner(e, "max_retries = 3", "flaky", ""),
+					ExpectError: regexp.MustCompile(`(?s)Hosted Runner Did Not Become Ready.*runner 1 was created but did not become ready.*` +
+						`504 Gateway Timeout.*request id\s+[0-9A-F]{4}:[0-9A-F]{4}:`),
+				},
+				{
+					// The runner is tracked, tainted: the next plan replaces it.
+					Config:             faultRunner(e, "", "flaky", ""),
+					PlanOnly:           true,
+					ExpectNonEmptyPlan: true,
+					Check:              checkInvariants(e),
+				},
+				{
+					Config: faultRunner(e, "", "flaky", ""),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					}},
+					Check: resource.ComposeAggregateTestCheckFunc(checkInvariants(e), checkCreates(e, "flaky", http.StatusCreated, http.StatusCreated)),
+				},
+			},
+		})
+		if got := getStatuses(e); fmt.Sprint(got[:4]) != fmt.Sprint(fiveXX) {
+			t.Fatalf("GETs were answered %v, want %v first", got, fiveXX)
+		}
+	})
+}
+
+// Row 6: the create POST takes effect, then the answer is lost (502, dropped connection,
+// client timeout): the provider finds the runner by name and adopts it; one POST, one runner.
+func TestAccFault06_AmbiguousCreateAdopts(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		fault  mockgithub.Fault
+		logged int // the status the mock logs for the POST
+		cfg    mockgithub.Config
+		opts   []Option
+	}{
+		"502":     {mockgithub.Fault{Status: http.StatusBadGateway, Body: badGateway}, http.StatusBadGateway, mockgithub.Config{}, nil},
+		"dropped": {mockgithub.Fault{Drop: true}, 0, mockgithub.Config{}, nil},
+		// GitHub is still working on the timed-out POST when the provider lists the runners;
+		// the mock's one-request-at-a-time cap is off so that the list is not refused for it.
+		"timeout": {mockgithub.Fault{Delay: 4 * time.Second}, http.StatusCreated, mockgithub.Config{MaxConcurrent: -1},
+			[]Option{WithRequestTimeout(1500 * time.Millisecond)}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			e, _ := newFaultEnv(t, tc.cfg, tc.opts...)
+			f := tc.fault
+			f.Method, f.Path, f.Times, f.Commit = http.MethodPost, runnersPath, 1, true
+			e.Mock.Inject(f)
+			resource.Test(t, faultCase(e, "", "adopted", "", tc.logged))
+			if n := e.Mock.Count(http.MethodGet, runnersPath); n < 1 {
+				t.Fatalf("the provider did not list the runners before deciding")
+			}
+		})
+	}
+}
+
+// Row 7: the create POST is refused with 502 before it takes effect: the provider finds
+// nothing by name and POSTs once more; exactly one runner.
+func TestAccFault07_RejectedCreateRetriesOnce(t *testing.T) {
+	t.Parallel()
+	e, _ := newFaultEnv(t, mockgithub.Config{})
+	e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Status: http.StatusBadGateway, Body: badGateway})
+	resource.Test(t, faultCase(e, "", "second-try", "", http.StatusBadGateway, http.StatusCreated))
+	if n := e.Mock.Count(http.MethodGet, runnersPath); n != 1 {
+		t.Fatalf("listed the runners %d times between the POSTs, want 1", n)
+	}
+}
+
+// Row 8: GitHub answers 404 to the first GETs after the create: retried within the
+// read-after-write window, no "inconsistent result after apply".
+func TestAccFault08_ReadAfterWrite404(t *testing.T) {
+	t.Parallel()
+	e, _ := newFaultEnv(t, mockgithub.Config{})
+	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerPath, Times: 3, Status: http.StatusNotFound, Body: notFoundBody})
+	resource.Test(t, faultCase(e, "", "eventually", "", http.StatusCreated))
+	if got := getStatuses(e); fmt.Sprint(got[:4]) != fmt.Sprint([]int{404, 404, 404, 200}) {
+		t.Fatalf("GETs were answered %v, want three 404s then 200", got)
+	}
+}
+
+// Row 15 (provider side): 250 runners already exist, the create POST takes effect but its
+// answer is lost, and a runner disappears between the list's pages. The provider follows
+// Link to page 3, notices the list changed, reads it again and adopts the new runner.
+func TestAccFault15_PaginatedAdopt(t *testing.T) {
+	t.Parallel()
+	var once sync.Once
+	e, _ := newWrappedEnv(t, mockgithub.Config{}, func(m *mockgithub.Mock, next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet && r.URL.Query().Get("page") == "2" {
+				once.Do(func() { m.RemoveRunner(orgScope, 5) })
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	seeded := map[int64]bool{}
+	for i := range 250 {
+		r := e.Mock.AddRunner(orgScope, mockgithub.Runner{Name: fmt.Sprintf("existing-%03d", i), ImageID: "ubuntu-latest", Size: "4-core"})
+		seeded[r.ID] = true
+	}
+	e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Commit: true, Status: http.StatusBadGateway, Body: badGateway})
+	tc := faultCase(e, "", "needle", "", http.StatusBadGateway)
+	tc.Steps[0].Check = resource.ComposeAggregateTestCheckFunc(checkInvariantsExcept(e, seeded), checkCreates(e, "needle", http.StatusBadGateway))
+	tc.CheckDestroy = func(*terraform.State) error {
+		if _, ok := mockRunnerByName(e.Mock, orgScope, "needle"); ok {
+			return fmt.Errorf("the adopted runner is still in the mock after destroy")
+		}
+		return nil
+	}
+	resource.Test(t, tc)
+	var pages []string
+	for _, r := range e.Mock.Requests() {
+		if r.Method == http.MethodGet && regexp.MustCompile(runnersPath).MatchString(r.Path) {
+			pages = append(pages, r.Query)
+		}
+	}
+	if len(pages) != 6 || !regexp.MustCompile(`page=3`).MatchString(pages[2]) || !regexp.MustCompile(`per_page=100`).MatchString(pages[0]) {
+		t.Fatalf("list requests %q, want two passes of three pages of 100", pages)
+	}
+}

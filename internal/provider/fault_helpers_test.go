@@ -1,0 +1,257 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// fakeClock is a client.Clock on the mock's ManualClock: Sleep advances the mock's time at
+// once, so a 60 s rate-limit wait or a ten-minute provisioning costs nothing. It records
+// every wait. A tiny real pause per Sleep keeps loops that would poll forever cheap.
+type fakeClock struct {
+	mc *mockgithub.ManualClock
+
+	mu    sync.Mutex
+	slept []time.Duration
+}
+
+func (c *fakeClock) Now() time.Time { return c.mc.Now() }
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d > 0 {
+		c.mc.Advance(d)
+		c.mu.Lock()
+		c.slept = append(c.slept, d)
+		c.mu.Unlock()
+	}
+	time.Sleep(200 * time.Microsecond)
+	return ctx.Err()
+}
+
+// total is the simulated time spent sleeping.
+func (c *fakeClock) total() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var sum time.Duration
+	for _, d := range c.slept {
+		sum += d
+	}
+	return sum
+}
+
+// longest is the longest single simulated wait.
+func (c *fakeClock) longest() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var most time.Duration
+	for _, d := range c.slept {
+		most = max(most, d)
+	}
+	return most
+}
+
+// newFaultEnv is newTestEnv on a fake clock shared by the mock and the provider, with the
+// mock enforcing GitHub's asks (one request at a time, a second between writes) so that
+// every fault test also checks I4; the provider runs with its production defaults for both.
+// A negative cfg.MaxConcurrent or cfg.MinWriteSpacing turns that cap off.
+func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *fakeClock) {
+	t.Helper()
+	clock := &fakeClock{mc: mockgithub.NewManualClock(time.Now().Truncate(time.Second))}
+	cfg.Clock = clock.mc
+	if cfg.MaxConcurrent == 0 {
+		cfg.MaxConcurrent = 1
+	}
+	if cfg.MinWriteSpacing == 0 {
+		cfg.MinWriteSpacing = time.Second
+	}
+	e := newTestEnv(t, cfg, append([]Option{WithClock(clock)}, opts...)...)
+	return e, clock
+}
+
+// newWrappedEnv is newFaultEnv with the mock served behind wrap, for tests that change the
+// mock's state at a precise request.
+func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock, http.Handler) http.Handler, opts ...Option) (*testEnv, *fakeClock) {
+	t.Helper()
+	e, clock := newFaultEnv(t, cfg, opts...)
+	srv := httptest.NewServer(wrap(e.Mock, e.Mock))
+	t.Cleanup(srv.Close)
+	e.URL = srv.URL
+	return e, clock
+}
+
+// faultProvider renders a provider block pointing at the mock with the production defaults
+// for retries, concurrency and write spacing; extra adds arguments.
+func faultProvider(e *testEnv, extra string) string {
+	return fmt.Sprintf(`
+provider "githubactions" {
+  base_url = %[1]q
+  token    = %[2]q
+%[3]s
+}
+`, e.URL, e.Token, extra)
+}
+
+// faultRunner renders one runner named name in the organization acme; body adds arguments.
+func faultRunner(e *testEnv, providerExtra, name, body string) string {
+	return faultProvider(e, providerExtra) + fmt.Sprintf(`
+resource "githubactions_hosted_runner" "test" {
+  organization = "acme"
+  name         = %[1]q
+  image        = { id = "ubuntu-latest" }
+  size         = "4-core"
+%[2]s
+}
+`, name, body)
+}
+
+const orgScope = "orgs/acme"
+
+// runnersPath matches the runner collection of the organization acme (list and create).
+const runnersPath = `^/orgs/acme/actions/hosted-runners$`
+
+// runnerPath matches one runner of the organization acme.
+const runnerPath = `^/orgs/acme/actions/hosted-runners/\d+$`
+
+// checkInvariants asserts I1 (the mock's runners are exactly the runners in state, same ids
+// and names), I2 (no create was answered "already exists", so none was sent for a runner
+// that existed) and I4 (no request broke the mock's concurrency or write-spacing caps).
+func checkInvariants(e *testEnv) resource.TestCheckFunc { return checkInvariantsExcept(e, nil) }
+
+// checkInvariantsExcept is checkInvariants ignoring the mock's runners seeded by the test.
+func checkInvariantsExcept(e *testEnv, seeded map[int64]bool) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		inState := map[string]string{}
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type == "githubactions_hosted_runner" {
+				inState[rs.Primary.ID] = rs.Primary.Attributes["name"]
+			}
+		}
+		inMock := map[string]string{}
+		for _, r := range e.Mock.Runners(orgScope) {
+			if !seeded[r.ID] {
+				inMock[strconv.FormatInt(r.ID, 10)] = r.Name
+			}
+		}
+		if fmt.Sprint(sortedPairs(inState)) != fmt.Sprint(sortedPairs(inMock)) {
+			return fmt.Errorf("I1: state has runners %v, the mock has %v", sortedPairs(inState), sortedPairs(inMock))
+		}
+		return checkNoDuplicatesOrViolations(e)
+	}
+}
+
+// checkNoDuplicatesOrViolations is the part of checkInvariants that does not need state.
+func checkNoDuplicatesOrViolations(e *testEnv) error {
+	for _, r := range e.Mock.Requests() {
+		if r.Method == http.MethodPost && r.Status == http.StatusUnprocessableEntity && regexp.MustCompile(`already_exists`).Match(r.Body) {
+			return fmt.Errorf("I2: a create POST for %s was answered 422 already_exists", r.Body)
+		}
+	}
+	if v := e.Mock.Violations(); v != 0 {
+		return fmt.Errorf("I4: %d requests broke the mock's concurrency or write-spacing caps", v)
+	}
+	return nil
+}
+
+func sortedPairs(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for id, name := range m {
+		out = append(out, id+"="+name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// createStatuses returns the statuses of the create POSTs for the runner named name, in order.
+func createStatuses(e *testEnv, name string) []int {
+	var out []int
+	for _, r := range e.Mock.Requests() {
+		if r.Method != http.MethodPost || !regexp.MustCompile(runnersPath).MatchString(r.Path) {
+			continue
+		}
+		var body struct {
+			Name string `json:"name"`
+		}
+		if json.Unmarshal(r.Body, &body) == nil && body.Name == name {
+			out = append(out, r.Status)
+		}
+	}
+	return out
+}
+
+// checkCreates asserts the exact sequence of create POST statuses for name (I2). The mock
+// logs a request once it is answered, so it gives a delayed POST a few seconds to show up.
+func checkCreates(e *testEnv, name string, want ...int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := createStatuses(e, name)
+		for deadline := time.Now().Add(5 * time.Second); len(got) < len(want) && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+			got = createStatuses(e, name)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			return fmt.Errorf("I2: create POSTs for %q were answered %v, want %v", name, got, want)
+		}
+		return nil
+	}
+}
+
+// requestsAfter returns the logged requests that came after the first one matching method
+// and path with status, and that one's arrival time on the mock's clock.
+func requestsAfter(t *testing.T, e *testEnv, method, path string, status int) (time.Time, []mockgithub.Request) {
+	t.Helper()
+	re := regexp.MustCompile(path)
+	reqs := e.Mock.Requests()
+	for i, r := range reqs {
+		if r.Method == method && re.MatchString(r.Path) && r.Status == status {
+			return r.Time, reqs[i+1:]
+		}
+	}
+	t.Fatalf("no %s %s answered %d in the mock's log", method, path, status)
+	return time.Time{}, nil
+}
+
+// checkQuietUntil asserts I4 for one limited answer: no request reached the mock before
+// notBefore (on the mock's clock).
+func checkQuietUntil(t *testing.T, after []mockgithub.Request, notBefore time.Time) {
+	t.Helper()
+	if len(after) == 0 {
+		t.Fatalf("I4: no request followed the limited answer")
+	}
+	for _, r := range after {
+		if r.Time.Before(notBefore) {
+			t.Fatalf("I4: %s %s reached GitHub at %s, before %s", r.Method, r.Path, r.Time.Format(time.RFC3339), notBefore.Format(time.RFC3339))
+		}
+	}
+}
+
+// noHeaders removes the given headers from an injected response.
+func noHeaders(names ...string) http.Header {
+	h := http.Header{}
+	for _, n := range names {
+		h[http.CanonicalHeaderKey(n)] = nil
+	}
+	return h
+}
+
+const (
+	secondaryBody = `{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits","status":"403"}`
+	primaryBody   = `{"message":"API rate limit exceeded for user ID 1.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api","status":"403"}`
+	notFoundBody  = `{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}`
+	badGateway    = `{"message":"Server Error"}`
+)

@@ -1,0 +1,184 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// pinNewRunners pins every runner of the organization to status as soon as it appears,
+// until the test ends.
+func pinNewRunners(t *testing.T, m *mockgithub.Mock, status string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go func() {
+		pinned := map[int64]bool{}
+		for ctx.Err() == nil {
+			for _, r := range m.Runners(orgScope) {
+				if !pinned[r.ID] {
+					m.SetRunnerStatus(orgScope, r.ID, status)
+					pinned[r.ID] = true
+				}
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+}
+
+// Row 9: provisioning never ends, or the runner gets Stuck: an error after the timeout (or
+// at once for Stuck) with the id in state, tainted; the next plan replaces it and destroy
+// removes it.
+func TestAccFault09_ProvisioningNeverEnds(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		pin  string
+		want *regexp.Regexp
+	}{
+		"never_ready": {"", regexp.MustCompile(`(?s)runner 1 was created but did not become ready: timed out; the runner.s last\s+status was Provisioning.*tainted`)},
+		"stuck":       {mockgithub.StatusStuck, regexp.MustCompile(`(?s)runner 1 was created but did not become ready: the runner's status is\s+Stuck`)},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{ProvisionDelay: time.Hour})
+			if tc.pin != "" {
+				pinNewRunners(t, e.Mock, tc.pin)
+			}
+			config := faultRunner(e, "", "slow", `timeouts = { create = "1s" }`)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+				Steps: []resource.TestStep{
+					{Config: config, ExpectError: tc.want},
+					{
+						Config: config, PlanOnly: true, ExpectNonEmptyPlan: true,
+						Check: checkInvariants(e),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionDestroyBeforeCreate),
+						}},
+					},
+				},
+			})
+		})
+	}
+}
+
+// Row 10: a deletion that stays Deleting for a while is polled until GitHub answers 404;
+// one that never ends times out, keeps the runner in state, and a re-run finishes it.
+func TestAccFault10_SlowDelete(t *testing.T) {
+	t.Parallel()
+	t.Run("k_polls", func(t *testing.T) {
+		t.Parallel()
+		e, clock := newFaultEnv(t, mockgithub.Config{DeleteDelay: 5 * time.Minute}, WithPollInterval(10*time.Second, 30*time.Second))
+		var deletedAt time.Time
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+			Steps: []resource.TestStep{
+				{Config: faultRunner(e, "", "doomed", ""), Check: checkInvariants(e)},
+				{
+					Config: faultProvider(e, ""),
+					Check: func(*terraform.State) error {
+						deletedAt, _ = requestsAfter(t, e, http.MethodDelete, runnerPath, http.StatusAccepted)
+						return checkNoRunners(e, scopeCases[0])(nil)
+					},
+				},
+			},
+		})
+		polls, gone := 0, false
+		for _, r := range e.Mock.Requests() {
+			if r.Method == http.MethodGet && r.Time.After(deletedAt) && regexp.MustCompile(runnerPath).MatchString(r.Path) && !gone {
+				polls++
+				gone = r.Status == http.StatusNotFound
+			}
+		}
+		if polls < 5 || !gone {
+			t.Fatalf("polled %d times (ending in 404: %v) through a 5-minute deletion, want several ending in 404", polls, gone)
+		}
+		t.Logf("%d polls through a 5-minute deletion, %s simulated", polls, clock.total())
+	})
+	t.Run("forever_then_rerun", func(t *testing.T) {
+		t.Parallel()
+		e := newTestEnv(t, mockgithub.Config{})
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+			Steps: []resource.TestStep{
+				{Config: faultRunner(e, "", "sticky", `timeouts = { delete = "1s" }`), Check: checkInvariants(e)},
+				{
+					PreConfig:   func() { e.Mock.SetRunnerStatus(orgScope, 1, mockgithub.StatusDeleting) },
+					Config:      faultProvider(e, ""),
+					ExpectError: regexp.MustCompile(`(?s)Hosted Runner Deletion Did Not Finish.*runner 1.*stays in state`),
+				},
+				{
+					// Still tracked: the plan destroys it again.
+					Config: faultProvider(e, ""), PlanOnly: true, ExpectNonEmptyPlan: true,
+				},
+				{
+					PreConfig: func() { e.Mock.SetRunnerStatus(orgScope, 1, "") },
+					Config:    faultProvider(e, ""),
+					Check:     checkInvariants(e),
+				},
+			},
+		})
+	})
+}
+
+// Row 11: a runner deleted out of band shows as a create in the next plan; a DELETE that
+// finds the runner already gone (404) is a successful destroy.
+func TestAccFault11_DeletedOutOfBand(t *testing.T) {
+	t.Parallel()
+	t.Run("plan_recreates", func(t *testing.T) {
+		t.Parallel()
+		e, _ := newFaultEnv(t, mockgithub.Config{})
+		config := faultRunner(e, "", "vanishing", "")
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+			Steps: []resource.TestStep{
+				{Config: config, Check: checkInvariants(e)},
+				{PreConfig: func() { e.Mock.RemoveRunner(orgScope, 1) }, Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
+				{
+					Config: config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionCreate),
+					}},
+					Check: resource.ComposeAggregateTestCheckFunc(checkInvariants(e), checkCreates(e, "vanishing", http.StatusCreated, http.StatusCreated)),
+				},
+			},
+		})
+	})
+	t.Run("delete_finds_404", func(t *testing.T) {
+		t.Parallel()
+		e, _ := newFaultEnv(t, mockgithub.Config{})
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+			Steps: []resource.TestStep{
+				{Config: faultRunner(e, "", "raced", ""), Check: checkInvariants(e)},
+				{
+					// Someone else deletes it between the refresh and the DELETE.
+					PreConfig: func() {
+						e.Mock.Inject(mockgithub.Fault{Method: http.MethodDelete, Path: runnerPath, Times: 1, Commit: true, Status: http.StatusNotFound, Body: notFoundBody})
+					},
+					Config: faultProvider(e, ""),
+					Check: func(s *terraform.State) error {
+						if n := e.Mock.Count(http.MethodDelete, runnerPath); n != 1 {
+							return fmt.Errorf("%d DELETEs, want 1", n)
+						}
+						return checkInvariants(e)(s)
+					},
+				},
+			},
+		})
+	})
+}
