@@ -123,7 +123,7 @@ func New(cfg Config) (*Client, error) {
 		userAgent:  cfg.UserAgent,
 		http:       newRetryingClient(cfg, rt),
 		clock:      cfg.Clock,
-		limits:     &rateLimits{},
+		limits:     sharedRateLimits(cfg, base),
 		maxLimited: cfg.MaxRateLimitRetries,
 	}, nil
 }

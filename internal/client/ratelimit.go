@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,6 +24,32 @@ const resetMargin = time.Second
 type rateLimits struct {
 	mu    sync.Mutex
 	until time.Time
+}
+
+// limitsKey identifies one caller of one API on one clock.
+type limitsKey struct {
+	base, caller string
+	clock        Clock
+}
+
+var (
+	limitsMu sync.Mutex
+	limits   = map[limitsKey]*rateLimits{}
+)
+
+// sharedRateLimits returns the process-wide rate-limit state of cfg's caller at base: every
+// client of the process that calls GitHub as the same caller (Terraform configures the
+// provider anew for each graph walk) knows when the shared limit resets.
+func sharedRateLimits(cfg Config, base *url.URL) *rateLimits {
+	key := limitsKey{base: base.String(), caller: callerID(cfg), clock: cfg.Clock}
+	limitsMu.Lock()
+	defer limitsMu.Unlock()
+	l := limits[key]
+	if l == nil {
+		l = &rateLimits{}
+		limits[key] = l
+	}
+	return l
 }
 
 // observe records the primary limit's state from a response's x-ratelimit-* headers.

@@ -171,6 +171,16 @@ type gate struct {
 	lastWrite  time.Time // when the previous write was answered; guarded by writing
 }
 
+// callerID identifies whose requests these are: a hash of the token or the App
+// installation, never the secret itself. GitHub counts rate limits per caller.
+func callerID(cfg Config) string {
+	caller := sha256.Sum256([]byte(cfg.Token))
+	if cfg.App != nil {
+		caller = sha256.Sum256(fmt.Appendf(nil, "app %d/%d", cfg.App.AppID, cfg.App.InstallationID))
+	}
+	return hex.EncodeToString(caller[:])
+}
+
 // gateKey identifies a caller of one API with one set of bounds.
 type gateKey struct {
 	base, caller  string
@@ -187,11 +197,7 @@ var (
 // sharedGate returns the process-wide gate of cfg's caller at base, creating it on first use.
 // The caller is a hash of the token or the App installation, never the secret itself.
 func sharedGate(cfg Config, base *url.URL) *gate {
-	caller := sha256.Sum256([]byte(cfg.Token))
-	if cfg.App != nil {
-		caller = sha256.Sum256(fmt.Appendf(nil, "app %d/%d", cfg.App.AppID, cfg.App.InstallationID))
-	}
-	key := gateKey{base: base.String(), caller: hex.EncodeToString(caller[:]), maxConcurrent: cfg.MaxConcurrent, writeDelay: cfg.WriteDelay, clock: cfg.Clock}
+	key := gateKey{base: base.String(), caller: callerID(cfg), maxConcurrent: cfg.MaxConcurrent, writeDelay: cfg.WriteDelay, clock: cfg.Clock}
 	gatesMu.Lock()
 	defer gatesMu.Unlock()
 	g := gates[key]
