@@ -230,9 +230,7 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
-	c, diags := r.data.Client()
-	resp.Diagnostics.Append(diags...)
-	scope, diags := scopeOf(plan.Organization, plan.Enterprise)
+	c, scope, _, diags := plan.target(r.data, false)
 	resp.Diagnostics.Append(diags...)
 	body, diags := plan.toCreateRequest(ctx)
 	resp.Diagnostics.Append(diags...)
@@ -316,11 +314,7 @@ func findRunnerByName(ctx context.Context, c *client.Client, scope client.Scope,
 func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state hostedRunnerModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, diags := r.data.Client()
-	resp.Diagnostics.Append(diags...)
-	scope, diags := scopeOf(state.Organization, state.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	id, diags := runnerID(state.ID)
+	c, scope, id, diags := state.target(r.data, true)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -347,11 +341,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
 	resp.Diagnostics.Append(diags...)
-	c, diags := r.data.Client()
-	resp.Diagnostics.Append(diags...)
-	scope, diags := scopeOf(plan.Organization, plan.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	id, diags := runnerID(state.ID)
+	c, scope, id, diags := state.target(r.data, true)
 	resp.Diagnostics.Append(diags...)
 	body, reprovision, diags := updateRequest(ctx, plan.runnerAttrs, state.runnerAttrs)
 	resp.Diagnostics.Append(diags...)
@@ -396,11 +386,7 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
 	resp.Diagnostics.Append(diags...)
-	c, diags := r.data.Client()
-	resp.Diagnostics.Append(diags...)
-	scope, diags := scopeOf(state.Organization, state.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	id, diags := runnerID(state.ID)
+	c, scope, id, diags := state.target(r.data, true)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -431,6 +417,19 @@ func (r *hostedRunnerResource) ImportState(ctx context.Context, req resource.Imp
 	}
 	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parsed.Parts[0])...)
+}
+
+// target resolves what every operation on the runner needs: the client, the scope and, once
+// the runner exists, its id. (The scope cannot change in place: changing it replaces the runner.)
+func (m hostedRunnerModel) target(d *providerData, exists bool) (*client.Client, client.Scope, int64, diag.Diagnostics) {
+	c, scope, diags := d.clientFor(m.Organization, m.Enterprise)
+	var id int64
+	if exists {
+		var idDiags diag.Diagnostics
+		id, idDiags = runnerID(m.ID)
+		diags.Append(idDiags...)
+	}
+	return c, scope, id, diags
 }
 
 // setFromAPI maps runner over the model (whose plan or state is the prior value) and stores it.
