@@ -186,7 +186,7 @@ func runFleet(ctx context.Context, o Options, n int, maxConc, writeDelay *int, a
 		}
 		judge(p, n, o, all)
 		fleet.Phases = append(fleet.Phases, *p)
-		fmt.Fprintf(o.Log, "   %-24s %6.1f s  %d requests\n", p.Name, p.WallSeconds, p.Total)
+		fmt.Fprintf(o.Log, "   %-24s %6.1f s  %s\n", p.Name, p.WallSeconds, plural(p.Total, "request"))
 	}
 	if left := mock.Runners("orgs/acme"); len(left) != 0 {
 		return nil, fmt.Errorf("%d runners left in the mock after destroy", len(left))
@@ -346,7 +346,7 @@ func judge(p *Phase, n int, o Options, benchSettings bool) {
 		}
 	case strings.Contains(p.Name, "plan"):
 		limit := pages + 2
-		set(fmt.Sprintf("≤ ⌈N/100⌉+2 = %d requests", limit), fmt.Sprintf("%d requests", p.Total), p.Total <= limit)
+		set(fmt.Sprintf("≤ ⌈N/100⌉+2 = %d requests", limit), plural(p.Total, "request"), p.Total <= limit)
 	case strings.HasPrefix(p.Name, "destroy"):
 		// One list (of its pages) per watcher tick: ticks are at least 1 s (pollMin) apart.
 		ticks := int(math.Ceil(p.WallSeconds))
@@ -360,4 +360,12 @@ func judge(p *Phase, n int, o Options, benchSettings bool) {
 	case strings.HasPrefix(p.Name, "update"):
 		p.Measured = fmt.Sprintf("%d PATCH, %d status req", p.Requests[http.MethodPatch], status)
 	}
+}
+
+// plural renders n with noun, adding an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
