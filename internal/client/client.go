@@ -294,6 +294,10 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			req.Header.Set("Content-Type", "application/json")
 		}
 		resp, err := c.http.Do(req)
+		var limitErr *RateLimitError
+		if errors.As(err, &limitErr) {
+			return nil, nil, limitErr // nothing was sent
+		}
 		if err != nil {
 			return nil, nil, describeTransportError(method, rawURL, err)
 		}

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -284,5 +285,43 @@ func TestFault15_Pagination(t *testing.T) {
 				t.Fatalf("requests %q, want two passes over three pages", queries)
 			}
 		})
+	}
+}
+
+// TestQueuedRequestWaitsForReset: a request queued behind another for its place (one at a
+// time) waits for the reset when the answer it queued behind exhausts the primary limit (I4).
+func TestQueuedRequestWaitsForReset(t *testing.T) {
+	t.Parallel()
+	arrived := make(chan struct{})
+	var once sync.Once
+	c, m := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, "/platforms") {
+				once.Do(func() { close(arrived) })
+			}
+			m.ServeHTTP(w, r)
+		})
+	}, func(cfg *Config) { cfg.MaxConcurrent = 1 })
+	reset := time.Unix(c.clock.Now().Add(10*time.Minute).Unix(), 0)
+	m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/platforms$`, Times: 1, Delay: 300 * time.Millisecond,
+		Status: http.StatusOK, Body: `{"total_count":0,"platforms":[]}`,
+		Header: http.Header{"X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}}})
+	scope := Organization("acme")
+	first := make(chan error, 1)
+	go func() {
+		_, err := c.ListPlatforms(t.Context(), scope)
+		first <- err
+	}()
+	<-arrived // the first request holds the only place; the next one queues behind it
+	if _, err := c.GetLimits(t.Context(), scope); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range m.Requests() {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.Path, "/limits") && r.Time.Before(reset) {
+			t.Fatalf("the queued request was sent at %s, before the reset at %s", r.Time, reset)
+		}
 	}
 }

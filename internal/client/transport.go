@@ -71,8 +71,9 @@ func newTransportStack(cfg Config, base *url.URL) (http.RoundTripper, error) {
 	}
 	secrets := []string{cfg.Token}
 	return &throttle{
-		gate: sharedGate(cfg, base),
-		next: &loggingTransport{next: auth, secrets: secrets},
+		gate:   sharedGate(cfg, base),
+		limits: sharedRateLimits(cfg, base),
+		next:   &loggingTransport{next: auth, secrets: secrets},
 	}, nil
 }
 
@@ -156,8 +157,9 @@ func cloneWithBody(req *http.Request) *http.Request {
 // configure the provider more than once in one process (one instance per graph walk,
 // aliases), and GitHub counts its limits per caller, not per client.
 type throttle struct {
-	gate *gate
-	next http.RoundTripper
+	gate   *gate
+	limits *rateLimits
+	next   http.RoundTripper
 }
 
 // gate is the shared state of a throttle. Writes go one at a time, and each starts at least
@@ -229,7 +231,16 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	defer func() { <-g.slots }()
-	return t.next.RoundTrip(req)
+	// A request that queued for its place may find that an answer meanwhile exhausted the
+	// primary rate limit: it too waits for the reset.
+	if err := t.limits.waitForReset(ctx, g.clock); err != nil {
+		return nil, err
+	}
+	resp, err := t.next.RoundTrip(req)
+	if err == nil {
+		t.limits.observe(resp.Header, g.clock.Now()) // before the place is given up
+	}
+	return resp, err
 }
 
 // acquire takes a place in sem, or returns when ctx ends.
@@ -309,7 +320,8 @@ func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err e
 	}
 	if err != nil {
 		var urlErr *url.Error
-		if errors.As(err, &urlErr) && isPermanent(urlErr.Err) {
+		var limitErr *RateLimitError
+		if errors.As(err, &limitErr) || (errors.As(err, &urlErr) && isPermanent(urlErr.Err)) {
 			return false, nil
 		}
 		st.plan(p, nil, "transport error: "+err.Error())
