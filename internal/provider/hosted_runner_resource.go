@@ -248,14 +248,14 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	// The runner exists from here on: record it before waiting, so that a failed or timed-out
 	// wait taints it instead of losing it.
 	r.data.runners.put(scope, created)
-	resp.Diagnostics.Append(plan.setFromAPI(created, resp.State.Set, ctx)...)
+	resp.Diagnostics.Append(plan.setFromAPI(ctx, created, resp.State.Set, true)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ready, err := r.data.waitReady(ctx, c, scope, created.ID, body.EnableStaticIP != nil && *body.EnableStaticIP, nil)
 	if ready != nil {
 		r.data.runners.put(scope, ready)
-		resp.Diagnostics.Append(plan.setFromAPI(ready, resp.State.Set, ctx)...)
+		resp.Diagnostics.Append(plan.setFromAPI(ctx, ready, resp.State.Set, true)...)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready", fmt.Errorf(
@@ -329,7 +329,7 @@ func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadReques
 		addError(&resp.Diagnostics, "Unable to Read Hosted Runner", err, scope, nil)
 		return
 	}
-	resp.Diagnostics.Append(state.setFromAPI(runner, resp.State.Set, ctx)...)
+	resp.Diagnostics.Append(state.setFromAPI(ctx, runner, resp.State.Set, false)...)
 }
 
 func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -360,17 +360,17 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	wantIPs := plan.EnableStaticIP.ValueBool()
 	if !reprovision && updated.Status == client.StatusReady && (!wantIPs || len(updated.PublicIPs) > 0) && reflects(updated, &body) {
 		// GitHub's answer already shows the change on a ready runner, and nothing re-provisions.
-		resp.Diagnostics.Append(plan.setFromAPI(updated, resp.State.Set, ctx)...)
+		resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
 		return
 	}
 	if reprovision {
 		// Record the accepted change before waiting, so a failed wait does not leave stale state.
-		resp.Diagnostics.Append(plan.setFromAPI(updated, resp.State.Set, ctx)...)
+		resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
 	}
 	done, err := r.data.waitReady(ctx, c, scope, id, wantIPs, &body)
 	if done != nil {
 		r.data.runners.put(scope, done)
-		resp.Diagnostics.Append(plan.setFromAPI(done, resp.State.Set, ctx)...)
+		resp.Diagnostics.Append(plan.setFromAPI(ctx, done, resp.State.Set, true)...)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready After Update", fmt.Errorf(
@@ -432,8 +432,12 @@ func (m hostedRunnerModel) target(d *providerData, exists bool) (*client.Client,
 	return c, scope, id, diags
 }
 
-// setFromAPI maps runner over the model (whose plan or state is the prior value) and stores it.
-func (m hostedRunnerModel) setFromAPI(runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics, ctx context.Context) diag.Diagnostics {
+// setFromAPI maps runner over the model (whose plan or state is the prior value) and stores
+// it. After a create or update (applied), `image` stays as planned: GitHub accepted exactly
+// that, Terraform requires an argument's applied value to be the planned one, and
+// image_details shows what GitHub made of it. A refresh (applied false) reads `image` back
+// from image_details, so an image changed outside Terraform shows in the next plan.
+func (m hostedRunnerModel) setFromAPI(ctx context.Context, runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics, applied bool) diag.Diagnostics {
 	var prior *runnerAttrs
 	if !m.Image.IsNull() && !m.Image.IsUnknown() {
 		prior = &m.runnerAttrs
@@ -442,7 +446,11 @@ func (m hostedRunnerModel) setFromAPI(runner *client.HostedRunner, set func(cont
 	if diags.HasError() {
 		return diags
 	}
+	planned := m.Image
 	m.runnerAttrs = attrs
+	if applied && prior != nil {
+		m.Image = planned
+	}
 	diags.Append(set(ctx, m)...)
 	return diags
 }

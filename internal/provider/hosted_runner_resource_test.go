@@ -1,7 +1,10 @@
 package provider
 
 import (
+	"bytes"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"testing"
@@ -289,5 +292,41 @@ func TestAccHostedRunner_customImageLatest(t *testing.T) {
 				ImportStateIdFunc: runnerImportID(sc),
 			},
 		},
+	})
+}
+
+// TestAccHostedRunner_imageResolvedByGitHub: a server that reports a different image ID than
+// the one requested (an alias resolved) does not fail the apply; image_details shows what it
+// resolved to, and the next plan shows the difference instead of hiding it.
+func TestAccHostedRunner_imageResolvedByGitHub(t *testing.T) {
+	t.Parallel()
+	e, _ := newWrappedEnv(t, mockgithub.Config{}, func(_ *mockgithub.Mock, next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			next.ServeHTTP(rec, r)
+			for k, v := range rec.Header() {
+				if k != "Content-Length" && k != "Etag" {
+					w.Header()[k] = v
+				}
+			}
+			w.WriteHeader(rec.Code)
+			_, _ = w.Write(bytes.ReplaceAll(rec.Body.Bytes(), []byte(`"id":"ubuntu-latest"`), []byte(`"id":"ubuntu-24.04"`)))
+		})
+	})
+	sc := scopeCases[0]
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoRunners(e, sc),
+		Steps: []resource.TestStep{{
+			Config: runnerConfig(e, sc, "alias", basicRunnerBody),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image").AtMapKey("id"), knownvalue.StringExact("ubuntu-latest")),
+				statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("id"), knownvalue.StringExact("ubuntu-24.04")),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate)},
+			},
+			ExpectNonEmptyPlan: true,
+		}},
 	})
 }
