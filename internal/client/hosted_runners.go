@@ -31,7 +31,7 @@ type HostedRunner struct {
 	PublicIPEnabled    bool         `json:"public_ip_enabled"`
 	PublicIPs          []PublicIP   `json:"public_ips"`
 	LastActiveOn       *string      `json:"last_active_on"`
-	ImageGen           bool         `json:"image_gen"`
+	ImageGen           *bool        `json:"image_gen"` // optional in the schema: nil when left out
 }
 
 // Maximum returns maximum_runners, or the schema default when GitHub left it out.

@@ -82,14 +82,24 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		RunnerGroupID:   types.Int64Value(r.RunnerGroupID),
 		MaximumRunners:  types.Int64Value(r.Maximum()),
 		EnableStaticIP:  types.BoolValue(r.PublicIPEnabled),
-		ImageGen:        types.BoolValue(r.ImageGen),
+		ImageGen:        types.BoolValue(r.ImageGen != nil && *r.ImageGen),
 		Platform:        types.StringValue(r.Platform),
 		Status:          types.StringValue(r.Status),
 		PublicIPEnabled: types.BoolValue(r.PublicIPEnabled),
 		LastActiveOn:    types.StringPointerValue(r.LastActiveOn),
 	}
-	if r.RunnerGroupID == 0 && prior != nil {
-		out.RunnerGroupID = prior.RunnerGroupID
+	// runner_group_id, maximum_runners and image_gen are optional in GitHub's schema: where an
+	// answer leaves one out, the value it refreshes stands.
+	if prior != nil {
+		if r.RunnerGroupID == 0 && knownInt(prior.RunnerGroupID) {
+			out.RunnerGroupID = prior.RunnerGroupID
+		}
+		if r.MaximumRunners == nil && knownInt(prior.MaximumRunners) {
+			out.MaximumRunners = prior.MaximumRunners
+		}
+		if r.ImageGen == nil && !prior.ImageGen.IsNull() && !prior.ImageGen.IsUnknown() {
+			out.ImageGen = prior.ImageGen
+		}
 	}
 
 	ips := make([]attr.Value, 0, len(r.PublicIPs))
@@ -141,6 +151,8 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	}
 	return out, diags
 }
+
+func knownInt(v types.Int64) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // priorVersionOmitted reports a configuration that chose a custom image without pinning a version.
 func priorVersionOmitted(prior *runnerAttrs) bool {

@@ -73,3 +73,28 @@ func TestRunnerAttrsNullImageDetails(t *testing.T) {
 		t.Fatalf("image = %v, image_details = %v; want the prior image and null details", got.Image, got.ImageDetails)
 	}
 }
+
+// TestRunnerAttrsOptionalFieldsLeftOut keeps the refreshed values of the schema's optional
+// fields when an answer leaves them out, rather than inventing defaults that contradict the plan.
+func TestRunnerAttrsOptionalFieldsLeftOut(t *testing.T) {
+	t.Parallel()
+	var r client.HostedRunner
+	body := `{"id": 7, "name": "r", "image_details": null, "machine_size_details": {"id": "4-core", "cpu_cores": 4, "memory_gb": 16, "storage_gb": 150},
+		"status": "Ready", "public_ip_enabled": false, "platform": "linux-x64"}`
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatal(err)
+	}
+	prior := runnerAttrs{
+		Image:          types.ObjectNull(runnerImageAttrTypes),
+		RunnerGroupID:  types.Int64Value(2),
+		MaximumRunners: types.Int64Value(3),
+		ImageGen:       types.BoolValue(true),
+	}
+	got, diags := runnerAttrsFromAPI(&r, &prior)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got.RunnerGroupID.ValueInt64() != 2 || got.MaximumRunners.ValueInt64() != 3 || !got.ImageGen.ValueBool() {
+		t.Fatalf("runner_group_id %v, maximum_runners %v, image_gen %v; want the prior 2, 3 and true", got.RunnerGroupID, got.MaximumRunners, got.ImageGen)
+	}
+}
