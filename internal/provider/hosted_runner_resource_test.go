@@ -2,12 +2,15 @@ package provider
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -328,5 +331,48 @@ func TestAccHostedRunner_imageResolvedByGitHub(t *testing.T) {
 			},
 			ExpectNonEmptyPlan: true,
 		}},
+	})
+}
+
+// TestAccHostedRunner_destroyWhenListHidesDeleting: a server whose list leaves out runners that
+// are still being deleted; destroy still waits until GitHub answers 404 for the runner.
+func TestAccHostedRunner_destroyWhenListHidesDeleting(t *testing.T) {
+	t.Parallel()
+	e, _ := newWrappedEnv(t, mockgithub.Config{DeleteDelay: 2 * time.Minute}, func(_ *mockgithub.Mock, next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			next.ServeHTTP(rec, r)
+			body := rec.Body.Bytes()
+			if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/actions/hosted-runners") && rec.Code == http.StatusOK {
+				var page struct {
+					TotalCount int              `json:"total_count"`
+					Runners    []map[string]any `json:"runners"`
+				}
+				if err := json.Unmarshal(body, &page); err != nil {
+					t.Error(err)
+				}
+				kept := page.Runners[:0]
+				for _, runner := range page.Runners {
+					if runner["status"] != "Deleting" {
+						kept = append(kept, runner)
+					}
+				}
+				page.Runners, page.TotalCount = kept, len(kept)
+				body, _ = json.Marshal(page)
+			}
+			for k, v := range rec.Header() {
+				if k != "Content-Length" && k != "Etag" {
+					w.Header()[k] = v
+				}
+			}
+			w.WriteHeader(rec.Code)
+			_, _ = w.Write(body)
+		})
+	})
+	sc := scopeCases[0]
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoRunners(e, sc),
+		Steps:                    []resource.TestStep{{Config: runnerConfig(e, sc, "hidden-while-deleting", basicRunnerBody)}},
 	})
 }

@@ -31,6 +31,7 @@ type waiter struct {
 	joinSeq uint64    // lists with a higher sequence started after the waiter joined
 	until   time.Time // the operation's deadline; zero if none
 	last    *client.HostedRunner
+	listed  bool       // seen in one of the scope's lists since it joined (watcher goroutine only)
 	done    chan error // receives the outcome once
 }
 
@@ -47,8 +48,9 @@ func (d *providerData) waitReady(ctx context.Context, c *client.Client, scope cl
 	return w.last, err
 }
 
-// waitGone waits until GitHub no longer has runner id: it is absent from a complete list of
-// the scope, or a GET of it answers 404.
+// waitGone waits until GitHub no longer has runner id: a GET of it answers 404, or it is
+// absent from a complete list of the scope after a list showed it being deleted (a list that
+// never showed it proves nothing: some servers leave out runners that are being deleted).
 func (d *providerData) waitGone(ctx context.Context, c *client.Client, scope client.Scope, id int64) error {
 	return d.await(ctx, c, scope, &waiter{id: id, gone: true})
 }
@@ -177,11 +179,15 @@ func (d *providerData) observe(ctx context.Context, c *client.Client, s *scopeRu
 					continue
 				}
 				if r, ok := snap.runners[w.id]; ok {
+					w.listed = true
 					d.seen(s, w, &r)
 					continue
 				}
 				switch {
-				case w.gone && snap.complete:
+				case w.gone && snap.complete && w.listed:
+					// The list showed the runner while GitHub deleted it and now does not: gone.
+					// A runner never listed since the DELETE is confirmed by a GET's 404 instead,
+					// in case the list leaves out runners that are still being deleted.
 					d.finish(s, w, nil)
 				case !w.gone && d.inReadWindow(w):
 				default:
