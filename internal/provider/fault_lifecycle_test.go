@@ -72,6 +72,23 @@ func TestAccFault09_ProvisioningNeverEnds(t *testing.T) {
 	}
 }
 
+// Row 9, deadline during a poll: the create timeout ends while a status request is in flight;
+// the error is the same timeout as any other, and the runner stays tracked (tainted).
+func TestAccFault09_DeadlineDuringPoll(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t, mockgithub.Config{ProvisionDelay: time.Hour})
+	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, Times: 1, Delay: 3 * time.Second})
+	config := faultRunner(e, "", "slow-answer", `timeouts = { create = "1s" }`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoRunners(e, scopeCases[0]),
+		Steps: []resource.TestStep{
+			{Config: config, ExpectError: regexp.MustCompile(`(?s)runner 1 was created but did not become ready: timed out.*tainted`)},
+			{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true, Check: checkInvariants(e)},
+		},
+	})
+}
+
 // Row 10: a deletion that stays Deleting for a while is polled until GitHub answers 404;
 // one that never ends times out, keeps the runner in state, and a re-run finishes it.
 func TestAccFault10_SlowDelete(t *testing.T) {

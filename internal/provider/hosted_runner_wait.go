@@ -77,7 +77,7 @@ func (d *providerData) await(ctx context.Context, c *client.Client, scope client
 
 	select {
 	case err := <-w.done:
-		return err
+		return d.settle(s, w, err)
 	case <-ctx.Done():
 	}
 	s.mu.Lock()
@@ -89,9 +89,21 @@ func (d *providerData) await(ctx context.Context, c *client.Client, scope client
 	}
 	s.mu.Unlock()
 	if !waiting { // the outcome arrived as the context ended
-		return <-w.done
+		return d.settle(s, w, <-w.done)
 	}
 	return timeoutError(ctx.Err(), last)
+}
+
+// settle words w's outcome: a request that the operation's deadline cut short is the same
+// timeout as a deadline that ends a sleep, naming the runner's last status.
+func (d *providerData) settle(s *scopeRunners, w *waiter, err error) error {
+	if !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	s.mu.Lock()
+	last := w.last
+	s.mu.Unlock()
+	return timeoutError(context.DeadlineExceeded, last)
 }
 
 // watch is the scope's watcher goroutine: it sleeps a tick (cut short when a waiter joins or
