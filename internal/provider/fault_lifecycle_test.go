@@ -53,7 +53,7 @@ func TestAccFault09_ProvisioningNeverEnds(t *testing.T) {
 			if tc.pin != "" {
 				pinNewRunners(t, e.Mock, tc.pin)
 			}
-			config := faultRunner(e, "", "slow", `timeouts = { create = "1s" }`)
+			config := faultRunner(e, "", "slow", `timeouts = { create = "3s" }`)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: e.factories(),
 				CheckDestroy:             checkNoRunners(e, scopeCases[0]),
