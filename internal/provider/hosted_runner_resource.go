@@ -188,16 +188,11 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 }
 
 func (r *hostedRunnerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
+	data, diags := providerDataOf(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	if data != nil {
+		r.data = data
 	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected Resource Configure Type",
-			fmt.Sprintf("Expected *providerData, got %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	r.data = data
 }
 
 // ValidateConfig checks what the schema cannot: a version only with a custom image.
