@@ -34,7 +34,7 @@ type groupStore struct {
 
 // seed stores the groups every scope starts with: 1 "Default" (the default group), 2
 // "larger-runners" (visibility all) and 3 "release" (visibility selected, restricted to a
-// release workflow, available to the first two of the scope's repositories or organizations).
+// release workflow, available to the scope's first repository or organization).
 func (g *groupStore) seed(s *scope) {
 	g.byID = map[int64]*RunnerGroup{}
 	members := s.memberIDs()
@@ -43,7 +43,7 @@ func (g *groupStore) seed(s *scope) {
 		{ID: 1, Name: "Default", Visibility: "all", Default: true},
 		{ID: 2, Name: "larger-runners", Visibility: "all"},
 		{ID: 3, Name: "release", Visibility: "selected", RestrictedToWorkflows: true,
-			SelectedWorkflows: []string{workflow}, SelectedIDs: members[:min(2, len(members))]},
+			SelectedWorkflows: []string{workflow}, SelectedIDs: members[:min(1, len(members))]},
 	} {
 		stored := rg
 		g.byID[rg.ID] = &stored
