@@ -239,3 +239,16 @@ func (m *Mock) AddOrganization(scope string, o Organization) {
 	s.orgs = append(s.orgs, o)
 	sort.Slice(s.orgs, func(i, j int) bool { return s.orgs[i].ID < s.orgs[j].ID })
 }
+
+// Scopes returns the keys of every scope ("enterprises/<enterprise>", "orgs/<org>",
+// lowercase), sorted.
+func (m *Mock) Scopes() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]string, 0, len(m.scopes))
+	for key := range m.scopes {
+		out = append(out, key)
+	}
+	sort.Strings(out)
+	return out
+}
