@@ -175,6 +175,7 @@ func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo st
 		if err != nil {
 			return listPage{}, err
 		}
+		added := 0
 		for i := range page.RunnerGroups {
 			g := page.RunnerGroups[i]
 			if err := g.validate(); err != nil {
@@ -183,7 +184,11 @@ func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo st
 			if !seen[g.ID] {
 				seen[g.ID] = true
 				all = append(all, g)
+				added++
 			}
+		}
+		if added == 0 && len(page.RunnerGroups) > 0 {
+			return listPage{}, fmt.Errorf("the page repeats groups already read; the server may not support the page parameter")
 		}
 		return listPage{items: len(page.RunnerGroups), total: total}, nil
 	})

@@ -43,7 +43,7 @@ func TestRunnerGroupOperations(t *testing.T) {
 			scope := sc.scope
 			key := scope.String()
 			members := memberIDs(m, scope)
-			settings := m.NetworkSettingsResources(key)
+			settings := m.NetworkSettings(key)
 			nc := m.AddNetworkConfiguration(key, mockgithub.NetworkConfiguration{Name: "net", NetworkSettingsIDs: []string{settings[0].ID}})
 
 			groups, err := c.ListRunnerGroups(ctx, scope, "")
@@ -84,7 +84,7 @@ func TestRunnerGroupOperations(t *testing.T) {
 			if err != nil || upd.Name != "gpu-2" || upd.NetworkConfigurationID != "" || upd.RestrictedToWorkflows || len(upd.SelectedWorkflows) != 0 || !upd.AllowsPublicRepositories {
 				t.Fatalf("UpdateRunnerGroup = %+v, %v", upd, err)
 			}
-			if stored, _ := m.GetRunnerGroup(key, g.ID); stored.NetworkConfigurationID != "" || stored.Visibility != client.VisibilitySelected {
+			if stored, _ := m.RunnerGroup(key, g.ID); stored.NetworkConfigurationID != "" || stored.Visibility != client.VisibilitySelected {
 				t.Errorf("stored after update: %+v", stored)
 			}
 			upd, err = c.UpdateRunnerGroup(ctx, scope, g.ID, client.UpdateRunnerGroupRequest{Name: ptr("gpu-2"), NetworkConfigurationID: client.Value(nc.ID)})
@@ -153,7 +153,7 @@ func TestNetworkOperations(t *testing.T) {
 			m, c := newMockClient(t, mockgithub.Config{})
 			ctx := context.Background()
 			scope := sc.scope
-			settings := m.NetworkSettingsResources(scope.String())
+			settings := m.NetworkSettings(scope.String())
 
 			created, err := c.CreateNetworkConfiguration(ctx, scope, client.CreateNetworkConfigurationRequest{
 				Name: "my-network", ComputeService: client.ComputeServiceActions, NetworkSettingsIDs: []string{settings[0].ID},
@@ -292,6 +292,23 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	}
 	if n := requests.Load(); n != 2 {
 		t.Errorf("%d requests for 200 groups, want 2", n)
+	}
+
+	// A server that ignores page answers page 1 again: an error, not 100 groups.
+	stuck := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		var items []string
+		for i := 1; i <= 100; i++ {
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
+		}
+		fmt.Fprintf(w, `{"total_count":250,"runner_groups":[%s]}`, strings.Join(items, ","))
+	}))
+	t.Cleanup(stuck.Close)
+	repeating, err := client.New(client.Config{BaseURL: stuck.URL, Token: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if groups, err := repeating.ListRunnerGroups(context.Background(), client.Organization("o"), ""); err == nil {
+		t.Errorf("ListRunnerGroups over a repeating page = %d groups, no error", len(groups))
 	}
 }
 

@@ -303,8 +303,8 @@ func (m *Mock) NetworkConfigurations(scope string) []NetworkConfiguration {
 	return out
 }
 
-// GetNetworkConfiguration returns one network configuration of a scope.
-func (m *Mock) GetNetworkConfiguration(scope, id string) (NetworkConfiguration, bool) {
+// NetworkConfiguration returns one network configuration of a scope.
+func (m *Mock) NetworkConfiguration(scope, id string) (NetworkConfiguration, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.scopeOf(scope)
@@ -345,9 +345,9 @@ func (m *Mock) RemoveNetworkConfiguration(scope, id string) bool {
 	return true
 }
 
-// NetworkSettingsResources returns a scope's network settings resources by name, each with
+// NetworkSettings returns a scope's network settings resources by name, each with
 // the configuration that uses it.
-func (m *Mock) NetworkSettingsResources(scope string) []NetworkSettings {
+func (m *Mock) NetworkSettings(scope string) []NetworkSettings {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.scopeOf(scope)

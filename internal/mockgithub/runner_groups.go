@@ -504,8 +504,8 @@ func (m *Mock) RunnerGroups(scope string) []RunnerGroup {
 	return out
 }
 
-// GetRunnerGroup returns one runner group of a scope.
-func (m *Mock) GetRunnerGroup(scope string, id int64) (RunnerGroup, bool) {
+// RunnerGroup returns one runner group of a scope.
+func (m *Mock) RunnerGroup(scope string, id int64) (RunnerGroup, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.scopeOf(scope)
@@ -554,5 +554,18 @@ func (m *Mock) RemoveRunnerGroup(scope string, id int64) bool {
 		return false
 	}
 	delete(s.groups.byID, id)
+	return true
+}
+
+// MoveRunner puts a hosted runner into another runner group out of band, without checking
+// that the group exists, and reports whether the runner existed.
+func (m *Mock) MoveRunner(scope string, runnerID, groupID int64) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := m.scopeOf(scope)
+	if s == nil || s.runners[runnerID] == nil {
+		return false
+	}
+	s.runners[runnerID].spec.RunnerGroupID = groupID
 	return true
 }
