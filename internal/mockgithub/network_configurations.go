@@ -222,20 +222,13 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 }
 
 func (m *Mock) createNetworkConfig(c *call) {
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	next := &NetworkConfiguration{ComputeService: "none", CreatedOn: c.now}
-	c.networkFields(v, obj, next, true)
-	if len(v.errs) > 0 {
-		c.invalidAs("NetworkConfiguration", networkDocs, v)
-		return
+	if c.validated("NetworkConfiguration", networkDocs, func(v *validation, obj map[string]json.RawMessage) {
+		c.networkFields(v, obj, next, true)
+	}) {
+		c.scope.network.add(strings.ToLower(c.scopePath()), next)
+		c.res.setJSON(http.StatusCreated, next.body())
 	}
-	c.scope.network.add(strings.ToLower(c.scopePath()), next)
-	c.res.setJSON(http.StatusCreated, next.body())
 }
 
 func (m *Mock) updateNetworkConfig(c *call) {
@@ -243,20 +236,13 @@ func (m *Mock) updateNetworkConfig(c *call) {
 	if nc == nil {
 		return
 	}
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	next := nc.clone()
-	c.networkFields(v, obj, &next, false)
-	if len(v.errs) > 0 {
-		c.invalidAs("NetworkConfiguration", networkDocs, v)
-		return
+	if c.validated("NetworkConfiguration", networkDocs, func(v *validation, obj map[string]json.RawMessage) {
+		c.networkFields(v, obj, &next, false)
+	}) {
+		*nc = next
+		c.res.setJSON(http.StatusOK, nc.body())
 	}
-	*nc = next
-	c.res.setJSON(http.StatusOK, nc.body())
 }
 
 func (m *Mock) deleteNetworkConfig(c *call) {

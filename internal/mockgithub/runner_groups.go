@@ -312,21 +312,15 @@ func (s *scope) memberField() string {
 }
 
 func (m *Mock) createGroup(c *call) {
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	next := RunnerGroup{Visibility: "all", SelectedWorkflows: []string{}}
-	c.groupFields(v, obj, &next, true)
-	c.decodeIDs(v, obj, c.scope.memberField(), &next.SelectedIDs)
-	var runners []int64
-	if v.decode(obj, "runners", "runners", &runners) && len(runners) > 0 {
-		v.add("runners", "invalid", "This mock has no self-hosted runners to add to a group.")
-	}
-	if len(v.errs) > 0 {
-		c.invalidAs("RunnerGroup", groupsDocs, v)
+	if !c.validated("RunnerGroup", groupsDocs, func(v *validation, obj map[string]json.RawMessage) {
+		c.groupFields(v, obj, &next, true)
+		c.decodeIDs(v, obj, c.scope.memberField(), &next.SelectedIDs)
+		var runners []int64
+		if v.decode(obj, "runners", "runners", &runners) && len(runners) > 0 {
+			v.add("runners", "invalid", "This mock has no self-hosted runners to add to a group.")
+		}
+	}) {
 		return
 	}
 	g := &c.scope.groups
@@ -341,20 +335,13 @@ func (m *Mock) updateGroup(c *call) {
 	if rg == nil {
 		return
 	}
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	next := rg.clone()
-	c.groupFields(v, obj, &next, false)
-	if len(v.errs) > 0 {
-		c.invalidAs("RunnerGroup", groupsDocs, v)
-		return
+	if c.validated("RunnerGroup", groupsDocs, func(v *validation, obj map[string]json.RawMessage) {
+		c.groupFields(v, obj, &next, false)
+	}) {
+		*rg = next
+		c.setGroup(http.StatusOK, rg)
 	}
-	*rg = next
-	c.setGroup(http.StatusOK, rg)
 }
 
 func (m *Mock) deleteGroup(c *call) {
@@ -414,22 +401,15 @@ func (m *Mock) setMembers(c *call) {
 	if rg == nil {
 		return
 	}
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	var ids []int64
-	if !c.decodeIDs(v, obj, c.scope.memberField(), &ids) {
-		v.require(obj, c.scope.memberField(), c.scope.memberField())
+	if c.validated("RunnerGroup", groupsDocs, func(v *validation, obj map[string]json.RawMessage) {
+		if !c.decodeIDs(v, obj, c.scope.memberField(), &ids) {
+			v.require(obj, c.scope.memberField(), c.scope.memberField())
+		}
+	}) {
+		rg.SelectedIDs = ids
+		c.res.status = http.StatusNoContent
 	}
-	if len(v.errs) > 0 {
-		c.invalidAs("RunnerGroup", groupsDocs, v)
-		return
-	}
-	rg.SelectedIDs = ids
-	c.res.status = http.StatusNoContent
 }
 
 // member checks the group and member of a one-member change and answers 404 or 422 when
