@@ -150,8 +150,8 @@ func memberSegment(s Scope) string {
 // inherited from its enterprise). visibleTo, when not "", keeps only the groups the named
 // repository (organization scope, visible_to_repository) or organization (enterprise scope,
 // visible_to_organization) may use. The list declares no Link header, so it is read by page
-// number, 100 a page: N groups cost ceil(N/100) requests, one more when N is a multiple of 100
-// and the server's total_count is off.
+// number, 100 a page: N groups cost ceil(N/100) requests (one more when groups are deleted
+// while the pages are read, so that total_count is not reached).
 func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo string) ([]RunnerGroup, error) {
 	query := ""
 	if visibleTo != "" {

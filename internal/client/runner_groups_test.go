@@ -294,6 +294,26 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 		t.Errorf("%d requests for 200 groups, want 2", n)
 	}
 
+	// A server that pages by 30 whatever per_page asks is followed to its total_count.
+	var capped atomic.Int32
+	small := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		capped.Add(1)
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		var items []string
+		for i := (page-1)*30 + 1; i <= 75 && i <= page*30; i++ {
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
+		}
+		fmt.Fprintf(w, `{"total_count":75,"runner_groups":[%s]}`, strings.Join(items, ","))
+	}))
+	t.Cleanup(small.Close)
+	thirty, err := client.New(client.Config{BaseURL: small.URL, Token: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if groups, err := thirty.ListRunnerGroups(context.Background(), client.Organization("o"), ""); err != nil || len(groups) != 75 || capped.Load() != 3 {
+		t.Errorf("ListRunnerGroups by 30 = %d groups in %d requests, %v", len(groups), capped.Load(), err)
+	}
+
 	// A server that ignores page answers page 1 again: an error, not 100 groups.
 	stuck := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		var items []string

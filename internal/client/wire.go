@@ -117,9 +117,10 @@ func totalCount(n json.Number) (int64, error) {
 
 // paginateByNumber reads a list that GitHub documents without a Link header (the runner
 // group and access lists): it asks for page 1, 2, ... of 100 (query is the extra query string,
-// already encoded) and stops once total_count items have been read, a page comes back short,
-// or maxNumberedPages pages have been read. A Link header's next page, when the server sends
-// one, is not needed: the page numbers name the same pages. decode hands each body's items to
+// already encoded) and stops once total_count items have been read, a page comes back empty
+// (or, without a total_count, short), or maxNumberedPages pages have been read; a server that
+// pages by fewer than 100 is so followed to the total. A Link header's next page, when the
+// server sends one, is not needed: the page numbers name the same pages. decode hands each body's items to
 // the caller and reports how many there were and the total.
 func (c *Client) paginateByNumber(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
 	read := 0
@@ -140,8 +141,11 @@ func (c *Client) paginateByNumber(ctx context.Context, path, query string, decod
 			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
 		}
 		read += got.items
-		if got.items < 100 || (got.total >= 0 && int64(read) >= got.total) {
+		switch {
+		case got.items == 0, got.total >= 0 && int64(read) >= got.total:
 			return nil
+		case got.total < 0 && got.items < 100:
+			return nil // no total_count: a short page is the last
 		}
 	}
 	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxNumberedPages)
