@@ -177,11 +177,13 @@ func userBody(base, login string) map[string]any {
 	}
 }
 
-// hexID derives a stable upper-case hex id of n characters from parts, like GitHub's
-// hosted-compute ids.
-func hexID(n int, parts ...string) string {
+// hexIDLength is the length of GitHub's hosted-compute ids, such as 220F78DACB92BBFBC5E6F22DE1CCF52309D.
+const hexIDLength = 35
+
+// hexID derives a stable upper-case hex id from parts, like GitHub's hosted-compute ids.
+func hexID(parts ...string) string {
 	sum := sha256.Sum256([]byte(strings.Join(parts, "|")))
-	return strings.ToUpper(hex.EncodeToString(sum[:]))[:n]
+	return strings.ToUpper(hex.EncodeToString(sum[:]))[:hexIDLength]
 }
 
 // Repositories returns an organization's repositories by id (nil for an unknown scope).

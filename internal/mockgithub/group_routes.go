@@ -15,8 +15,8 @@ const (
 
 // groupRoute is one of the 31 runner group and hosted-compute networking operations.
 type groupRoute struct {
-	kind    string   // "orgs" or "enterprises"
-	method  string   //
+	kind    string // "orgs" or "enterprises"
+	method  string
 	pattern []string // segments after /{kind}/{name}; "{id}" is an integer, "{key}" any non-empty segment
 	apps    bool     // enabledForGitHubApps
 	oauth   string   // X-Accepted-OAuth-Scopes ("" when the description states none)

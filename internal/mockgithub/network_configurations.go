@@ -54,7 +54,7 @@ func (n *networkStore) seed(scopeKey string) {
 	n.order = map[string]int{}
 	rg := "actions-" + strings.ReplaceAll(scopeKey, "/", "-")
 	for _, s := range seededSettings {
-		id := hexID(35, scopeKey, s.name)
+		id := hexID(scopeKey, s.name)
 		n.settings[id] = &NetworkSettings{
 			ID: id, Name: s.name, Region: s.region,
 			SubnetID: "/subscriptions/14839728-3ad9-43ab-bd2b-fa6ad0f75e2a/resourceGroups/" + rg +
@@ -77,7 +77,7 @@ func (n *networkStore) sorted() []*NetworkConfiguration {
 func (n *networkStore) add(scopeKey string, nc *NetworkConfiguration) {
 	n.seq++
 	if nc.ID == "" {
-		nc.ID = hexID(35, scopeKey, "configuration", strconv.Itoa(n.seq))
+		nc.ID = hexID(scopeKey, "configuration", strconv.Itoa(n.seq))
 	}
 	n.order[nc.ID] = n.seq
 	n.configs[nc.ID] = nc
@@ -356,7 +356,7 @@ func (m *Mock) AddNetworkSettings(scope string, ns NetworkSettings) NetworkSetti
 	defer m.mu.Unlock()
 	s := m.mustScope(scope)
 	if ns.ID == "" {
-		ns.ID = hexID(35, strings.ToLower(scope), ns.Name)
+		ns.ID = hexID(strings.ToLower(scope), ns.Name)
 	}
 	ns.NetworkConfigurationID = ""
 	stored := ns
