@@ -394,3 +394,29 @@ func TestNullableJSON(t *testing.T) {
 
 // ptr returns a pointer to v.
 func ptr[T any](v T) *T { return &v }
+
+// TestLinkPagedListsOfGroupsAndNetworks reads the Link-paged lists (hosted runners of a group,
+// network configurations) past their first page of 100.
+func TestLinkPagedListsOfGroupsAndNetworks(t *testing.T) {
+	t.Parallel()
+	m, c := newMockClient(t, mockgithub.Config{})
+	ctx := context.Background()
+	for i := range 150 {
+		m.AddRunner("orgs/acme", mockgithub.Runner{Name: fmt.Sprintf("r-%03d", i), ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: 2})
+	}
+	m.AddRunner("orgs/acme", mockgithub.Runner{Name: "other", ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: 1})
+	for i := range 120 {
+		m.AddNetworkConfiguration("enterprises/acme-corp", mockgithub.NetworkConfiguration{Name: fmt.Sprintf("net-%03d", i)})
+	}
+	runners, err := c.ListRunnerGroupHostedRunners(ctx, client.Organization("acme"), 2)
+	if err != nil || len(runners) != 150 || runners[149].Name != "r-149" {
+		t.Fatalf("ListRunnerGroupHostedRunners = %d runners, %v", len(runners), err)
+	}
+	configs, err := c.ListNetworkConfigurations(ctx, client.Enterprise("acme-corp"))
+	if err != nil || len(configs) != 120 || configs[119].Name != "net-119" {
+		t.Fatalf("ListNetworkConfigurations = %d configurations, %v", len(configs), err)
+	}
+	if a, b := m.Count(http.MethodGet, `/runner-groups/2/hosted-runners$`), m.Count(http.MethodGet, `/network-configurations$`); a != 2 || b != 2 {
+		t.Errorf("requests: %d for 150 runners, %d for 120 configurations; want 2 and 2", a, b)
+	}
+}
