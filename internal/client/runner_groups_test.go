@@ -271,10 +271,11 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		requests.Add(1)
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
-		if r.URL.Query().Get("per_page") != "100" || page < 1 {
+		if r.URL.Query().Get("per_page") != "100" || r.URL.Query().Has("page") && page < 2 {
 			http.Error(w, "bad paging", http.StatusBadRequest)
 			return
 		}
+		page = max(page, 1)
 		var items []string
 		for i := (page-1)*100 + 1; i <= 200 && i <= page*100; i++ {
 			items = append(items, fmt.Sprintf(`{"id":%d.0,"name":"g%d","visibility":"all","default":false,"runners_url":"u","inherited":false,"allows_public_repositories":false}`, i, i))
@@ -299,6 +300,7 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	small := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		capped.Add(1)
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		page = max(page, 1)
 		var items []string
 		for i := (page-1)*30 + 1; i <= 75 && i <= page*30; i++ {
 			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
