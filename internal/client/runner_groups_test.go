@@ -32,13 +32,14 @@ func memberIDs(m *mockgithub.Mock, scope client.Scope) []int64 {
 }
 
 // TestRunnerGroupOperations calls every runner group operation of each scope (10 for an
-// organization, 9 for an enterprise) against the mock and checks what GitHub stored.
+// organization, 9 for an enterprise) against the mock and checks what GitHub stored. The
+// enterprise has two organizations besides its sandbox.
 func TestRunnerGroupOperations(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopes {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
-			m, c := newMockClient(t, mockgithub.Config{})
+			m, c := newMockClient(t, mockgithub.Config{Orgs: []string{"acme", "acme-labs"}})
 			ctx := context.Background()
 			scope := sc.scope
 			key := scope.String()
@@ -108,7 +109,7 @@ func TestRunnerGroupOperations(t *testing.T) {
 			}
 			if scope.IsEnterprise() {
 				orgs, err := c.ListRunnerGroupOrganizations(ctx, scope, g.ID)
-				if err != nil || len(orgs) != 1 || orgs[0].ID != members[0] || orgs[0].Login == "" {
+				if err != nil || len(orgs) != 1 || orgs[0].ID != members[0] || orgs[0].Login != "acme" || len(members) != 3 {
 					t.Errorf("ListRunnerGroupOrganizations = %+v, %v", orgs, err)
 				}
 				if _, err := c.ListRunnerGroupRepositories(ctx, scope, g.ID); err == nil {
