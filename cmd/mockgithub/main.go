@@ -118,7 +118,7 @@ func describeSeed(mock *mockgithub.Mock) string {
 	var b strings.Builder
 	for _, scope := range mock.Scopes() {
 		var settings, groups []string
-		for _, ns := range mock.NetworkSettings(scope) {
+		for _, ns := range mock.NetworkSettingsResources(scope) {
 			settings = append(settings, fmt.Sprintf("%s (%s) = %s", ns.Name, ns.Region, ns.ID))
 		}
 		for _, g := range mock.RunnerGroups(scope) {

@@ -52,7 +52,7 @@ func TestDescribeSeed(t *testing.T) {
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "enterprises/acme-corp: ") || !strings.HasPrefix(lines[1], "orgs/acme: ") {
 		t.Fatalf("describeSeed = %q", got)
 	}
-	id := mock.NetworkSettings("orgs/acme")[0].ID
+	id := mock.NetworkSettingsResources("orgs/acme")[0].ID
 	if !strings.Contains(lines[1], "vnet-eastus (eastus) = "+id) || !strings.Contains(lines[1], `1 "Default"`) {
 		t.Errorf("organization line %q lacks the seeded settings or default group", lines[1])
 	}

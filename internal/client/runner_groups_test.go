@@ -44,7 +44,7 @@ func TestRunnerGroupOperations(t *testing.T) {
 			scope := sc.scope
 			key := scope.String()
 			members := memberIDs(m, scope)
-			settings := m.NetworkSettings(key)
+			settings := m.NetworkSettingsResources(key)
 			nc := m.AddNetworkConfiguration(key, mockgithub.NetworkConfiguration{Name: "net", NetworkSettingsIDs: []string{settings[0].ID}})
 
 			groups, err := c.ListRunnerGroups(ctx, scope, "")
@@ -85,7 +85,7 @@ func TestRunnerGroupOperations(t *testing.T) {
 			if err != nil || upd.Name != "gpu-2" || upd.NetworkConfigurationID != "" || upd.RestrictedToWorkflows || len(upd.SelectedWorkflows) != 0 || !upd.AllowsPublicRepositories {
 				t.Fatalf("UpdateRunnerGroup = %+v, %v", upd, err)
 			}
-			if stored, _ := m.RunnerGroup(key, g.ID); stored.NetworkConfigurationID != "" || stored.Visibility != client.VisibilitySelected {
+			if stored, _ := m.GetRunnerGroup(key, g.ID); stored.NetworkConfigurationID != "" || stored.Visibility != client.VisibilitySelected {
 				t.Errorf("stored after update: %+v", stored)
 			}
 			upd, err = c.UpdateRunnerGroup(ctx, scope, g.ID, client.UpdateRunnerGroupRequest{Name: ptr("gpu-2"), NetworkConfigurationID: client.Value(nc.ID)})
@@ -154,7 +154,7 @@ func TestNetworkOperations(t *testing.T) {
 			m, c := newMockClient(t, mockgithub.Config{})
 			ctx := context.Background()
 			scope := sc.scope
-			settings := m.NetworkSettings(scope.String())
+			settings := m.NetworkSettingsResources(scope.String())
 
 			created, err := c.CreateNetworkConfiguration(ctx, scope, client.CreateNetworkConfigurationRequest{
 				Name: "my-network", ComputeService: client.ComputeServiceActions, NetworkSettingsIDs: []string{settings[0].ID},

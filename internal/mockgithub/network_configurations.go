@@ -289,8 +289,8 @@ func (m *Mock) NetworkConfigurations(scope string) []NetworkConfiguration {
 	return out
 }
 
-// NetworkConfiguration returns one network configuration of a scope.
-func (m *Mock) NetworkConfiguration(scope, id string) (NetworkConfiguration, bool) {
+// GetNetworkConfiguration returns one network configuration of a scope.
+func (m *Mock) GetNetworkConfiguration(scope, id string) (NetworkConfiguration, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.scopeOf(scope)
@@ -331,9 +331,9 @@ func (m *Mock) RemoveNetworkConfiguration(scope, id string) bool {
 	return true
 }
 
-// NetworkSettings returns a scope's network settings resources by name, each with
+// NetworkSettingsResources returns a scope's network settings resources by name, each with
 // the configuration that uses it.
-func (m *Mock) NetworkSettings(scope string) []NetworkSettings {
+func (m *Mock) NetworkSettingsResources(scope string) []NetworkSettings {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.scopeOf(scope)

@@ -26,7 +26,7 @@ func netPrefix(prefix string) string {
 // settingsIDs returns the ids of a scope's seeded network settings, by name.
 func settingsIDs(h *harness, key string) []string {
 	var ids []string
-	for _, s := range h.mock.NetworkSettings(key) {
+	for _, s := range h.mock.NetworkSettingsResources(key) {
 		ids = append(ids, s.ID)
 	}
 	return ids

@@ -484,8 +484,8 @@ func (m *Mock) RunnerGroups(scope string) []RunnerGroup {
 	return out
 }
 
-// RunnerGroup returns one runner group of a scope.
-func (m *Mock) RunnerGroup(scope string, id int64) (RunnerGroup, bool) {
+// GetRunnerGroup returns one runner group of a scope.
+func (m *Mock) GetRunnerGroup(scope string, id int64) (RunnerGroup, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s := m.scopeOf(scope)

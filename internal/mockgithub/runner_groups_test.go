@@ -99,8 +99,8 @@ func TestRunnerGroupSeed(t *testing.T) {
 	if len(repos) != 5 || repos[0].ID != firstRepoID || len(orgs) != 2 || orgs[0].Login != "acme" || orgs[0].ID != firstOrgID {
 		t.Errorf("seeded repositories %v, organizations %v", repos, orgs)
 	}
-	if len(h.mock.NetworkSettings("orgs/acme")) != 3 || len(h.mock.NetworkConfigurations("orgs/acme")) != 0 {
-		t.Errorf("seeded networking: %v %v", h.mock.NetworkSettings("orgs/acme"), h.mock.NetworkConfigurations("orgs/acme"))
+	if len(h.mock.NetworkSettingsResources("orgs/acme")) != 3 || len(h.mock.NetworkConfigurations("orgs/acme")) != 0 {
+		t.Errorf("seeded networking: %v %v", h.mock.NetworkSettingsResources("orgs/acme"), h.mock.NetworkConfigurations("orgs/acme"))
 	}
 }
 
@@ -110,7 +110,7 @@ func TestRunnerGroupLifecycle(t *testing.T) {
 		t.Run(sc.key, func(t *testing.T) {
 			t.Parallel()
 			h := newHarness(t, Config{})
-			nc := h.mock.AddNetworkConfiguration(sc.key, NetworkConfiguration{Name: "net", NetworkSettingsIDs: []string{h.mock.NetworkSettings(sc.key)[0].ID}})
+			nc := h.mock.AddNetworkConfiguration(sc.key, NetworkConfiguration{Name: "net", NetworkSettingsIDs: []string{h.mock.NetworkSettingsResources(sc.key)[0].ID}})
 			member := h.mock.RunnerGroups(sc.key)[2].SelectedIDs[0]
 			idsKey := "selected_repository_ids"
 			if strings.HasPrefix(sc.prefix, "/enterprises") {
@@ -125,7 +125,7 @@ func TestRunnerGroupLifecycle(t *testing.T) {
 			if id != 4 || g["name"] != "gpu" || g["default"] != false || g["network_configuration_id"] != nc.ID || g["allows_public_repositories"] != true {
 				t.Fatalf("created %v", g)
 			}
-			if stored, _ := h.mock.RunnerGroup(sc.key, id); !slices.Equal(stored.SelectedIDs, []int64{member}) {
+			if stored, _ := h.mock.GetRunnerGroup(sc.key, id); !slices.Equal(stored.SelectedIDs, []int64{member}) {
 				t.Errorf("stored members %v", stored.SelectedIDs)
 			}
 			got := h.do(http.MethodGet, sc.prefix+"/actions/runner-groups/"+itoa(id), nil).expect(t, http.StatusOK)
@@ -213,7 +213,7 @@ func TestRunnerGroupValidation(t *testing.T) {
 					t.Errorf("errors %v, want [%s]", got, c.want)
 				}
 				if c.method == http.MethodPatch {
-					if g, _ := h.mock.RunnerGroup(sc.key, 2); g.Name != "larger-runners" || g.Visibility != "all" {
+					if g, _ := h.mock.GetRunnerGroup(sc.key, 2); g.Name != "larger-runners" || g.Visibility != "all" {
 						t.Errorf("a failed update changed the group: %+v", g)
 					}
 				}
@@ -340,7 +340,7 @@ func TestRunnerGroupMembership(t *testing.T) {
 				}
 			}
 			h.do(http.MethodDelete, base+"/"+itoa(ids[1]), nil).expect(t, http.StatusNoContent)
-			if g, _ := h.mock.RunnerGroup(sc.key, 3); !slices.Equal(g.SelectedIDs, []int64{ids[0]}) {
+			if g, _ := h.mock.GetRunnerGroup(sc.key, 3); !slices.Equal(g.SelectedIDs, []int64{ids[0]}) {
 				t.Errorf("after remove: %v", g.SelectedIDs)
 			}
 			h.do(http.MethodPut, base+"/424242", nil).expect(t, http.StatusNotFound)
@@ -356,7 +356,7 @@ func TestRunnerGroupMembership(t *testing.T) {
 				t.Errorf("add to a group visible to all: %v", got)
 			}
 			h.do(http.MethodPut, base, map[string]any{key: []int64{}}).expect(t, http.StatusNoContent)
-			if g, _ := h.mock.RunnerGroup(sc.key, 3); len(g.SelectedIDs) != 0 {
+			if g, _ := h.mock.GetRunnerGroup(sc.key, 3); len(g.SelectedIDs) != 0 {
 				t.Errorf("after emptying: %v", g.SelectedIDs)
 			}
 		})
@@ -429,7 +429,7 @@ func TestRunnerGroupETagAndFaults(t *testing.T) {
 	h.do(http.MethodGet, "/orgs/acme/actions/runner-groups/1", nil, withHeader("If-None-Match", etag)).expect(t, http.StatusNotModified)
 	h.mock.Inject(Fault{Method: http.MethodPatch, Path: `/actions/runner-groups/2$`, Times: 1, Status: http.StatusBadGateway, Body: `{"message":"Server Error"}`})
 	h.do(http.MethodPatch, "/orgs/acme/actions/runner-groups/2", map[string]any{"name": "renamed"}).expect(t, http.StatusBadGateway)
-	if g, _ := h.mock.RunnerGroup("orgs/acme", 2); g.Name != "larger-runners" {
+	if g, _ := h.mock.GetRunnerGroup("orgs/acme", 2); g.Name != "larger-runners" {
 		t.Errorf("an uncommitted fault changed the group: %+v", g)
 	}
 	h.do(http.MethodPatch, "/orgs/acme/actions/runner-groups/2", map[string]any{"name": "renamed"}).expect(t, http.StatusOK)
