@@ -1,7 +1,6 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/rsa"
@@ -20,8 +19,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
@@ -172,25 +169,43 @@ func TestRetryPolicy(t *testing.T) {
 	})
 }
 
+// recordingLogger is a Logger that keeps every line as text, one per line.
+type recordingLogger struct {
+	mu  sync.Mutex
+	out strings.Builder
+}
+
+func (l *recordingLogger) Log(_ context.Context, level Level, msg string, fields map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(&l.out, "level=%d msg=%q fields=%v\n", level, msg, fields)
+}
+
+func (l *recordingLogger) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.out.String()
+}
+
 // TestLogsMaskSecretsAndWarnDeprecation: request logs (DEBUG and TRACE) never contain the
 // token, JWT or key, even when GitHub echoes one; a Deprecation header is a WARN line.
 func TestLogsMaskSecretsAndWarnDeprecation(t *testing.T) {
 	t.Parallel()
+	rec := &recordingLogger{}
 	c, m := newTestClient(t, mockgithub.Config{SupportedAPIVersions: []string{"2026-03-10"}, DeprecatedAPIVersions: []string{"2022-11-28"}},
-		nil, func(cfg *Config) { cfg.APIVersion = "2022-11-28" })
+		nil, func(cfg *Config) { cfg.APIVersion = "2022-11-28"; cfg.Logger = rec })
 	const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiI0MiJ9.c2lnbmF0dXJlc2lnbmF0dXJl"
 	m.Inject(mockgithub.Fault{Method: http.MethodGet, Times: 1, Status: 404, Body: fmt.Sprintf(`{"message":"echo %s %s"}`, mockgithub.DefaultToken, jwt)})
-	var out bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &out)
+	ctx := context.Background()
 	_, _ = c.GetHostedRunner(ctx, Organization("acme"), 1)
 	_, _ = c.ListHostedRunners(ctx, Organization("acme"))
-	logs := out.String()
+	logs := rec.String()
 	for _, secret := range []string{mockgithub.DefaultToken, jwt} {
 		if strings.Contains(logs, secret) {
 			t.Fatalf("the log contains a secret:\n%s", logs)
 		}
 	}
-	for _, want := range []string{`"@message":"GitHub API request"`, `"@message":"GitHub API response body"`, `"@level":"warn"`, `deprecated`, `"sunset":`} {
+	for _, want := range []string{`msg="GitHub API request"`, `msg="GitHub API response body"`, fmt.Sprintf("level=%d", LevelWarn), `deprecated`, `sunset:`} {
 		if !strings.Contains(logs, want) {
 			t.Fatalf("the log lacks %s:\n%s", want, logs)
 		}
@@ -301,7 +316,7 @@ func TestQueuedRequestWaitsForReset(t *testing.T) {
 			}
 			m.ServeHTTP(w, r)
 		})
-	}, func(cfg *Config) { cfg.MaxConcurrent = 1 })
+	}, func(cfg *Config) { cfg.MaxConcurrent = 1; cfg.ReadTimeout = time.Hour })
 	reset := time.Unix(c.clock.Now().Add(10*time.Minute).Unix(), 0)
 	m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/platforms$`, Times: 1, Delay: 300 * time.Millisecond,
 		Status: http.StatusOK, Body: `{"total_count":0,"platforms":[]}`,
