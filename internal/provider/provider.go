@@ -148,8 +148,8 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				MarkdownDescription: "The longest time one API operation may take, waits for rate limits and retries included, " +
 					"when Terraform gives it no timeout of its own: reading resources during plan and refresh, data sources, " +
 					"imports. A duration such as `\"90s\"` or `\"10m\"`, from 1s to 24h. When GitHub asks to wait past it " +
-					"(a far `retry-after` or rate-limit reset), the operation fails at once, naming when to retry. Default `\"" +
-					client.DefaultReadTimeout.String() + "\"`.",
+					"(a far `retry-after` or rate-limit reset), the operation fails at once, naming when to retry. Default " +
+					fmt.Sprintf("`\"%dm\"`.", int(client.DefaultReadTimeout.Minutes())),
 				Optional:   true,
 				Validators: []validator.String{durationValidator{least: time.Second, most: 24 * time.Hour}},
 			},
