@@ -8,43 +8,37 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// otherHost is a second server, on another port, that records whatever reaches it.
+// otherHost is another host: a second mock GitHub, which logs whatever reaches it (and
+// would accept the token, as a host that wants it would).
 type otherHost struct {
 	*httptest.Server
-	mu   sync.Mutex
-	seen []string // "METHOD path authorization=... body=..."
+	mock *mockgithub.Mock
 }
 
 func newOtherHost(t *testing.T) *otherHost {
 	t.Helper()
-	o := &otherHost{}
-	o.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		o.mu.Lock()
-		o.seen = append(o.seen, fmt.Sprintf("%s %s authorization=%q body=%q", r.Method, r.URL.Path, r.Header.Get("Authorization"), body))
-		o.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"id":7,"name":"stolen","status":"Ready"}`))
-	}))
-	t.Cleanup(o.Close)
-	return o
+	m := mockgithub.New(mockgithub.Config{})
+	srv := httptest.NewServer(m)
+	t.Cleanup(srv.Close)
+	return &otherHost{Server: srv, mock: m}
 }
 
+// requests describes every request that reached the other host, credentials included.
 func (o *otherHost) requests() []string {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return append([]string(nil), o.seen...)
+	var out []string
+	for _, r := range o.mock.Requests() {
+		out = append(out, fmt.Sprintf("%s %s authorization=%q body=%q", r.Method, r.Path, r.Header.Get("Authorization"), r.Body))
+	}
+	return out
 }
 
 // TestRedirectOffHostKeepsCredentials: a redirect of any kind to another host, answering a

@@ -2,11 +2,9 @@ package provider
 
 import (
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
-	"sync"
 	"testing"
 	"time"
 
@@ -95,43 +93,17 @@ func TestAccReadUnderFarRetryAfterFailsPromptly(t *testing.T) {
 	})
 }
 
-// recordingServer is another host that records every request reaching it.
-type recordingServer struct {
-	*httptest.Server
-	mu   sync.Mutex
-	seen []string
-}
-
-func newRecordingServer(t *testing.T) *recordingServer {
-	t.Helper()
-	s := &recordingServer{}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		s.mu.Lock()
-		s.seen = append(s.seen, fmt.Sprintf("%s %s authorization=%q body=%q", r.Method, r.URL.Path, r.Header.Get("Authorization"), body))
-		s.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"id":4242,"name":"elsewhere","status":"Ready"}`))
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *recordingServer) requests() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.seen...)
-}
-
 // A redirect to another host, answering the create POST during apply or a read during a
 // plan, is not followed: the error names where it pointed, the other host receives no
 // request (so neither the token nor the body), and no runner is left behind or adopted.
 func TestAccRedirectOffHostKeepsCredentials(t *testing.T) {
 	t.Parallel()
-	other := newRecordingServer(t)
+	other := mockgithub.New(mockgithub.Config{}) // another host, which would accept the token
+	otherSrv := httptest.NewServer(other)
+	t.Cleanup(otherSrv.Close)
 	e, _ := newFaultEnv(t, mockgithub.Config{})
-	createTo := other.URL + "/orgs/acme/actions/hosted-runners"
-	readTo := other.URL + "/orgs/acme/actions/hosted-runners/4242"
+	createTo := otherSrv.URL + "/orgs/acme/actions/hosted-runners"
+	readTo := otherSrv.URL + "/orgs/acme/actions/hosted-runners/4242"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
 		CheckDestroy:             checkNoRunners(e, scopeCases[0]),
@@ -161,7 +133,7 @@ func TestAccRedirectOffHostKeepsCredentials(t *testing.T) {
 			{PreConfig: e.Mock.ClearFaults, Config: faultRunner(e, "", "moved", ""), PlanOnly: true},
 		},
 	})
-	if seen := other.requests(); len(seen) != 0 {
-		t.Fatalf("the other host received %q; it must receive nothing", seen)
+	for _, r := range other.Requests() {
+		t.Errorf("the other host received %s %s (authorization %q, body %q); it must receive nothing", r.Method, r.Path, r.Header.Get("Authorization"), r.Body)
 	}
 }
