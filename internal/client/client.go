@@ -402,12 +402,15 @@ func describeSendError(method, rawURL string, err error) error {
 	}
 	var redirectErr *RedirectError
 	if errors.As(err, &redirectErr) {
-		var urlErr *url.Error
-		if errors.As(err, &urlErr) && urlErr.Err == error(redirectErr) {
+		if redirectErr.Method == method && redirectErr.Path == pathOfRaw(rawURL) {
 			return redirectErr
 		}
 		// The redirect answered a request made on this one's behalf (an App's token).
-		return fmt.Errorf("%s %s: %w", method, pathOfRaw(rawURL), errors.Unwrap(err))
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err
+		}
+		return fmt.Errorf("%s %s: %w", method, pathOfRaw(rawURL), err)
 	}
 	return describeTransportError(method, rawURL, err)
 }
