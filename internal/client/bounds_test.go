@@ -118,14 +118,14 @@ func TestPagesThatNeverEnd(t *testing.T) {
 		pages int // requests the client may make
 		want  string
 	}{
-		{"new_page_numbers", func(int) string { return `{"total_count":2,"runners":[{"id":1,"name":"a"}]}` }, 2 + pageSlack, `does not end: page 4 still links to a next page, but the list needs at most 4 pages`},
+		{"new_page_numbers", func(int) string { return `{"total_count":2,"runners":[{"id":1,"name":"a"}]}` }, 2 + pageSlack, `does not end: page 4 still links to a next page, but the first page's total_count of 2 at 1 a page needs 2 (and 2 more`},
 		{"empty_pages", func(page int) string {
 			if page == 1 {
 				return `{"total_count":300,"runners":[{"id":1,"name":"a"}]}`
 			}
 			return `{"total_count":300,"runners":[]}`
 		}, 2, `does not end: page 2 is empty yet links to a next page`},
-		{"no_total_count", func(int) string { return `{"runners":[{"id":1,"name":"a"}]}` }, maxPages, `needs at most 1000 pages`},
+		{"no_total_count", func(int) string { return `{"runners":[{"id":1,"name":"a"}]}` }, maxPages, `page 1000 still links to a next page, but no list is read past 1000 pages`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -224,14 +224,13 @@ func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte)
 	defer cancel()
 	next := c.base.String() + path
 	visited := map[string]bool{}
-	limit := maxPages
+	limit, bound := maxPages, fmt.Sprintf("no list is read past %d pages", maxPages)
 	for page := 1; next != ""; page++ {
 		if visited[next] {
 			return fmt.Errorf("GitHub's pagination of %s loops back to %s", path, next)
 		}
 		if page > limit {
-			return fmt.Errorf("GitHub's pagination of %s does not end: page %d still links to a next page, but the list "+
-				"needs at most %d pages; stopping", path, page-1, limit)
+			return fmt.Errorf("GitHub's pagination of %s does not end: page %d still links to a next page, but %s; stopping", path, page-1, bound)
 		}
 		visited[next] = true
 		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
@@ -251,8 +250,10 @@ func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte)
 		if items == 0 {
 			return fmt.Errorf("GitHub's pagination of %s does not end: page %d is empty yet links to a next page; stopping", path, page)
 		}
-		if page == 1 && total >= 0 {
-			limit = min((total+items-1)/items+pageSlack, maxPages)
+		if page == 1 && total >= 0 && (total+items-1)/items+pageSlack < maxPages {
+			limit = (total+items-1)/items + pageSlack
+			bound = fmt.Sprintf("the first page's total_count of %d at %d a page needs %d (and %d more are allowed for items added meanwhile)",
+				total, items, limit-pageSlack, pageSlack)
 		}
 	}
 	return nil
