@@ -213,7 +213,9 @@ func TestLogsMaskSecretsAndWarnDeprecation(t *testing.T) {
 }
 
 // TestAppTokenRefreshedBeforeExpiry: an installation token is replaced before it expires
-// (ghinstallation refreshes a minute ahead), so GitHub never sees an expired one.
+// (ghinstallation refreshes a minute ahead, on the wall clock), so GitHub never sees an
+// expired one. The mock's clock stands still and issues 59 s tokens: each is within its last
+// minute as soon as it is issued, so the next request needs a new one, with no sleep.
 func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 	t.Parallel()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
@@ -221,19 +223,17 @@ func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
-	m := mockgithub.New(mockgithub.Config{Tokens: []string{}, AppID: 9, AppPublicKey: &key.PublicKey, InstallationID: 3, TokenLifetime: 61 * time.Second})
+	m := mockgithub.New(mockgithub.Config{Tokens: []string{}, AppID: 9, AppPublicKey: &key.PublicKey, InstallationID: 3, TokenLifetime: 59 * time.Second,
+		Clock: mockgithub.NewManualClock(time.Now())})
 	srv := httptest.NewServer(m)
 	t.Cleanup(srv.Close)
 	c, err := New(Config{BaseURL: srv.URL, App: &AppAuth{AppID: 9, InstallationID: 3, PrivateKeyPEM: pemBytes}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 2 {
+	for range 2 {
 		if _, err := c.ListHostedRunners(context.Background(), Organization("acme")); err != nil {
 			t.Fatal(err)
-		}
-		if i == 0 {
-			time.Sleep(1100 * time.Millisecond) // the 61 s token is now within its last minute
 		}
 	}
 	if n := len(m.IssuedTokens()); n != 2 {
@@ -246,10 +246,10 @@ func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 	}
 }
 
-// TestFault15_Pagination: 250 runners in pages of at most 100, following Link; the list
+// TestPaginationReadsAChangingListOnce: 250 runners in pages of at most 100, following Link; the list
 // changes between pages (a runner inserted before the page being read, then one removed):
 // every runner is returned once, and one on page 3 is found.
-func TestFault15_Pagination(t *testing.T) {
+func TestPaginationReadsAChangingListOnce(t *testing.T) {
 	t.Parallel()
 	for name, change := range map[string]func(m *mockgithub.Mock){
 		"inserted": func(m *mockgithub.Mock) {
