@@ -320,7 +320,8 @@ type providerData struct {
 	client *client.Client
 	err    error
 
-	runners runnerCache // shared reads and waits of runners, per scope (runner_cache.go)
+	runners runnerCache  // shared reads and waits of runners, per scope (runner_cache.go)
+	lists   networkLists // shared reads of runner groups and network configurations (runner_group_cache.go)
 }
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.
