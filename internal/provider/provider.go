@@ -290,6 +290,8 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewHostedRunnerResource,
 		NewCustomImageResource,
 		NewCustomImageVersionResource,
+		NewNetworkConfigurationResource,
+		NewRunnerGroupResource,
 	}
 }
 
@@ -307,6 +309,11 @@ func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasour
 		NewMachineSizeDataSource,
 		NewPlatformsDataSource,
 		NewLimitsDataSource,
+		NewRunnerGroupDataSource,
+		NewRunnerGroupsDataSource,
+		NewNetworkConfigurationDataSource,
+		NewNetworkConfigurationsDataSource,
+		NewNetworkSettingsDataSource,
 	}
 }
 
