@@ -106,7 +106,7 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 			res.header.Get("X-GitHub-Request-Id")+".", rateLimitDocs)
 		return
 	}
-	op, params, scopeKey, ok := matchRoute(r.Method, segs)
+	op, params, scopeKey, oauth, ok := matchAnyRoute(r.Method, segs)
 	if !ok {
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)
 		return
@@ -116,11 +116,7 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)
 		return
 	}
-	if s.enterprise {
-		res.header.Set("X-Accepted-OAuth-Scopes", "manage_runners:enterprise")
-	} else {
-		res.header.Set("X-Accepted-OAuth-Scopes", "manage_runners:org")
-	}
+	res.header.Set("X-Accepted-OAuth-Scopes", oauth)
 	if id.kind == idInstallation && !op.forApps(s.enterprise) {
 		perm := "organization_administration=write"
 		if s.enterprise {
@@ -469,14 +465,11 @@ func (v *validation) checkSize(size string) {
 	}
 }
 
-// checkGroup validates a runner group id.
-func (v *validation) checkGroup(id int64) {
-	for _, g := range runnerGroups {
-		if g == id {
-			return
-		}
+// checkGroup validates a runner group id against the scope's groups.
+func (v *validation) checkGroup(s *scope, id int64) {
+	if s.groups.byID[id] == nil {
+		v.add("runner_group_id", "invalid", fmt.Sprintf("Runner group %d does not exist.", id))
 	}
-	v.add("runner_group_id", "invalid", fmt.Sprintf("Runner group %d does not exist.", id))
 }
 
 // checkMaximum validates maximum_runners.
@@ -555,7 +548,7 @@ func (m *Mock) createRunner(c *call) {
 		v.require(obj, "size", "size")
 	}
 	if v.decode(obj, "runner_group_id", "runner_group_id", &spec.RunnerGroupID) {
-		v.checkGroup(spec.RunnerGroupID)
+		v.checkGroup(c.scope, spec.RunnerGroupID)
 	} else {
 		v.require(obj, "runner_group_id", "runner_group_id")
 	}
@@ -602,7 +595,7 @@ func (m *Mock) updateRunner(c *call) {
 		v.checkName(c.scope, next.Name, next.ID)
 	}
 	if v.decode(obj, "runner_group_id", "runner_group_id", &next.RunnerGroupID) {
-		v.checkGroup(next.RunnerGroupID)
+		v.checkGroup(c.scope, next.RunnerGroupID)
 	}
 	if v.decode(obj, "maximum_runners", "maximum_runners", &next.MaximumRunners) {
 		v.checkMaximum(next.MaximumRunners)
