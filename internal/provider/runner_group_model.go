@@ -79,7 +79,7 @@ func runnerGroupFromAPI(ctx context.Context, g *client.RunnerGroup) (runnerGroup
 			fmt.Sprintf("GitHub answered with a runner group that lacks an id, name or visibility (%+v); nothing was stored.", g))
 		return runnerGroupAttrs{}, diags
 	}
-	workflows := append([]string(nil), g.SelectedWorkflows...)
+	workflows := append([]string{}, g.SelectedWorkflows...)
 	sort.Strings(workflows)
 	set, d := types.SetValueFrom(ctx, types.StringType, workflows)
 	diags.Append(d...)

@@ -181,13 +181,13 @@ func validateRunnerGroup(m runnerGroupResourceModel) diag.Diagnostics {
 		name string
 		v    types.Set
 	}{{"selected_repository_ids", m.SelectedRepositoryIDs}, {"selected_organization_ids", m.SelectedOrganizationIDs}} {
-		if !ids.v.IsNull() && known(m.Visibility) && visibility != visibilitySelected {
+		if !ids.v.IsNull() && !m.Visibility.IsUnknown() && visibility != visibilitySelected {
 			diags.AddAttributeError(path.Root(ids.name), "Selection Needs Selected Visibility",
 				fmt.Sprintf("%s is set but visibility is %q: GitHub keeps a selection only for visibility = \"selected\". "+
 					"Set visibility = \"selected\" or remove %s.", ids.name, visibility, ids.name))
 		}
 	}
-	if known(m.SelectedWorkflows) && len(m.SelectedWorkflows.Elements()) > 0 && known(m.RestrictedToWorkflows) && !m.RestrictedToWorkflows.ValueBool() {
+	if known(m.SelectedWorkflows) && len(m.SelectedWorkflows.Elements()) > 0 && !m.RestrictedToWorkflows.IsUnknown() && !m.RestrictedToWorkflows.ValueBool() {
 		diags.AddAttributeError(path.Root("selected_workflows"), "Selected Workflows Need Restricted Workflows",
 			"GitHub ignores selected_workflows unless restricted_to_workflows is true. Set restricted_to_workflows = true or remove selected_workflows.")
 	}
