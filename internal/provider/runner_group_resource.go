@@ -340,6 +340,11 @@ func (r *runnerGroupResource) Delete(ctx context.Context, req resource.DeleteReq
 		return
 	}
 	runners, err := hostedRunnersInGroup(ctx, c, scope, id)
+	if client.IsNotFound(err) {
+		// The group is gone already (deleted outside Terraform): nothing to delete.
+		r.data.runnerGroups().drop(scope, id)
+		return
+	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Check Runner Group Before Deletion", err, scope, nil)
 		return
