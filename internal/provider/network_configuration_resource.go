@@ -94,7 +94,10 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 		MarkdownDescription: "A hosted compute network configuration of an organization or enterprise: it connects GitHub-hosted " +
 			"runners to an Azure virtual network through a network settings resource made in Azure. A runner group uses it " +
 			"through `network_configuration_id`. Every argument but the scope is updated in place. Destroying a configuration " +
-			"that a runner group still uses fails before anything is deleted, naming the group.",
+			"that a runner group still uses fails before anything is deleted, naming the group.\n\n" +
+			"Credentials: for an organization, a classic token with `write:network_configurations` (and " +
+			"`read:network_configurations`) or a GitHub App; for an enterprise, a classic token of an enterprise owner " +
+			"(GitHub documents no scope for these endpoints, and does not let GitHub Apps use them).",
 		Attributes: attrs,
 	}
 }

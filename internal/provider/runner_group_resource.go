@@ -142,7 +142,10 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 		MarkdownDescription: "A runner group of an organization or enterprise: which repositories (or organizations) and " +
 			"workflows may use its runners, and, through a network configuration, private networking for its hosted " +
 			"runners. Destroying a group that still has hosted runners fails before anything is deleted, naming them. " +
-			"The default group can be imported and configured but is never deleted.",
+			"The default group can be imported and configured but is never deleted.\n\n" +
+			"Credentials: a classic token with `admin:org` (organization groups) or `manage_runners:enterprise` (enterprise " +
+			"groups); a GitHub App with the organization permission **Administration** for organization groups. GitHub does " +
+			"not let GitHub Apps manage enterprise groups.",
 		Attributes: attrs,
 	}
 }
