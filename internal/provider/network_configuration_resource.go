@@ -118,7 +118,19 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 	if !plan.FailoverNetworkSettingsID.IsNull() {
 		body.FailoverNetworkSettingsIDs = []string{plan.FailoverNetworkSettingsID.ValueString()}
 	}
-	created, err := c.CreateNetworkConfiguration(ctx, scope, body)
+	created, err := createNamedOnce(ctx, namedCreate[client.NetworkConfiguration]{
+		noun:  "network configuration",
+		scope: scope,
+		list: func(ctx context.Context) ([]client.NetworkConfiguration, error) {
+			return c.ListNetworkConfigurations(ctx, scope)
+		},
+		name: func(n client.NetworkConfiguration) string { return n.Name },
+		id:   func(n client.NetworkConfiguration) string { return n.ID },
+		create: func(ctx context.Context) (*client.NetworkConfiguration, error) {
+			return c.CreateNetworkConfiguration(ctx, scope, body)
+		},
+		sleep: r.data.settings.clock.Sleep,
+	}, body.Name)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Network Configuration", err, scope, networkConfigurationFieldPaths)
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -215,7 +216,15 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := c.CreateRunnerGroup(ctx, scope, body)
+	created, err := createNamedOnce(ctx, namedCreate[client.RunnerGroup]{
+		noun:   "runner group",
+		scope:  scope,
+		list:   func(ctx context.Context) ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },
+		name:   func(g client.RunnerGroup) string { return g.Name },
+		id:     func(g client.RunnerGroup) string { return strconv.FormatInt(g.ID, 10) },
+		create: func(ctx context.Context) (*client.RunnerGroup, error) { return c.CreateRunnerGroup(ctx, scope, body) },
+		sleep:  r.data.settings.clock.Sleep,
+	}, body.Name)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Runner Group", err, scope, runnerGroupFieldPaths)
 		return
