@@ -106,7 +106,7 @@ func writes(m *mockgithub.Mock) int {
 // TestAccMovedFromIntegrationsGitHub_hostedRunner has integrations/github create two runners
 // (count; the plugin-testing state shim cannot read for_each keys), moves them with one moved block, and checks that the ids are kept, that the
 // move sent no write, that the next plan is empty, and that the old provider block can go.
-func TestAccMovedFromIntegrationsGitHub_hostedRunner(t *testing.T) { //nolint:paralleltest // sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
+func TestAccMovedFromIntegrationsGitHub_hostedRunner(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
 	const org = "acme"
 	e := newIntegrationsGitHubEnv(t, org)
 	source := `
