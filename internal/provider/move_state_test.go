@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/go-version"
@@ -98,15 +99,68 @@ func (e *integrationsGitHubEnv) sourceProviders() map[string]resource.ExternalPr
 	}
 }
 
+// movedGuideExample is the moved-block configuration of the guide "Moving from integrations/github".
+const movedGuideExample = "../../examples/guides/migrating-from-integrations-github/moved/main.tf"
+
+// TestAccMovedFromIntegrationsGitHub_guide follows the guide's moved-block path end to end:
+// integrations/github creates the runner the guide describes, then the guide's own
+// configuration (without the github provider) moves it. The runner keeps its id, the move
+// sends no write, and the next plan is empty.
+func TestAccMovedFromIntegrationsGitHub_guide(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
+	const org, addr = "my-org", "githubactions_hosted_runner.linux"
+	e := newIntegrationsGitHubEnv(t, org)
+	ids := map[string]string{}
+	var before int
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(movedBlocksSince)},
+		Steps: []resource.TestStep{
+			{
+				ExternalProviders: e.sourceProviders(),
+				Config: e.sourceProviderConfig(org) + `
+resource "github_actions_hosted_runner" "linux" {
+  name            = "ubuntu-4core"
+  size            = "4-core"
+  runner_group_id = 1
+  maximum_runners = 10
+  image {
+    id     = "ubuntu-latest"
+    source = "github"
+  }
+}
+`,
+				ConfigStateChecks: []statecheck.StateCheck{runnerIDs{ids: ids, prefix: "github_actions_hosted_runner.linux", n: 1}},
+			},
+			{
+				PreConfig:                func() { before = writes(e.Mock) },
+				ProtoV6ProviderFactories: e.factories(),
+				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					runnerIDs{ids: ids, prefix: addr, want: true},
+					noWritesSince{mock: e.Mock, before: &before},
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("organization"), knownvalue.StringExact(org)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("image").AtMapKey("id"), knownvalue.StringExact("ubuntu-latest")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
+				},
+			},
+		},
+		CheckDestroy: checkNoRunners(e.testEnv, scopeCase{path: "orgs/" + org}),
+	})
+}
+
 // writes counts the mock's POST, PATCH and DELETE requests so far.
 func writes(m *mockgithub.Mock) int {
 	return m.Count("POST", "") + m.Count("PATCH", "") + m.Count("DELETE", "")
 }
 
-// TestAccMovedFromIntegrationsGitHub_hostedRunner has integrations/github create two runners
-// (count; the plugin-testing state shim cannot read for_each keys), moves them with one moved block, and checks that the ids are kept, that the
-// move sent no write, that the next plan is empty, and that the old provider block can go.
-func TestAccMovedFromIntegrationsGitHub_hostedRunner(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
+// TestAccMovedFromIntegrationsGitHub_count has integrations/github create two runners (count:
+// the plugin-testing state shim cannot read for_each keys), then moves both with one moved
+// block, in a configuration without the github provider, and checks that the ids are kept,
+// that the move sent no write and that the next plan is empty.
+func TestAccMovedFromIntegrationsGitHub_count(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
 	const org = "acme"
 	e := newIntegrationsGitHubEnv(t, org)
 	source := `
@@ -148,13 +202,13 @@ resource "githubactions_hosted_runner" "linux" {
 			{
 				ExternalProviders: e.sourceProviders(),
 				Config:            e.sourceProviderConfig(org) + source,
-				ConfigStateChecks: []statecheck.StateCheck{runnerIDs{ids: ids, prefix: "github_actions_hosted_runner.linux"}},
+				ConfigStateChecks: []statecheck.StateCheck{runnerIDs{ids: ids, prefix: "github_actions_hosted_runner.linux", n: 2}},
 			},
 			{
+				// The github provider is gone from the configuration: the move does not need it.
 				PreConfig:                func() { before = writes(e.Mock) },
-				ExternalProviders:        e.sourceProviders(),
 				ProtoV6ProviderFactories: e.factories(),
-				Config:                   e.sourceProviderConfig(org) + e.providerConfig() + target,
+				Config:                   e.providerConfig() + target,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("githubactions_hosted_runner.linux[0]", plancheck.ResourceActionNoop),
@@ -170,13 +224,6 @@ resource "githubactions_hosted_runner" "linux" {
 					statecheck.ExpectKnownValue("githubactions_hosted_runner.linux[0]", tfjsonpath.New("status"), knownvalue.StringExact(mockgithub.StatusReady)),
 				},
 			},
-			{
-				// The old provider block and its required_providers entry are gone.
-				PreConfig:                func() { before = writes(e.Mock) },
-				ProtoV6ProviderFactories: e.factories(),
-				Config:                   e.providerConfig() + target,
-				PlanOnly:                 true,
-			},
 		},
 		CheckDestroy: func(*terraform.State) error {
 			if n := writes(e.Mock) - before; n != 2 {
@@ -187,11 +234,12 @@ resource "githubactions_hosted_runner" "linux" {
 	})
 }
 
-// runnerIDs records (want false) or checks (want true) the ids of the two count instances of
-// the resource prefix in state.
+// runnerIDs records (want false) or checks (want true) the ids of the instances of the
+// resource prefix in state, keyed by count index ("<nil>" without count); recording expects n.
 type runnerIDs struct {
 	ids    map[string]string
 	prefix string
+	n      int
 	want   bool
 }
 
@@ -200,15 +248,15 @@ func (c runnerIDs) CheckState(_ context.Context, req statecheck.CheckStateReques
 	got := map[string]string{}
 	if req.State != nil && req.State.Values != nil {
 		for _, r := range req.State.Values.RootModule.Resources {
-			if key := fmt.Sprint(r.Index); r.Address == c.prefix+"["+key+"]" {
+			if key := fmt.Sprint(r.Index); r.Address == c.prefix || r.Address == c.prefix+"["+key+"]" {
 				got[key], _ = r.AttributeValues["id"].(string)
 			}
 		}
 	}
 	if !c.want {
 		maps.Copy(c.ids, got)
-		if len(got) != 2 || got["0"] == "" || got["1"] == "" {
-			resp.Error = fmt.Errorf("want the ids of two runners in %s, state holds %v", c.prefix, got)
+		if len(got) != c.n || slices.Contains(slices.Collect(maps.Values(got)), "") {
+			resp.Error = fmt.Errorf("want the ids of %d runners in %s, state holds %v", c.n, c.prefix, got)
 		}
 		return
 	}
