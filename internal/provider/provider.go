@@ -290,6 +290,8 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewHostedRunnerResource,
 		NewCustomImageResource,
 		NewCustomImageVersionResource,
+		NewNetworkConfigurationResource,
+		NewRunnerGroupResource,
 	}
 }
 
@@ -307,6 +309,11 @@ func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasour
 		NewMachineSizeDataSource,
 		NewPlatformsDataSource,
 		NewLimitsDataSource,
+		NewRunnerGroupDataSource,
+		NewRunnerGroupsDataSource,
+		NewNetworkConfigurationDataSource,
+		NewNetworkConfigurationsDataSource,
+		NewNetworkSettingsDataSource,
 	}
 }
 
@@ -320,7 +327,8 @@ type providerData struct {
 	client *client.Client
 	err    error
 
-	runners runnerCache // shared reads and waits of runners, per scope (runner_cache.go)
+	runners runnerCache  // shared reads and waits of runners, per scope (runner_cache.go)
+	lists   networkLists // shared reads of runner groups and network configurations (runner_group_cache.go)
 }
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.

@@ -1,0 +1,7 @@
+terraform {
+  required_providers {
+    githubactions = {
+      source = "runnerforge/githubactions"
+    }
+  }
+}
