@@ -131,7 +131,7 @@ func (m *Mock) organization(r *http.Request, login string, idx int) organization
 	created := accountsCreated.Format(time.RFC3339)
 	return organizationFull{
 		Login:            login,
-		ID:               int64(1000 + idx),
+		ID:               int64(firstOrgID + idx),
 		NodeID:           fmt.Sprintf("O_mock%04d", idx),
 		URL:              api,
 		ReposURL:         api + "/repos",
@@ -140,7 +140,7 @@ func (m *Mock) organization(r *http.Request, login string, idx int) organization
 		IssuesURL:        api + "/issues",
 		MembersURL:       api + "/members{/member}",
 		PublicMembersURL: api + "/public_members{/member}",
-		AvatarURL:        fmt.Sprintf("https://avatars.githubusercontent.com/u/%d?v=4", 1000+idx),
+		AvatarURL:        fmt.Sprintf("https://avatars.githubusercontent.com/u/%d?v=4", firstOrgID+idx),
 		HTMLURL:          "https://github.com/" + login,
 		Type:             "Organization",
 		CreatedAt:        created,

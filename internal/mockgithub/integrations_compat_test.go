@@ -12,7 +12,7 @@ func TestAccountEndpoints(t *testing.T) {
 	h := newHarness(t, Config{Orgs: []string{"My-Org"}})
 
 	org := h.do(http.MethodGet, "/orgs/my-org", nil)
-	if org.status != http.StatusOK || org.obj["login"] != "My-Org" || org.obj["type"] != "Organization" || org.obj["id"] == nil {
+	if org.status != http.StatusOK || org.obj["login"] != "My-Org" || org.obj["type"] != "Organization" || org.obj["id"] != float64(firstOrgID) {
 		t.Fatalf("GET /orgs/my-org: %d %s", org.status, org.raw)
 	}
 	for _, field := range []string{"node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url", "members_url",

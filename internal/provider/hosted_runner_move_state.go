@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -13,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
@@ -25,13 +22,8 @@ var _ resource.ResourceWithMoveState = (*hostedRunnerResource)(nil)
 // block may move into githubactions_hosted_runner.
 const integrationsHostedRunnerType = "github_actions_hosted_runner"
 
-// ownerEnv names the organization that integrations/github keeps out of its hosted runner
-// state (it takes it from its provider's `owner`); it is the variable that provider reads too.
-const ownerEnv = "GITHUB_OWNER"
-
-// integrationsHostedRunnerV0 is schema version 0 of github_actions_hosted_runner, the only
-// version integrations/github has shipped (up to v6.13.0 it declares no SchemaVersion and no
-// state upgraders). Only the attributes the move needs are decoded.
+// integrationsHostedRunnerV0 is schema version 0 of github_actions_hosted_runner. Only the
+// attributes the move needs are decoded.
 type integrationsHostedRunnerV0 struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
@@ -58,15 +50,12 @@ func (r *hostedRunnerResource) MoveState(_ context.Context) []resource.StateMove
 // reads nothing and writes nothing. The refresh that follows the move in the same plan reads
 // the runner in that organization and fills the computed attributes.
 func (r *hostedRunnerResource) moveFromIntegrationsGitHub(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-	if req.SourceTypeName != integrationsHostedRunnerType || !isIntegrationsGitHub(req.SourceProviderAddress) {
-		return // not ours to move: the framework reports that no mover accepted it
+	if !movesFrom(req, integrationsHostedRunnerType) {
+		return
 	}
-	if req.SourceSchemaVersion != 0 {
-		resp.Diagnostics.AddError("Unsupported Source Schema Version", fmt.Sprintf(
-			"%s state is at schema version %d; this provider can move schema version 0, the only one integrations/github "+
-				"had shipped when this provider was released. Upgrade this provider, or import the runner instead "+
-				"(import { to = ..., id = \"orgs/<organization>/<runner id>\" }) and remove the old resource from state.",
-			integrationsHostedRunnerType, req.SourceSchemaVersion))
+	const importHint = "orgs/<organization>/<runner id>"
+	resp.Diagnostics.Append(checkSourceVersion(req, importHint)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	src, id, diags := decodeIntegrationsHostedRunner(req)
@@ -74,14 +63,9 @@ func (r *hostedRunnerResource) moveFromIntegrationsGitHub(ctx context.Context, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	owner := strings.TrimSpace(os.Getenv(ownerEnv))
-	if owner == "" || !slugPattern.MatchString(owner) {
-		resp.Diagnostics.AddError("Organization Unknown for Moved Hosted Runner", fmt.Sprintf(
-			"The state of %s (runner %d) does not record its organization: integrations/github takes it from its "+
-				"provider's owner, and Terraform gives a moved resource no access to the configuration. Set %s to that "+
-				"organization (integrations/github reads the same variable) for the plan and apply that perform the move, "+
-				"for example `%s=my-org terraform apply`, or import the runner instead with the id \"orgs/<organization>/%d\".",
-			integrationsHostedRunnerType, id, ownerEnv, ownerEnv, id))
+	owner, diags := integrationsOwner(integrationsHostedRunnerType, fmt.Sprintf("runner %d", id), fmt.Sprintf("orgs/<organization>/%d", id))
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	tflog.Info(ctx, "Moving a hosted runner from integrations/github", map[string]any{"id": id, "organization": owner})
@@ -100,37 +84,19 @@ var timeoutsAttrTypes = map[string]attr.Type{
 	"delete": types.StringType,
 }
 
-// isIntegrationsGitHub reports whether addr is integrations/github on the Terraform or the
-// OpenTofu registry.
-func isIntegrationsGitHub(addr string) bool {
-	switch strings.ToLower(addr) {
-	case "registry.terraform.io/integrations/github", "registry.opentofu.org/integrations/github":
-		return true
-	}
-	return false
-}
-
 // decodeIntegrationsHostedRunner maps the source state's arguments onto ours, refusing a
 // state that lacks what identifies the runner and its image.
 func decodeIntegrationsHostedRunner(req resource.MoveStateRequest) (runnerAttrs, int64, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	refuse := func(what string) (runnerAttrs, int64, diag.Diagnostics) {
-		diags.AddError("Unable to Move Hosted Runner State", fmt.Sprintf(
-			"The %s state cannot be moved: %s. Import the runner instead (import { to = ..., id = "+
-				"\"orgs/<organization>/<runner id>\" }) and remove the old resource from state (terraform state rm).",
-			integrationsHostedRunnerType, what))
-		return runnerAttrs{}, 0, diags
-	}
-	if req.SourceRawState == nil || len(req.SourceRawState.JSON) == 0 {
-		return refuse("Terraform sent no JSON state for it")
-	}
+	const summary, importHint = "Unable to Move Resource State", "orgs/<organization>/<runner id>"
 	var src integrationsHostedRunnerV0
-	if err := json.Unmarshal(req.SourceRawState.JSON, &src); err != nil {
-		return refuse("its JSON does not decode as schema version 0: " + err.Error())
+	diags := decodeSourceJSON(req, &src, importHint)
+	if diags.HasError() {
+		return runnerAttrs{}, 0, diags
 	}
 	id, err := strconv.ParseInt(src.ID, 10, 64)
 	if err != nil || id <= 0 {
-		return refuse(fmt.Sprintf("its id %q is not a runner's numeric id", src.ID))
+		diags.Append(moveRefusal(summary, integrationsHostedRunnerType, fmt.Sprintf("its id %q is not a runner's numeric id", src.ID), importHint))
+		return runnerAttrs{}, 0, diags
 	}
 	var missing []string
 	if !runnerNamePattern.MatchString(src.Name) {
@@ -143,7 +109,9 @@ func decodeIntegrationsHostedRunner(req resource.MoveStateRequest) (runnerAttrs,
 		missing = append(missing, "size")
 	}
 	if len(missing) > 0 {
-		return refuse("it lacks a valid " + strings.Join(missing, ", "))
+		diags.Append(moveRefusal(summary, integrationsHostedRunnerType, "it lacks a valid "+strings.Join(missing, ", "),
+			fmt.Sprintf("orgs/<organization>/%d", id)))
+		return runnerAttrs{}, 0, diags
 	}
 	source := src.Image[0].Source
 	if source == "" {

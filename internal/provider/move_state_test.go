@@ -277,3 +277,90 @@ func (c noWritesSince) CheckState(_ context.Context, _ statecheck.CheckStateRequ
 		resp.Error = fmt.Errorf("the move sent %d POST, PATCH or DELETE request(s); it must only read", n)
 	}
 }
+
+// TestAccMovedFromIntegrationsGitHub_runnerGroups has integrations/github create an
+// organization group (selected repositories, restricted to a workflow) and an enterprise
+// group, then moves both to githubactions_runner_group with moved blocks: the same ids, no
+// write, an empty plan.
+func TestAccMovedFromIntegrationsGitHub_runnerGroups(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
+	const org, ent = "acme", "acme-corp"
+	const workflow = "acme/infra/.github/workflows/deploy.yml@refs/heads/main"
+	e := newIntegrationsGitHubEnv(t, org)
+	orgIDs, entIDs := map[string]string{}, map[string]string{}
+	var before int
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(movedBlocksSince)},
+		Steps: []resource.TestStep{
+			{
+				ExternalProviders: e.sourceProviders(),
+				Config: e.sourceProviderConfig(org) + fmt.Sprintf(`
+resource "github_actions_runner_group" "deploy" {
+  name                    = "deploy"
+  visibility              = "selected"
+  selected_repository_ids = [100001, 100002]
+  restricted_to_workflows = true
+  selected_workflows      = [%[1]q]
+}
+
+resource "github_enterprise_actions_runner_group" "shared" {
+  enterprise_slug           = %[2]q
+  name                      = "shared"
+  visibility                = "selected"
+  selected_organization_ids = [1001]
+}
+`, workflow, ent),
+				ConfigStateChecks: []statecheck.StateCheck{
+					runnerIDs{ids: orgIDs, prefix: "github_actions_runner_group.deploy", n: 1},
+					runnerIDs{ids: entIDs, prefix: "github_enterprise_actions_runner_group.shared", n: 1},
+				},
+			},
+			{
+				PreConfig:                func() { before = writes(e.Mock) },
+				ProtoV6ProviderFactories: e.factories(),
+				Config: e.providerConfig() + fmt.Sprintf(`
+moved {
+  from = github_actions_runner_group.deploy
+  to   = githubactions_runner_group.deploy
+}
+
+moved {
+  from = github_enterprise_actions_runner_group.shared
+  to   = githubactions_runner_group.shared
+}
+
+resource "githubactions_runner_group" "deploy" {
+  organization            = %[1]q
+  name                    = "deploy"
+  visibility              = "selected"
+  selected_repository_ids = [100001, 100002]
+  restricted_to_workflows = true
+  selected_workflows      = [%[3]q]
+}
+
+resource "githubactions_runner_group" "shared" {
+  enterprise                = %[2]q
+  name                      = "shared"
+  visibility                = "selected"
+  selected_organization_ids = [1001]
+}
+`, org, ent, workflow),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("githubactions_runner_group.deploy", plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction("githubactions_runner_group.shared", plancheck.ResourceActionNoop),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					runnerIDs{ids: orgIDs, prefix: "githubactions_runner_group.deploy", want: true},
+					runnerIDs{ids: entIDs, prefix: "githubactions_runner_group.shared", want: true},
+					noWritesSince{mock: e.Mock, before: &before},
+					statecheck.ExpectKnownValue("githubactions_runner_group.deploy", tfjsonpath.New("organization"), knownvalue.StringExact(org)),
+					statecheck.ExpectKnownValue("githubactions_runner_group.shared", tfjsonpath.New("enterprise"), knownvalue.StringExact(ent)),
+					statecheck.ExpectKnownValue("githubactions_runner_group.deploy", tfjsonpath.New("selected_repository_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(100001), knownvalue.Int64Exact(100002)})),
+				},
+			},
+		},
+	})
+}
