@@ -87,7 +87,7 @@ var timeoutsAttrTypes = map[string]attr.Type{
 // decodeIntegrationsHostedRunner maps the source state's arguments onto ours, refusing a
 // state that lacks what identifies the runner and its image.
 func decodeIntegrationsHostedRunner(req resource.MoveStateRequest) (runnerAttrs, int64, diag.Diagnostics) {
-	const summary, importHint = "Unable to Move Resource State", "orgs/<organization>/<runner id>"
+	const summary, importHint = "Source State Cannot Be Moved", "orgs/<organization>/<runner id>"
 	var src integrationsHostedRunnerV0
 	diags := decodeSourceJSON(req, &src, importHint)
 	if diags.HasError() {

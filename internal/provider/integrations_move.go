@@ -77,11 +77,11 @@ func integrationsOwner(sourceType, what, importID string) (string, diag.Diagnost
 func decodeSourceJSON(req resource.MoveStateRequest, dst any, importID string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if req.SourceRawState == nil || len(req.SourceRawState.JSON) == 0 {
-		diags.Append(moveRefusal("Unable to Move Resource State", req.SourceTypeName, "Terraform sent no JSON state for it", importID))
+		diags.Append(moveRefusal("Source State Cannot Be Moved", req.SourceTypeName, "Terraform sent no JSON state for it", importID))
 		return diags
 	}
 	if err := json.Unmarshal(req.SourceRawState.JSON, dst); err != nil {
-		diags.Append(moveRefusal("Unable to Move Resource State", req.SourceTypeName,
+		diags.Append(moveRefusal("Source State Cannot Be Moved", req.SourceTypeName,
 			"its JSON does not decode as schema version 0: "+err.Error(), importID))
 	}
 	return diags

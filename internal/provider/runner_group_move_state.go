@@ -103,7 +103,7 @@ func moveRunnerGroup(ctx context.Context, req resource.MoveStateRequest, resp *r
 
 // integrationsGroupID checks that the source state identifies a group in a known scope.
 func integrationsGroupID(sourceType string, src integrationsRunnerGroupV0, enterprise bool, importHint string) (int64, diag.Diagnostics) {
-	const summary = "Unable to Move Resource State"
+	const summary = "Source State Cannot Be Moved"
 	var diags diag.Diagnostics
 	id, err := strconv.ParseInt(src.ID, 10, 64)
 	if err != nil || id <= 0 {
