@@ -149,9 +149,9 @@ func memberSegment(s Scope) string {
 // ListRunnerGroups lists every runner group of the scope (for an organization, also those
 // inherited from its enterprise). visibleTo, when not "", keeps only the groups the named
 // repository (organization scope, visible_to_repository) or organization (enterprise scope,
-// visible_to_organization) may use. The list declares no Link header, so it is read by page
-// number, 100 a page: N groups cost ceil(N/100) requests, one more when N is a multiple of 100
-// and the server's total_count is off.
+// visible_to_organization) may use. The list declares no Link header, so it is read by Link
+// when the server sends one and by page number otherwise, 100 a page: N groups cost
+// ceil(N/100) requests (one more when groups are deleted while the pages are read).
 func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo string) ([]RunnerGroup, error) {
 	query := ""
 	if visibleTo != "" {
@@ -163,7 +163,7 @@ func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo st
 	}
 	var all []RunnerGroup
 	seen := map[int64]bool{}
-	err := c.paginateByNumber(ctx, groupsPath(scope), query, func(body []byte) (listPage, error) {
+	err := c.paginateCounted(ctx, groupsPath(scope), query, func(body []byte) (listPage, error) {
 		var page struct {
 			TotalCount   json.Number   `json:"total_count"`
 			RunnerGroups []RunnerGroup `json:"runner_groups"`
@@ -175,6 +175,7 @@ func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo st
 		if err != nil {
 			return listPage{}, err
 		}
+		added := 0
 		for i := range page.RunnerGroups {
 			g := page.RunnerGroups[i]
 			if err := g.validate(); err != nil {
@@ -183,7 +184,11 @@ func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo st
 			if !seen[g.ID] {
 				seen[g.ID] = true
 				all = append(all, g)
+				added++
 			}
+		}
+		if added == 0 && len(page.RunnerGroups) > 0 {
+			return listPage{}, fmt.Errorf("the page repeats groups already read; the server may not support the page parameter")
 		}
 		return listPage{items: len(page.RunnerGroups), total: total}, nil
 	})
@@ -290,10 +295,10 @@ func (c *Client) ListRunnerGroupOrganizations(ctx context.Context, scope Scope, 
 	return listMembers[OrganizationSimple](ctx, c, scope, id, "organizations")
 }
 
-// listMembers reads a group's access list (under key, also its path segment) by page number.
+// listMembers reads a group's access list (under key, also its path segment).
 func listMembers[T validator](ctx context.Context, c *Client, scope Scope, id int64, key string) ([]T, error) {
 	var all []T
-	err := c.paginateByNumber(ctx, groupPath(scope, id, key), "", func(body []byte) (listPage, error) {
+	err := c.paginateCounted(ctx, groupPath(scope, id, key), "", func(body []byte) (listPage, error) {
 		var page map[string]json.RawMessage
 		if err := decodeJSON(body, &page); err != nil {
 			return listPage{}, err

@@ -94,8 +94,8 @@ func scopePath(s Scope, segments ...string) string {
 	return b.String()
 }
 
-// maxNumberedPages bounds a page-number walk of a list whose answers carry no Link header.
-const maxNumberedPages = 1000
+// maxListPages bounds the pages read of one list.
+const maxListPages = 1000
 
 // listPage is one decoded page of a list: its item count and total_count (-1 when absent).
 type listPage struct {
@@ -115,20 +115,27 @@ func totalCount(n json.Number) (int64, error) {
 	return total, nil
 }
 
-// paginateByNumber reads a list that GitHub documents without a Link header (the runner
-// group and access lists): it asks for page 1, 2, ... of 100 (query is the extra query string,
-// already encoded) and stops once total_count items have been read, a page comes back short,
-// or maxNumberedPages pages have been read. A Link header's next page, when the server sends
-// one, is not needed: the page numbers name the same pages. decode hands each body's items to
-// the caller and reports how many there were and the total.
-func (c *Client) paginateByNumber(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
-	read := 0
-	for page := 1; page <= maxNumberedPages; page++ {
-		q := "per_page=100&page=" + strconv.Itoa(page)
-		if query != "" {
-			q = query + "&" + q
+// paginateCounted reads a list that GitHub documents without a Link header (the runner group
+// and access lists), 100 a page; query is the extra query string, already encoded. A page
+// that carries a Link header is followed as paginate does (its next, or the end when it names
+// none). A page without one is followed by page number, since no next page is named: the walk
+// ends once total_count items have been read, a page comes back empty (or, without a
+// total_count, short), or maxListPages pages have been read, so a server that pages by fewer
+// than 100 is followed to the total. decode hands each body's items to the caller and reports
+// how many there were and the total.
+func (c *Client) paginateCounted(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
+	first := c.base.String() + path + "?per_page=100"
+	if query != "" {
+		first = c.base.String() + path + "?" + query + "&per_page=100"
+	}
+	next, read := first, 0
+	visited := map[string]bool{}
+	for page := 1; page <= maxListPages; page++ {
+		if visited[next] {
+			return fmt.Errorf("GitHub's pagination loops back to %s", next)
 		}
-		resp, body, err := c.send(ctx, http.MethodGet, c.base.String()+path+"?"+q, nil) //nolint:bodyclose // send reads and closes the body
+		visited[next] = true
+		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
 		if err != nil {
 			return err
 		}
@@ -140,9 +147,19 @@ func (c *Client) paginateByNumber(ctx context.Context, path, query string, decod
 			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
 		}
 		read += got.items
-		if got.items < 100 || (got.total >= 0 && int64(read) >= got.total) {
-			return nil
+		if len(resp.Header.Values("Link")) > 0 {
+			if next, err = c.nextPage(resp.Header); err != nil || next == "" {
+				return err
+			}
+			continue
 		}
+		switch {
+		case got.items == 0, got.total >= 0 && int64(read) >= got.total:
+			return nil
+		case got.total < 0 && got.items < 100:
+			return nil // no total_count: a short page is the last
+		}
+		next = first + "&page=" + strconv.Itoa(page+1)
 	}
-	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxNumberedPages)
+	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
 }

@@ -177,11 +177,13 @@ func userBody(base, login string) map[string]any {
 	}
 }
 
-// hexID derives a stable upper-case hex id of n characters from parts, like GitHub's
-// hosted-compute ids.
-func hexID(n int, parts ...string) string {
+// hexIDLength is the length of GitHub's hosted-compute ids, such as 220F78DACB92BBFBC5E6F22DE1CCF52309D.
+const hexIDLength = 35
+
+// hexID derives a stable upper-case hex id from parts, like GitHub's hosted-compute ids.
+func hexID(parts ...string) string {
 	sum := sha256.Sum256([]byte(strings.Join(parts, "|")))
-	return strings.ToUpper(hex.EncodeToString(sum[:]))[:n]
+	return strings.ToUpper(hex.EncodeToString(sum[:]))[:hexIDLength]
 }
 
 // Repositories returns an organization's repositories by id (nil for an unknown scope).
@@ -238,4 +240,17 @@ func (m *Mock) AddOrganization(scope string, o Organization) {
 	}
 	s.orgs = append(s.orgs, o)
 	sort.Slice(s.orgs, func(i, j int) bool { return s.orgs[i].ID < s.orgs[j].ID })
+}
+
+// Scopes returns the keys of every scope ("enterprises/<enterprise>", "orgs/<org>",
+// lowercase), sorted.
+func (m *Mock) Scopes() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]string, 0, len(m.scopes))
+	for key := range m.scopes {
+		out = append(out, key)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,6 +1,7 @@
 package mockgithub
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,8 +15,8 @@ const (
 
 // groupRoute is one of the 31 runner group and hosted-compute networking operations.
 type groupRoute struct {
-	kind    string   // "orgs" or "enterprises"
-	method  string   //
+	kind    string // "orgs" or "enterprises"
+	method  string
 	pattern []string // segments after /{kind}/{name}; "{id}" is an integer, "{key}" any non-empty segment
 	apps    bool     // enabledForGitHubApps
 	oauth   string   // X-Accepted-OAuth-Scopes ("" when the description states none)
@@ -87,7 +88,7 @@ func matchAnyRoute(method string, segs []string) (op operation, params []string,
 		if gr.kind != segs[0] || gr.method != method {
 			continue
 		}
-		if params, ok := matchGroupPattern(gr.pattern, segs[2:]); ok {
+		if params, ok := matchPattern(gr.pattern, segs[2:]); ok {
 			op := operation{method: gr.method, pattern: gr.pattern, orgApps: gr.apps, entApps: gr.apps, handle: gr.handle}
 			return op, params, segs[0] + "/" + strings.ToLower(segs[1]), gr.oauth, true
 		}
@@ -95,34 +96,7 @@ func matchAnyRoute(method string, segs []string) (op operation, params []string,
 	return operation{}, nil, "", "", false
 }
 
-// matchGroupPattern matches path segments against a groupRoute pattern.
-func matchGroupPattern(pattern, segs []string) ([]string, bool) {
-	if len(pattern) != len(segs) {
-		return nil, false
-	}
-	var params []string
-	for i, p := range pattern {
-		switch p {
-		case "{id}":
-			if _, err := strconv.ParseInt(segs[i], 10, 64); err != nil {
-				return nil, false
-			}
-			params = append(params, segs[i])
-		case "{key}":
-			if segs[i] == "" {
-				return nil, false
-			}
-			params = append(params, segs[i])
-		default:
-			if p != segs[i] {
-				return nil, false
-			}
-		}
-	}
-	return params, true
-}
-
-// paramInt returns placeholder i as an integer (matchGroupPattern checked it).
+// paramInt returns placeholder i as an integer (matchPattern checked it).
 func (c *call) paramInt(i int) int64 {
 	n, _ := strconv.ParseInt(c.params[i], 10, 64)
 	return n
@@ -149,6 +123,24 @@ func pageOf[T any](c *call, all []T) []T {
 		out = append(out, all[i])
 	}
 	return out
+}
+
+// validated decodes the request's JSON object body and hands it to check; it answers 400 for
+// a body that is not an object and 422 (errors attributed to resource) when check recorded
+// any, and reports whether the operation may go on.
+func (c *call) validated(resource, docs string, check func(v *validation, obj map[string]json.RawMessage)) bool {
+	obj, ok := decodeObject(c.body)
+	if !ok {
+		c.badJSON()
+		return false
+	}
+	v := &validation{}
+	check(v, obj)
+	if len(v.errs) > 0 {
+		c.invalidAs(resource, docs, v)
+		return false
+	}
+	return true
 }
 
 // invalidAs answers 422 Validation Failed with the errors attributed to resource.

@@ -197,7 +197,7 @@ type call struct {
 // operation is one of the 16 operations of a scope.
 type operation struct {
 	method  string
-	pattern []string // path segments after actions/hosted-runners; "{id}" and "{version}" are placeholders
+	pattern []string // path segments after actions/hosted-runners; "{id}", "{version}" and "{key}" (any segment) are placeholders
 	orgApps bool     // enabledForGitHubApps of the organization operation
 	entApps bool     // enabledForGitHubApps of the enterprise operation
 	handle  func(m *Mock, c *call)
@@ -266,6 +266,11 @@ func matchPattern(pattern, segs []string) ([]string, bool) {
 			params = append(params, segs[i])
 		case "{version}":
 			if !versionPattern.MatchString(segs[i]) {
+				return nil, false
+			}
+			params = append(params, segs[i])
+		case "{key}":
+			if segs[i] == "" {
 				return nil, false
 			}
 			params = append(params, segs[i])

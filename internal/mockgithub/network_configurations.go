@@ -54,7 +54,7 @@ func (n *networkStore) seed(scopeKey string) {
 	n.order = map[string]int{}
 	rg := "actions-" + strings.ReplaceAll(scopeKey, "/", "-")
 	for _, s := range seededSettings {
-		id := hexID(35, scopeKey, s.name)
+		id := hexID(scopeKey, s.name)
 		n.settings[id] = &NetworkSettings{
 			ID: id, Name: s.name, Region: s.region,
 			SubnetID: "/subscriptions/14839728-3ad9-43ab-bd2b-fa6ad0f75e2a/resourceGroups/" + rg +
@@ -77,7 +77,7 @@ func (n *networkStore) sorted() []*NetworkConfiguration {
 func (n *networkStore) add(scopeKey string, nc *NetworkConfiguration) {
 	n.seq++
 	if nc.ID == "" {
-		nc.ID = hexID(35, scopeKey, "configuration", strconv.Itoa(n.seq))
+		nc.ID = hexID(scopeKey, "configuration", strconv.Itoa(n.seq))
 	}
 	n.order[nc.ID] = n.seq
 	n.configs[nc.ID] = nc
@@ -222,20 +222,13 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 }
 
 func (m *Mock) createNetworkConfig(c *call) {
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	next := &NetworkConfiguration{ComputeService: "none", CreatedOn: c.now}
-	c.networkFields(v, obj, next, true)
-	if len(v.errs) > 0 {
-		c.invalidAs("NetworkConfiguration", networkDocs, v)
-		return
+	if c.validated("NetworkConfiguration", networkDocs, func(v *validation, obj map[string]json.RawMessage) {
+		c.networkFields(v, obj, next, true)
+	}) {
+		c.scope.network.add(strings.ToLower(c.scopePath()), next)
+		c.res.setJSON(http.StatusCreated, next.body())
 	}
-	c.scope.network.add(strings.ToLower(c.scopePath()), next)
-	c.res.setJSON(http.StatusCreated, next.body())
 }
 
 func (m *Mock) updateNetworkConfig(c *call) {
@@ -243,20 +236,13 @@ func (m *Mock) updateNetworkConfig(c *call) {
 	if nc == nil {
 		return
 	}
-	obj, ok := decodeObject(c.body)
-	if !ok {
-		c.badJSON()
-		return
-	}
-	v := &validation{}
 	next := nc.clone()
-	c.networkFields(v, obj, &next, false)
-	if len(v.errs) > 0 {
-		c.invalidAs("NetworkConfiguration", networkDocs, v)
-		return
+	if c.validated("NetworkConfiguration", networkDocs, func(v *validation, obj map[string]json.RawMessage) {
+		c.networkFields(v, obj, &next, false)
+	}) {
+		*nc = next
+		c.res.setJSON(http.StatusOK, nc.body())
 	}
-	*nc = next
-	c.res.setJSON(http.StatusOK, nc.body())
 }
 
 func (m *Mock) deleteNetworkConfig(c *call) {
@@ -370,7 +356,7 @@ func (m *Mock) AddNetworkSettings(scope string, ns NetworkSettings) NetworkSetti
 	defer m.mu.Unlock()
 	s := m.mustScope(scope)
 	if ns.ID == "" {
-		ns.ID = hexID(35, strings.ToLower(scope), ns.Name)
+		ns.ID = hexID(strings.ToLower(scope), ns.Name)
 	}
 	ns.NetworkConfigurationID = ""
 	stored := ns

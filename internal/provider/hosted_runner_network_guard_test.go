@@ -226,3 +226,42 @@ resource "githubactions_runner_group" "test" {
 		})
 	}
 }
+
+// TestAccRunnerGroup_guardStaticIPNewGroup checks the static IP guard when the group is created
+// in the same apply: its ID is unknown at plan, so the check runs when Terraform plans the runner
+// again during the apply, and the runner is never created.
+func TestAccRunnerGroup_guardStaticIPNewGroup(t *testing.T) {
+	t.Parallel()
+	sc := scopeCases[0]
+	e := newTestEnv(t, mockgithub.Config{})
+	s := settingsIDs(t, e, sc)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+		Steps: []resource.TestStep{{
+			Config: groupConfig(e, sc, s[0], `
+  name                     = "private-group"
+  network_configuration_id = githubactions_network_configuration.test.id
+`) + fmt.Sprintf(`
+resource "githubactions_hosted_runner" "test" {
+  %[1]s = %[2]q
+  name             = "static-runner"
+  image            = { id = "ubuntu-latest" }
+  size             = "4-core"
+  enable_static_ip = true
+  runner_group_id  = githubactions_runner_group.test.id
+}
+`, sc.attr, sc.owner),
+			ExpectError: regexp.MustCompile(`Static IPs Not Available With Private Networking`),
+			Check: func(*terraform.State) error {
+				if n := e.Mock.Count("POST", "/actions/hosted-runners$"); n != 0 {
+					return fmt.Errorf("the runner was POSTed %d times", n)
+				}
+				return nil
+			},
+		}},
+	})
+	if n := e.Mock.Count("POST", "/actions/hosted-runners$"); n != 0 {
+		t.Errorf("the refused runner was POSTed %d times: %s", n, writeLog(e))
+	}
+}

@@ -20,7 +20,9 @@ var (
 )
 
 // NewNetworkConfigurationDataSource is the githubactions_network_configuration data source.
-func NewNetworkConfigurationDataSource() datasource.DataSource { return &networkConfigurationDataSource{} }
+func NewNetworkConfigurationDataSource() datasource.DataSource {
+	return &networkConfigurationDataSource{}
+}
 
 type networkConfigurationDataSource struct {
 	scopedDataSource

@@ -94,7 +94,10 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 		MarkdownDescription: "A hosted compute network configuration of an organization or enterprise: it connects GitHub-hosted " +
 			"runners to an Azure virtual network through a network settings resource made in Azure. A runner group uses it " +
 			"through `network_configuration_id`. Every argument but the scope is updated in place. Destroying a configuration " +
-			"that a runner group still uses fails before anything is deleted, naming the group.",
+			"that a runner group still uses fails before anything is deleted, naming the group.\n\n" +
+			"Credentials: for an organization, a classic token with `write:network_configurations` (and " +
+			"`read:network_configurations`) or a GitHub App; for an enterprise, a classic token of an enterprise owner " +
+			"(GitHub documents no scope for these endpoints, and does not let GitHub Apps use them).",
 		Attributes: attrs,
 	}
 }
@@ -115,7 +118,19 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 	if !plan.FailoverNetworkSettingsID.IsNull() {
 		body.FailoverNetworkSettingsIDs = []string{plan.FailoverNetworkSettingsID.ValueString()}
 	}
-	created, err := c.CreateNetworkConfiguration(ctx, scope, body)
+	created, err := createNamedOnce(ctx, namedCreate[client.NetworkConfiguration]{
+		noun:  "network configuration",
+		scope: scope,
+		list: func(ctx context.Context) ([]client.NetworkConfiguration, error) {
+			return c.ListNetworkConfigurations(ctx, scope)
+		},
+		name: func(n client.NetworkConfiguration) string { return n.Name },
+		id:   func(n client.NetworkConfiguration) string { return n.ID },
+		create: func(ctx context.Context) (*client.NetworkConfiguration, error) {
+			return c.CreateNetworkConfiguration(ctx, scope, body)
+		},
+		sleep: r.data.settings.clock.Sleep,
+	}, body.Name)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Network Configuration", err, scope, networkConfigurationFieldPaths)
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -142,7 +143,10 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 		MarkdownDescription: "A runner group of an organization or enterprise: which repositories (or organizations) and " +
 			"workflows may use its runners, and, through a network configuration, private networking for its hosted " +
 			"runners. Destroying a group that still has hosted runners fails before anything is deleted, naming them. " +
-			"The default group can be imported and configured but is never deleted.",
+			"The default group can be imported and configured but is never deleted.\n\n" +
+			"Credentials: a classic token with `admin:org` (organization groups) or `manage_runners:enterprise` (enterprise " +
+			"groups); a GitHub App with the organization permission **Administration** for organization groups. GitHub does " +
+			"not let GitHub Apps manage enterprise groups.",
 		Attributes: attrs,
 	}
 }
@@ -212,7 +216,15 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := c.CreateRunnerGroup(ctx, scope, body)
+	created, err := createNamedOnce(ctx, namedCreate[client.RunnerGroup]{
+		noun:   "runner group",
+		scope:  scope,
+		list:   func(ctx context.Context) ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },
+		name:   func(g client.RunnerGroup) string { return g.Name },
+		id:     func(g client.RunnerGroup) string { return strconv.FormatInt(g.ID, 10) },
+		create: func(ctx context.Context) (*client.RunnerGroup, error) { return c.CreateRunnerGroup(ctx, scope, body) },
+		sleep:  r.data.settings.clock.Sleep,
+	}, body.Name)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Runner Group", err, scope, runnerGroupFieldPaths)
 		return

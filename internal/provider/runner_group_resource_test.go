@@ -123,10 +123,11 @@ func checkMockGroup(e *testEnv, sc scopeCase, want func(mockgithub.RunnerGroup) 
 	}
 }
 
-// checkWrites asserts how many writes of each kind the step sent (after a PreConfig reset),
-// keyed "METHOD path-regexp".
+// checkWrites asserts how many requests of each kind the step sent (after a PreConfig reset),
+// keyed "METHOD path-regexp", and logs the step's total.
 func checkWrites(e *testEnv, want map[string]int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		e.t.Logf("step requests: %d in all, %d writes: %s", len(e.Mock.Requests()), len(e.Mock.Requests())-e.Mock.Count("GET", ""), writeLog(e))
 		for key, n := range want {
 			method, re, _ := strings.Cut(key, " ")
 			if got := e.Mock.Count(method, re); got != n {
