@@ -18,29 +18,36 @@ const integrationsRunnerJSON = `{"id":"42","name":"ubuntu-4core","image":[{"id":
 "status":"Ready","platform":"linux-x64","last_active_on":null,"machine_size_details":[{"id":"4-core","cpu_cores":4,"memory_gb":16,"storage_gb":150}],
 "public_ips":[{"enabled":true,"prefix":"20.80.208.150","length":31}],"timeouts":null}`
 
-// moveRunner runs the hosted runner's state mover on a source state and returns the
-// response's target state (null when the mover did not accept the request).
-func moveRunner(t *testing.T, typeName, addr string, version int64, raw string) (*resource.MoveStateResponse, hostedRunnerModel) {
+// runMovers runs r's state movers on a source state of integrations/github as the framework
+// does (in order, until one sets the state or fails) and returns the response.
+func runMovers(t *testing.T, r resource.ResourceWithMoveState, typeName, addr string, version int64, raw string) *resource.MoveStateResponse {
 	t.Helper()
 	ctx := context.Background()
-	r := &hostedRunnerResource{}
 	var sresp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sresp)
-	typ := sresp.Schema.Type().TerraformType(ctx)
-	resp := &resource.MoveStateResponse{TargetState: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
-	movers := r.MoveState(ctx)
-	if len(movers) != 1 {
-		t.Fatalf("want one state mover, got %d", len(movers))
+	resp := &resource.MoveStateResponse{TargetState: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}}
+	for _, mover := range r.MoveState(ctx) {
+		mover.StateMover(ctx, resource.MoveStateRequest{
+			SourceProviderAddress: addr,
+			SourceTypeName:        typeName,
+			SourceSchemaVersion:   version,
+			SourceRawState:        &tfprotov6.RawState{JSON: []byte(raw)},
+		}, resp)
+		if resp.Diagnostics.HasError() || !resp.TargetState.Raw.IsNull() {
+			break
+		}
 	}
-	movers[0].StateMover(ctx, resource.MoveStateRequest{
-		SourceProviderAddress: addr,
-		SourceTypeName:        typeName,
-		SourceSchemaVersion:   version,
-		SourceRawState:        &tfprotov6.RawState{JSON: []byte(raw)},
-	}, resp)
+	return resp
+}
+
+// moveRunner runs the hosted runner's state mover and returns the response and the moved
+// model (zero when the mover did not accept the request).
+func moveRunner(t *testing.T, typeName, addr string, version int64, raw string) (*resource.MoveStateResponse, hostedRunnerModel) {
+	t.Helper()
+	resp := runMovers(t, &hostedRunnerResource{}, typeName, addr, version, raw)
 	var m hostedRunnerModel
 	if !resp.TargetState.Raw.IsNull() {
-		if d := resp.TargetState.Get(ctx, &m); d.HasError() {
+		if d := resp.TargetState.Get(context.Background(), &m); d.HasError() {
 			t.Fatalf("reading the moved state: %v", d)
 		}
 	}

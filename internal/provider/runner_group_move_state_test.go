@@ -6,34 +6,16 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// moveGroup runs the runner group's state movers on a source state, as the framework does
-// (every mover, until one sets the state), and returns the response and the moved model.
+// moveGroup runs the runner group's state movers and returns the response and the moved
+// model (zero when no mover accepted the request).
 func moveGroup(t *testing.T, typeName string, version int64, raw string) (*resource.MoveStateResponse, runnerGroupResourceModel) {
 	t.Helper()
-	ctx := context.Background()
-	r := &runnerGroupResource{}
-	var sresp resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &sresp)
-	resp := &resource.MoveStateResponse{TargetState: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}}
-	for _, mover := range r.MoveState(ctx) {
-		mover.StateMover(ctx, resource.MoveStateRequest{
-			SourceProviderAddress: "registry.terraform.io/integrations/github",
-			SourceTypeName:        typeName,
-			SourceSchemaVersion:   version,
-			SourceRawState:        &tfprotov6.RawState{JSON: []byte(raw)},
-		}, resp)
-		if resp.Diagnostics.HasError() || !resp.TargetState.Raw.IsNull() {
-			break
-		}
-	}
+	resp := runMovers(t, &runnerGroupResource{}, typeName, "registry.terraform.io/integrations/github", version, raw)
 	var m runnerGroupResourceModel
 	if !resp.TargetState.Raw.IsNull() {
-		if d := resp.TargetState.Get(ctx, &m); d.HasError() {
+		if d := resp.TargetState.Get(context.Background(), &m); d.HasError() {
 			t.Fatalf("reading the moved state: %v", d)
 		}
 	}
