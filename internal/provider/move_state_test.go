@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"testing"
@@ -104,8 +105,9 @@ const movedGuideExample = "../../examples/guides/migrating-from-integrations-git
 
 // TestAccMovedFromIntegrationsGitHub_guide follows the guide's moved-block path end to end:
 // integrations/github creates the runner the guide describes, then the guide's own
-// configuration (without the github provider) moves it. The runner keeps its id, the move
-// sends no write, and the next plan is empty.
+// configuration (without the github provider) moves it: refused while GITHUB_OWNER is unset,
+// then done once it is set. The runner keeps its id, neither plan sends a write, and the next
+// plan is empty.
 func TestAccMovedFromIntegrationsGitHub_guide(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
 	const org, addr = "my-org", "githubactions_hosted_runner.linux"
 	e := newIntegrationsGitHubEnv(t, org)
@@ -131,7 +133,17 @@ resource "github_actions_hosted_runner" "linux" {
 				ConfigStateChecks: []statecheck.StateCheck{runnerIDs{ids: ids, prefix: "github_actions_hosted_runner.linux", n: 1}},
 			},
 			{
-				PreConfig:                func() { before = writes(e.Mock) },
+				// Without GITHUB_OWNER the move is refused at plan, saying what to set.
+				PreConfig: func() {
+					before = writes(e.Mock)
+					t.Setenv(ownerEnv, "")
+				},
+				ProtoV6ProviderFactories: e.factories(),
+				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
+				ExpectError:              regexp.MustCompile(`(?s)Organization Unknown for Moved Resource.*GITHUB_OWNER`),
+			},
+			{
+				PreConfig:                func() { t.Setenv(ownerEnv, org) },
 				ProtoV6ProviderFactories: e.factories(),
 				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
