@@ -106,6 +106,9 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 			res.header.Get("X-GitHub-Request-Id")+".", rateLimitDocs)
 		return
 	}
+	if m.serveAccount(res, r, segs, id) { // integrations_compat.go
+		return
+	}
 	op, params, scopeKey, oauth, ok := matchAnyRoute(r.Method, segs)
 	if !ok {
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)

@@ -180,7 +180,14 @@ func TestAccExamples(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			c.mustRun(work, nil, "init", "-backend=false", "-input=false", "-no-color")
+			if out, code := c.run(work, nil, "init", "-backend=false", "-input=false", "-no-color"); code != 0 {
+				// The moved-block guide needs Terraform >= 1.8 (required_version says so): older
+				// CLIs refuse it here, and `make testacc-moved` validates it on a newer one.
+				if strings.Contains(out, "Unsupported Terraform Core version") {
+					t.Skipf("this CLI is older than the example's required_version; validated by make testacc-moved and on OpenTofu:\n%s", out)
+				}
+				t.Fatalf("terraform init exited %d:\n%s", code, out)
+			}
 			out := c.mustRun(work, nil, "validate", "-no-color")
 			if !strings.Contains(out, "The configuration is valid") {
 				t.Errorf("terraform validate did not say the configuration is valid:\n%s", out)

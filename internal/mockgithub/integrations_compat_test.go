@@ -1,0 +1,42 @@
+package mockgithub
+
+import (
+	"net/http"
+	"testing"
+)
+
+// TestAccountEndpoints checks GET /orgs/{org} and GET /user, which
+// integrations/terraform-provider-github calls when it is configured.
+func TestAccountEndpoints(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Config{Orgs: []string{"My-Org"}})
+
+	org := h.do(http.MethodGet, "/orgs/my-org", nil)
+	if org.status != http.StatusOK || org.obj["login"] != "My-Org" || org.obj["type"] != "Organization" || org.obj["id"] != float64(firstOrgID) {
+		t.Fatalf("GET /orgs/my-org: %d %s", org.status, org.raw)
+	}
+	for _, field := range []string{"node_id", "url", "repos_url", "events_url", "hooks_url", "issues_url", "members_url",
+		"public_members_url", "avatar_url", "description", "html_url", "has_organization_projects",
+		"has_repository_projects", "public_repos", "public_gists", "followers", "following", "created_at", "updated_at", "archived_at"} {
+		if _, ok := org.obj[field]; !ok {
+			t.Errorf("GET /orgs/my-org lacks %s, required by organization-full", field)
+		}
+	}
+	if got := h.do(http.MethodGet, "/orgs/someone-else", nil); got.status != http.StatusNotFound {
+		t.Errorf("GET of an unknown organization: want 404, got %d %s", got.status, got.raw)
+	}
+	if got := h.do(http.MethodPatch, "/orgs/my-org", map[string]any{"name": "x"}); got.status != http.StatusNotFound {
+		t.Errorf("PATCH /orgs/my-org: want 404 (not served), got %d", got.status)
+	}
+	if n := h.mock.Count(http.MethodGet, "^/orgs/my-org$"); n != 1 {
+		t.Errorf("want the GET of the organization logged once, got %d", n)
+	}
+
+	user := h.do(http.MethodGet, "/user", nil)
+	if user.status != http.StatusOK || user.obj["login"] != mockUserLogin || user.obj["type"] != "User" {
+		t.Fatalf("GET /user: %d %s", user.status, user.raw)
+	}
+	if got := h.do(http.MethodGet, "/user", nil, func(r *http.Request) { r.Header.Del("Authorization") }); got.status != http.StatusUnauthorized {
+		t.Errorf("GET /user without credentials: want 401, got %d", got.status)
+	}
+}
