@@ -80,6 +80,10 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	runners, err := c.ListHostedRunners(ctx, scope)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
