@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*customImageResource)(nil)
 	_ resource.ResourceWithImportState = (*customImageResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*customImageResource)(nil)
 )
 
 // NewCustomImageResource is the githubactions_custom_image resource.
@@ -51,8 +52,13 @@ func (r *customImageResource) Schema(_ context.Context, _ resource.SchemaRequest
 		MarkdownDescription: "A custom image definition of an organization or enterprise, with all its versions. GitHub makes " +
 			"custom images with image-generation runners (`image_gen = true`), not through the API, so this resource adopts " +
 			"an existing definition: creating it checks that the definition exists and records it (it is an error when it " +
-			"does not), and destroying it **deletes the definition and every version of it** from GitHub. A definition " +
-			"deleted outside Terraform is dropped from state at the next refresh.",
+			"does not).\n\n" +
+			"**What `destroy` does:** destroying this resource, or replacing it (changing `image_definition_id`, or the " +
+			"organization or enterprise other than in letter case), **deletes the definition and every version of it from " +
+			"GitHub**, which nothing can undo. The plan says so in a warning. The deletion is refused, with nothing deleted, " +
+			"while any runner of the organization or enterprise uses the definition; the error names those runners. To stop " +
+			"managing a definition without deleting it, use a `removed` block (Terraform 1.7 and later) or `terraform state rm`.\n\n" +
+			"A definition deleted outside Terraform is dropped from state at the next refresh.",
 		Attributes: attrs,
 	}
 }
@@ -124,9 +130,36 @@ func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if refuseIfInUse(ctx, &resp.Diagnostics, "Unable to Delete Custom Image", c, scope, state.ImageDefinitionID.ValueInt64(), "") {
+		return
+	}
 	if err := c.DeleteCustomImage(ctx, scope, state.ImageDefinitionID.ValueInt64()); err != nil && !client.IsNotFound(err) {
 		addError(&resp.Diagnostics, "Unable to Delete Custom Image", err, scope, nil)
 	}
+}
+
+// ModifyPlan warns about a destroy or replacement: either deletes the definition from GitHub.
+func (r *customImageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state customImageResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	replacing := false
+	if !req.Plan.Raw.IsNull() {
+		var plan customImageResourceModel
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+		replacing = !plan.ImageDefinitionID.Equal(state.ImageDefinitionID) ||
+			scopeReplaced(plan.Organization, plan.Enterprise, state.Organization, state.Enterprise)
+		if !replacing {
+			return
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(deletionWarning(replacing, fmt.Sprintf("custom image definition %d (%q) and all %d of its versions",
+		state.ImageDefinitionID.ValueInt64(), state.Name.ValueString(), state.VersionsCount.ValueInt64()))...)
 }
 
 func (r *customImageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

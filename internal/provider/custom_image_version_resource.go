@@ -20,6 +20,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*customImageVersionResource)(nil)
 	_ resource.ResourceWithImportState = (*customImageVersionResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*customImageVersionResource)(nil)
 )
 
 // NewCustomImageVersionResource is the githubactions_custom_image_version resource.
@@ -60,8 +61,14 @@ func (r *customImageVersionResource) Schema(_ context.Context, _ resource.Schema
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One version of a custom image definition. GitHub makes versions with image-generation runners, " +
 			"not through the API, so this resource adopts an existing version: creating it checks that the version exists " +
-			"and records it (it is an error when it does not), and destroying it **deletes that version** from GitHub (the " +
-			"definition and its other versions stay). A version deleted outside Terraform is dropped from state at the next refresh.",
+			"and records it (it is an error when it does not).\n\n" +
+			"**What `destroy` does:** destroying this resource, or replacing it (changing `image_definition_id` or `version`, " +
+			"or the organization or enterprise other than in letter case), **deletes that version from GitHub**, which nothing " +
+			"can undo (the definition and its other versions stay). The plan says so in a warning. The deletion is refused, " +
+			"with nothing deleted, while any runner of the organization or enterprise runs that version; the error names " +
+			"those runners. To stop managing a version without deleting it, use a `removed` block (Terraform 1.7 and later) " +
+			"or `terraform state rm`.\n\n" +
+			"A version deleted outside Terraform is dropped from state at the next refresh.",
 		Attributes: attrs,
 	}
 }
@@ -124,10 +131,38 @@ func (r *customImageVersionResource) Delete(ctx context.Context, req resource.De
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if refuseIfInUse(ctx, &resp.Diagnostics, "Unable to Delete Custom Image Version", c, scope,
+		state.ImageDefinitionID.ValueInt64(), state.Version.ValueString()) {
+		return
+	}
 	err := c.DeleteCustomImageVersion(ctx, scope, state.ImageDefinitionID.ValueInt64(), state.Version.ValueString())
 	if err != nil && !client.IsNotFound(err) {
 		addError(&resp.Diagnostics, "Unable to Delete Custom Image Version", err, scope, nil)
 	}
+}
+
+// ModifyPlan warns about a destroy or replacement: either deletes the version from GitHub.
+func (r *customImageVersionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state customImageVersionResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	replacing := false
+	if !req.Plan.Raw.IsNull() {
+		var plan customImageVersionResourceModel
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+		replacing = !plan.ImageDefinitionID.Equal(state.ImageDefinitionID) || !plan.Version.Equal(state.Version) ||
+			scopeReplaced(plan.Organization, plan.Enterprise, state.Organization, state.Enterprise)
+		if !replacing {
+			return
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(deletionWarning(replacing, fmt.Sprintf("version %s of custom image definition %d",
+		state.Version.ValueString(), state.ImageDefinitionID.ValueInt64()))...)
 }
 
 func (r *customImageVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
