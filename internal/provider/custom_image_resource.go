@@ -115,11 +115,14 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never called with a change (every argument replaces the resource); it keeps the plan.
+// Update is called only for a change of the scope's letter case (every other change of an
+// argument replaces the resource): it records the new spelling, with no request.
 func (r *customImageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan customImageResourceModel
+	var plan, state customImageResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

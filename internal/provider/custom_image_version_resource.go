@@ -57,6 +57,7 @@ func (r *customImageVersionResource) Schema(_ context.Context, _ resource.Schema
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "`<image_definition_id>/<version>`, such as `1/1.1.0`.",
 		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One version of a custom image definition. GitHub makes versions with image-generation runners, " +
@@ -116,11 +117,14 @@ func (r *customImageVersionResource) Read(ctx context.Context, req resource.Read
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never called with a change (every argument replaces the resource); it keeps the plan.
+// Update is called only for a change of the scope's letter case (every other change of an
+// argument replaces the resource): it records the new spelling, with no request.
 func (r *customImageVersionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan customImageVersionResourceModel
+	var plan, state customImageVersionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *customImageVersionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
