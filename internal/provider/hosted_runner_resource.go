@@ -189,7 +189,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			MarkdownDescription: "When the runner last ran a job (RFC 3339), or null if never.",
 			Computed:            true,
 		},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts": timeoutsAttribute(ctx),
 	} {
 		attrs[name] = a
 	}
