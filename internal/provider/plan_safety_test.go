@@ -1,0 +1,241 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// writesTo lists the requests of the mock's log that could change something (anything but GET).
+func writesTo(m *mockgithub.Mock) []string {
+	var out []string
+	for _, r := range m.Requests() {
+		if r.Method != http.MethodGet {
+			out = append(out, r.Method+" "+r.Path)
+		}
+	}
+	return out
+}
+
+// catalogReadPattern matches the catalog requests a plan-time check makes.
+var catalogReadPattern = regexp.MustCompile(`/(machine-sizes|platforms|limits|images/|runner-groups)`)
+
+// catalogReads lists the catalog requests of the mock's log.
+func catalogReads(m *mockgithub.Mock) []string {
+	var out []string
+	for _, r := range m.Requests() {
+		if catalogReadPattern.MatchString(r.Path) {
+			out = append(out, r.Method+" "+r.Path)
+		}
+	}
+	return out
+}
+
+// withRunnerGroups serves GET {scope}/actions/runner-groups (groups 1 to 3, as the mock's
+// validation knows them) in front of the mock, which does not serve runner groups; requests
+// without the mock's token are refused, like the mock would.
+func withRunnerGroups(t *testing.T, e *testEnv) {
+	t.Helper()
+	groups := regexp.MustCompile(`^/(orgs|enterprises)/[^/]+/actions/runner-groups$`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || !groups.MatchString(r.URL.Path) {
+			e.Mock.ServeHTTP(w, r)
+			return
+		}
+		if !strings.HasSuffix(r.Header.Get("Authorization"), " "+e.Token) {
+			http.Error(w, `{"message":"Bad credentials"}`, http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"total_count": 3, "runner_groups": []map[string]any{
+			{"id": 1, "name": "Default"}, {"id": 2, "name": "builds"}, {"id": 3, "name": "deploys"},
+		}})
+	}))
+	t.Cleanup(srv.Close)
+	e.URL = srv.URL
+}
+
+// TestAccHostedRunner_catalogChecksFailAtPlan: a size, image, custom image version, runner
+// group or static IP the catalog does not offer fails the plan on the attribute, naming the
+// valid choices, and nothing is written.
+func TestAccHostedRunner_catalogChecksFailAtPlan(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		body string
+		cfg  mockgithub.Config
+		want *regexp.Regexp
+	}{
+		"unknown size":          {`image = { id = "ubuntu-latest" }` + "\n size = \"3-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Machine Size.*no machine size "3-core".*Valid sizes: "2-core", "4-core"`)},
+		"size in upper case":    {`image = { id = "ubuntu-latest" }` + "\n size = \"4-CORE\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Machine Size.*did you mean\s+"4-core"`)},
+		"unknown github image":  {`image = { id = "ubuntu-99" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Runner Image.*no github image "ubuntu-99".*ubuntu-latest\s+\(linux-x64\)`)},
+		"github id as partner":  {`image = { id = "ubuntu-latest", source = "partner" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Runner Image.*no partner image\s+"ubuntu-latest".*partner-docker-ubuntu-22.04`)},
+		"unknown custom image":  {`image = { id = "99", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Custom Image.*no custom image definition 99`)},
+		"custom id not numeric": {`image = { id = "ci-base", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Invalid Custom Image ID.*numeric ID`)},
+		"unknown version":       {`image = { id = "1", source = "custom", version = "9.9.9" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Custom Image Version.*no version 9.9.9.*Ready versions: "1.0.0",\s+"1.1.0"`)},
+		"failed version":        {`image = { id = "1", source = "custom", version = "1.2.0" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Custom Image Version Not Ready.*1.2.0.*is Failed`)},
+		"unknown runner group":  {basicRunnerBody + "\n runner_group_id = 9", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Runner Group.*no runner group 9.*1 \(Default\), 2 \(builds\), 3\s+\(deploys\)`)},
+		"static IP over limit":  {basicRunnerBody + "\n enable_static_ip = true", mockgithub.Config{PublicIPBaseUsage: 50}, regexp.MustCompile(`(?s)No Static Public IP Left.*uses 50 of its 50`)},
+	}
+	for name, tc := range cases {
+		for _, sc := range scopeCases {
+			t.Run(name+"/"+sc.name, func(t *testing.T) {
+				t.Parallel()
+				e := newTestEnv(t, tc.cfg)
+				withRunnerGroups(t, e)
+				resource.Test(t, resource.TestCase{
+					ProtoV6ProviderFactories: e.factories(),
+					Steps: []resource.TestStep{{
+						Config:      runnerConfig(e, sc, "checked", tc.body),
+						ExpectError: tc.want,
+					}},
+				})
+				if w := writesTo(e.Mock); len(w) != 0 {
+					t.Fatalf("a plan that failed its checks wrote to GitHub: %v", w)
+				}
+			})
+		}
+	}
+}
+
+// TestAccHostedRunner_quietTruthfulPlans: an update checks only what it changes, keeps the
+// computed values it does not affect, and shows the catalog's values for a new size and image;
+// a plan with no change reads no catalog; a bad size in an update fails at plan with no PATCH.
+func TestAccHostedRunner_quietTruthfulPlans(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			withRunnerGroups(t, e)
+			static := basicRunnerBody + "  enable_static_ip = true\n"
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{
+						Config: runnerConfig(e, sc, "quiet", static),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							// The catalog tells these at plan time.
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("platform"), knownvalue.StringExact("linux-x64")),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("runner_group_id"), knownvalue.Int64Exact(1)),
+						}},
+					},
+					{
+						// Only maximum_runners changes: nothing else reads as "known after apply".
+						PreConfig: e.Mock.ResetRequests,
+						Config:    runnerConfig(e, sc, "quiet", strings.Replace(static, "maximum_runners = 3", "maximum_runners = 5", 1)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("platform"), knownvalue.StringExact("linux-x64")),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ip_enabled"), knownvalue.Bool(true)),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ips"), knownvalue.ListSizeExact(1)),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("id"), knownvalue.StringExact("ubuntu-latest")),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
+						}},
+					},
+					{
+						// That plan and apply read no catalog: maximum_runners is not checked against it.
+						PreConfig: func() {
+							if r := catalogReads(e.Mock); len(r) != 0 {
+								t.Errorf("changing maximum_runners read the catalog: %v", r)
+							}
+							e.Mock.ResetRequests()
+						},
+						Config:   runnerConfig(e, sc, "quiet", strings.Replace(static, "maximum_runners = 3", "maximum_runners = 5", 1)),
+						PlanOnly: true,
+					},
+					{
+						// A new size: the plan shows its details from the catalog.
+						PreConfig: func() {
+							if r := catalogReads(e.Mock); len(r) != 0 {
+								t.Errorf("a plan with no change read the catalog: %v", r)
+							}
+						},
+						Config: runnerConfig(e, sc, "quiet", strings.NewReplacer("maximum_runners = 3", "maximum_runners = 5", `"4-core"`, `"8-core"`).Replace(static)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(8)),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("memory_gb"), knownvalue.Int64Exact(32)),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ips"), knownvalue.ListSizeExact(1)),
+						}},
+					},
+					{
+						// A bad size in an update fails at plan, with no PATCH.
+						PreConfig:   e.Mock.ResetRequests,
+						Config:      runnerConfig(e, sc, "quiet", strings.NewReplacer("maximum_runners = 3", "maximum_runners = 5", `"4-core"`, `"3-core"`).Replace(static)),
+						ExpectError: regexp.MustCompile(`Unknown Machine Size`),
+					},
+					{
+						PreConfig: func() {
+							if w := writesTo(e.Mock); len(w) != 0 {
+								t.Errorf("an update that failed its plan checks wrote to GitHub: %v", w)
+							}
+						},
+						Config:   runnerConfig(e, sc, "quiet", strings.NewReplacer("maximum_runners = 3", "maximum_runners = 5", `"4-core"`, `"8-core"`).Replace(static)),
+						PlanOnly: true,
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccHostedRunner_importKeepsOmittedArguments: a runner in group 3 with a static IP,
+// imported into a configuration that leaves out runner_group_id and enable_static_ip, plans
+// no change at all, and the plan reads no catalog.
+func TestAccHostedRunner_importKeepsOmittedArguments(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			r := e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "imported", RunnerGroupID: 3, ImageID: "ubuntu-latest",
+				Size: "4-core", MaximumRunners: 3, EnableStaticIP: true})
+			config := runnerConfig(e, sc, "imported", basicRunnerBody)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{
+						Config:             config,
+						ResourceName:       runnerAddr,
+						ImportState:        true,
+						ImportStateId:      fmt.Sprintf("%s/%d", sc.path, r.ID),
+						ImportStatePersist: true,
+					},
+					{
+						PreConfig: e.Mock.ResetRequests,
+						Config:    config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectEmptyPlan(),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("runner_group_id"), knownvalue.Int64Exact(3)),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("enable_static_ip"), knownvalue.Bool(true)),
+						}},
+						Check: func(*terraform.State) error {
+							if w := writesTo(e.Mock); len(w) != 0 {
+								return fmt.Errorf("a plan with no change wrote %v", w)
+							}
+							if r := catalogReads(e.Mock); len(r) != 0 {
+								return fmt.Errorf("a plan with no change read the catalog: %v", r)
+							}
+							return nil
+						},
+					},
+				},
+			})
+		})
+	}
+}
