@@ -253,6 +253,7 @@ func (p planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) 
 			ready = append(ready, v.Version)
 		}
 	}
+	slices.Sort(ready)
 	diags.AddAttributeError(path.Root("image").AtName("version"), "Unknown Custom Image Version",
 		fmt.Sprintf("Custom image %d (%s) has no version %s. Ready versions: %s (the githubactions_custom_image_versions "+
 			"data source lists them); leave version out for the latest.", id, def.Name, version, quoteAll(ready)))

@@ -18,6 +18,15 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
+// wordsIn matches output holding each phrase in order, whatever line breaks the CLI wraps them with.
+func wordsIn(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		parts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
 // writesTo lists the requests of the mock's log that could change something (anything but GET).
 func writesTo(m *mockgithub.Mock) []string {
 	var out []string
@@ -77,16 +86,16 @@ func TestAccHostedRunner_catalogChecksFailAtPlan(t *testing.T) {
 		cfg  mockgithub.Config
 		want *regexp.Regexp
 	}{
-		"unknown size":          {`image = { id = "ubuntu-latest" }` + "\n size = \"3-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Machine Size.*no machine size "3-core".*Valid sizes: "2-core", "4-core"`)},
-		"size in upper case":    {`image = { id = "ubuntu-latest" }` + "\n size = \"4-CORE\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Machine Size.*did you mean\s+"4-core"`)},
-		"unknown github image":  {`image = { id = "ubuntu-99" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Runner Image.*no github image "ubuntu-99".*ubuntu-latest\s+\(linux-x64\)`)},
-		"github id as partner":  {`image = { id = "ubuntu-latest", source = "partner" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Runner Image.*no partner image\s+"ubuntu-latest".*partner-docker-ubuntu-22.04`)},
-		"unknown custom image":  {`image = { id = "99", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Custom Image.*no custom image definition 99`)},
-		"custom id not numeric": {`image = { id = "ci-base", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Invalid Custom Image ID.*numeric ID`)},
-		"unknown version":       {`image = { id = "1", source = "custom", version = "9.9.9" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Custom Image Version.*no version 9.9.9.*Ready versions: "1.0.0",\s+"1.1.0"`)},
-		"failed version":        {`image = { id = "1", source = "custom", version = "1.2.0" }` + "\n size = \"4-core\"", mockgithub.Config{}, regexp.MustCompile(`(?s)Custom Image Version Not Ready.*1.2.0.*is Failed`)},
-		"unknown runner group":  {basicRunnerBody + "\n runner_group_id = 9", mockgithub.Config{}, regexp.MustCompile(`(?s)Unknown Runner Group.*no runner group 9.*1 \(Default\), 2 \(builds\), 3\s+\(deploys\)`)},
-		"static IP over limit":  {basicRunnerBody + "\n enable_static_ip = true", mockgithub.Config{PublicIPBaseUsage: 50}, regexp.MustCompile(`(?s)No Static Public IP Left.*uses 50 of its 50`)},
+		"unknown size":          {`image = { id = "ubuntu-latest" }` + "\n size = \"3-core\"", mockgithub.Config{}, wordsIn("Unknown Machine Size", `no machine size "3-core"`, `Valid sizes: "2-core", "4-core"`)},
+		"size in upper case":    {`image = { id = "ubuntu-latest" }` + "\n size = \"4-CORE\"", mockgithub.Config{}, wordsIn("Unknown Machine Size", `did you mean "4-core"`)},
+		"unknown github image":  {`image = { id = "ubuntu-99" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Unknown Runner Image", `no github image "ubuntu-99"`, "ubuntu-latest (linux-x64)")},
+		"github id as partner":  {`image = { id = "ubuntu-latest", source = "partner" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Unknown Runner Image", `no partner image "ubuntu-latest"`, "partner-docker-ubuntu-22.04")},
+		"unknown custom image":  {`image = { id = "99", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Unknown Custom Image", "no custom image definition 99")},
+		"custom id not numeric": {`image = { id = "ci-base", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Invalid Custom Image ID", "numeric ID")},
+		"unknown version":       {`image = { id = "1", source = "custom", version = "9.9.9" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Unknown Custom Image Version", "no version 9.9.9", `Ready versions: "1.0.0", "1.1.0"`)},
+		"failed version":        {`image = { id = "1", source = "custom", version = "1.2.0" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Custom Image Version Not Ready", "Version 1.2.0 of custom image 1 (ci-base) is Failed")},
+		"unknown runner group":  {basicRunnerBody + "\n runner_group_id = 9", mockgithub.Config{}, wordsIn("Unknown Runner Group", "no runner group 9", "1 (Default), 2 (builds), 3 (deploys)")},
+		"static IP over limit":  {basicRunnerBody + "\n enable_static_ip = true", mockgithub.Config{PublicIPBaseUsage: 50}, wordsIn("No Static Public IP Left", "uses 50 of its 50")},
 	}
 	for name, tc := range cases {
 		for _, sc := range scopeCases {

@@ -229,4 +229,3 @@ func sampleValue(typ tftypes.Type) tftypes.Value {
 	}
 	return tftypes.NewValue(typ, nil)
 }
-
