@@ -48,14 +48,15 @@ func refuseIfInUse(ctx context.Context, diags *diag.Diagnostics, summary string,
 }
 
 // deletionWarning is the plan's warning about a destroy or replacement that deletes what the
-// resource adopted.
-func deletionWarning(replacing bool, what string) diag.Diagnostics {
+// resource adopted; object names its kind in the summary, so that the CLI does not fold the
+// warnings of a definition and a version into one.
+func deletionWarning(replacing bool, object, what string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	verb := "Destroying"
 	if replacing {
 		verb = "Replacing"
 	}
-	diags.AddWarning(verb+" Deletes the Custom Image From GitHub",
+	diags.AddWarning(verb+" Deletes the "+object+" From GitHub",
 		fmt.Sprintf("This plan deletes %s from GitHub; nothing can bring it back, and a new one can only be made by an "+
 			"image-generation runner. The deletion is refused while a runner uses it. To stop managing it without "+
 			"deleting it, use a removed block (Terraform 1.7 and later) or terraform state rm instead.", what))

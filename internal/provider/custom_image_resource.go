@@ -161,7 +161,7 @@ func (r *customImageResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(deletionWarning(replacing, fmt.Sprintf("custom image definition %d (%q) and all %d of its versions",
+	resp.Diagnostics.Append(deletionWarning(replacing, "Custom Image", fmt.Sprintf("custom image definition %d (%q) and all %d of its versions",
 		state.ImageDefinitionID.ValueInt64(), state.Name.ValueString(), state.VersionsCount.ValueInt64()))...)
 }
 

@@ -165,7 +165,7 @@ func (r *customImageVersionResource) ModifyPlan(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(deletionWarning(replacing, fmt.Sprintf("version %s of custom image definition %d",
+	resp.Diagnostics.Append(deletionWarning(replacing, "Custom Image Version", fmt.Sprintf("version %s of custom image definition %d",
 		state.Version.ValueString(), state.ImageDefinitionID.ValueInt64()))...)
 }
 
