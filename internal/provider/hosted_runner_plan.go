@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"fmt"
 	"slices"
 	"strconv"
@@ -260,12 +262,14 @@ func (p planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) 
 	return "", diags
 }
 
-// runnerGroup checks that the runner group exists. A server without the runner group
-// endpoint (404) leaves the check to GitHub at apply.
+// runnerGroup checks that the runner group exists. Listing runner groups needs more than
+// managing runners (a classic token needs admin:org for an organization's groups), so when
+// GitHub refuses the list (403) or does not serve it (404), GitHub checks the group at apply.
 func (p planCheck) runnerGroup(id int64) diag.Diagnostics {
 	var diags diag.Diagnostics
 	groups, err := p.c.ListRunnerGroupRefs(p.ctx, p.scope)
-	if client.IsNotFound(err) {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusForbidden || apiErr.StatusCode == http.StatusNotFound) {
 		tflog.Warn(p.ctx, "The runner groups could not be listed; runner_group_id is checked by GitHub at apply", map[string]any{"error": err.Error()})
 		return diags
 	}
