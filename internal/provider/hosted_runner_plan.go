@@ -3,8 +3,8 @@ package provider
 import (
 	"context"
 	"errors"
-	"net/http"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
