@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,38 +112,48 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	if diags.HasError() {
 		return diags
 	}
-	check := planCheck{ctx: ctx, c: c, scope: scope}
+	check := &planCheck{ctx: ctx, c: c, scope: scope}
 	if checkSize {
 		diags.Append(check.size(plan)...)
 	}
-	if checkImage {
+	if checkImage && !check.unavailable {
 		diags.Append(check.image(plan)...)
 	}
-	if checkGroup {
-		diags.Append(check.runnerGroup(plan.RunnerGroupID.ValueInt64())...)
-	}
-	if checkIP {
+	if checkIP && !check.unavailable {
 		diags.Append(check.staticIP()...)
+	}
+	if checkGroup && !check.unavailable { // last: the list needs more than managing runners
+		diags.Append(check.runnerGroup(plan.RunnerGroupID.ValueInt64())...)
 	}
 	return diags
 }
 
-// planCheck is one plan's checks against the catalog of one scope.
+// planCheck is one plan's checks against the catalog of one scope. The checks catch mistakes
+// early; they do not replace GitHub's own: when the catalog cannot be read (credentials
+// refused, GitHub unreachable), the plan goes on without them and the apply reports what
+// GitHub answers.
 type planCheck struct {
-	ctx   context.Context
-	c     *client.Client
-	scope client.Scope
+	ctx         context.Context
+	c           *client.Client
+	scope       client.Scope
+	unavailable bool // a catalog read failed: skip the remaining checks
 }
 
-const planCheckSummary = "Unable to Check the Plan Against GitHub"
+// skip records that the catalog could not be read for what, so that the remaining checks are skipped.
+func (p *planCheck) skip(what string, err error) diag.Diagnostics {
+	tflog.Warn(p.ctx, "Could not read GitHub's catalog at plan time; GitHub checks the values at apply", map[string]any{
+		"check": what, "scope": p.scope.String(), "error": err.Error(),
+	})
+	p.unavailable = true
+	return nil
+}
 
 // size checks the machine size and shows its details in the plan.
-func (p planCheck) size(plan *hostedRunnerModel) diag.Diagnostics {
+func (p *planCheck) size(plan *hostedRunnerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	specs, err := p.c.ListMachineSizes(p.ctx, p.scope)
 	if err != nil {
-		addError(&diags, planCheckSummary, fmt.Errorf("listing the machine sizes to check size: %w", err), p.scope, nil)
-		return diags
+		return p.skip("size", err)
 	}
 	want := plan.Size.ValueString()
 	ids := make([]string, 0, len(specs))
@@ -168,7 +176,7 @@ func (p planCheck) size(plan *hostedRunnerModel) diag.Diagnostics {
 }
 
 // image checks the image for its source and shows its platform in the plan.
-func (p planCheck) image(plan *hostedRunnerModel) diag.Diagnostics {
+func (p *planCheck) image(plan *hostedRunnerModel) diag.Diagnostics {
 	img, diags := plan.image(p.ctx)
 	if diags.HasError() || img.ID.IsUnknown() || img.Source.IsUnknown() || img.Version.IsUnknown() {
 		return diags
@@ -187,12 +195,11 @@ func (p planCheck) image(plan *hostedRunnerModel) diag.Diagnostics {
 }
 
 // curatedImage checks a GitHub-owned or partner image id and returns its platform.
-func (p planCheck) curatedImage(id, source string) (string, diag.Diagnostics) {
+func (p *planCheck) curatedImage(id, source string) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	images, err := listCuratedImages(p.ctx, p.c, p.scope, source)
 	if err != nil {
-		addError(&diags, planCheckSummary, fmt.Errorf("listing the %s images to check image.id: %w", source, err), p.scope, nil)
-		return "", diags
+		return "", p.skip("image.id", err)
 	}
 	ids := make([]string, 0, len(images))
 	for _, img := range images {
@@ -210,7 +217,7 @@ func (p planCheck) curatedImage(id, source string) (string, diag.Diagnostics) {
 
 // customImage checks that a custom image definition exists and, when pinned, that the version
 // exists and is Ready; it returns the definition's platform.
-func (p planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) {
+func (p *planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	idPath := path.Root("image").AtName("id")
 	id, err := strconv.ParseInt(img.ID.ValueString(), 10, 64)
@@ -228,8 +235,7 @@ func (p planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) 
 		return "", diags
 	}
 	if err != nil {
-		addError(&diags, planCheckSummary, fmt.Errorf("reading custom image %d to check image.id: %w", id, err), p.scope, nil)
-		return "", diags
+		return "", p.skip("image.id", err)
 	}
 	if img.Version.IsNull() {
 		return def.Platform, diags
@@ -237,8 +243,7 @@ func (p planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) 
 	version := img.Version.ValueString()
 	versions, err := p.c.ListCustomImageVersions(p.ctx, p.scope, id)
 	if err != nil {
-		addError(&diags, planCheckSummary, fmt.Errorf("listing the versions of custom image %d to check image.version: %w", id, err), p.scope, nil)
-		return "", diags
+		return "", p.skip("image.version", err)
 	}
 	var ready []string
 	for _, v := range versions {
@@ -263,19 +268,13 @@ func (p planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) 
 }
 
 // runnerGroup checks that the runner group exists. Listing runner groups needs more than
-// managing runners (a classic token needs admin:org for an organization's groups), so when
-// GitHub refuses the list (403) or does not serve it (404), GitHub checks the group at apply.
-func (p planCheck) runnerGroup(id int64) diag.Diagnostics {
+// managing runners (a classic token needs admin:org for an organization's groups): when
+// GitHub refuses the list, GitHub checks the group at apply.
+func (p *planCheck) runnerGroup(id int64) diag.Diagnostics {
 	var diags diag.Diagnostics
 	groups, err := p.c.ListRunnerGroupRefs(p.ctx, p.scope)
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusForbidden || apiErr.StatusCode == http.StatusNotFound) {
-		tflog.Warn(p.ctx, "The runner groups could not be listed; runner_group_id is checked by GitHub at apply", map[string]any{"error": err.Error()})
-		return diags
-	}
 	if err != nil {
-		addError(&diags, planCheckSummary, fmt.Errorf("listing the runner groups to check runner_group_id: %w", err), p.scope, nil)
-		return diags
+		return p.skip("runner_group_id", err)
 	}
 	names := make([]string, 0, len(groups))
 	for _, g := range groups {
@@ -290,12 +289,11 @@ func (p planCheck) runnerGroup(id int64) diag.Diagnostics {
 }
 
 // staticIP checks that one more static public IP range fits the scope's limit.
-func (p planCheck) staticIP() diag.Diagnostics {
+func (p *planCheck) staticIP() diag.Diagnostics {
 	var diags diag.Diagnostics
 	limits, err := p.c.GetLimits(p.ctx, p.scope)
 	if err != nil {
-		addError(&diags, planCheckSummary, fmt.Errorf("reading the static IP limits to check enable_static_ip: %w", err), p.scope, nil)
-		return diags
+		return p.skip("enable_static_ip", err)
 	}
 	if ips := limits.PublicIPs; ips.CurrentUsage+1 > ips.Maximum {
 		diags.AddAttributeError(path.Root("enable_static_ip"), "No Static Public IP Left",

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -23,8 +24,8 @@ func timeoutsAttribute(ctx context.Context) schema.Attribute {
 		return attr
 	}
 	nested.MarkdownDescription = fmt.Sprintf("How long each operation may take, as a duration such as `45m` or `1h`: "+
-		"`create` (default `%s`), `update` (default `%s`) and `delete` (default `%s`). When one runs out, the error names "+
-		"the limit and the runner's last status; raise it here.",
+		"`create` (default `%s`), `update` (default `%s`) and `delete` (default `%s`). When one runs out, the error gives "+
+		"the runner's last status; raise the limit here.",
 		shortDuration(defaultCreateTimeout), shortDuration(defaultUpdateTimeout), shortDuration(defaultDeleteTimeout))
 	return nested
 }
@@ -33,11 +34,14 @@ func timeoutDescription(what string, def time.Duration) string {
 	return fmt.Sprintf("How long %s may take, such as `45m`. Default `%s`.", what, shortDuration(def))
 }
 
-// shortDuration renders 30m0s as 30m.
+// shortDuration renders 30m0s as 30m and 1h0m0s as 1h.
 func shortDuration(d time.Duration) string {
 	s := d.String()
-	if len(s) > 4 && s[len(s)-4:] == "m0s" {
-		s = s[:len(s)-2]
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
 }

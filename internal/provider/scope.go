@@ -21,8 +21,10 @@ import (
 )
 
 const (
-	organizationDescription = "The organization login, for organization-level hosted runners. Exactly one of `organization` and `enterprise` is set."
-	enterpriseDescription   = "The enterprise slug, for enterprise-level hosted runners. Exactly one of `organization` and `enterprise` is set."
+	organizationDescription = "The login of the organization this belongs to, such as `octo-org` (GitHub treats it " +
+		"case-insensitively). Exactly one of `organization` and `enterprise` is set."
+	enterpriseDescription = "The slug of the enterprise this belongs to, such as `octo-corp` (GitHub treats it " +
+		"case-insensitively). Exactly one of `organization` and `enterprise` is set."
 )
 
 // slugPattern accepts GitHub organization logins and enterprise slugs.
