@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
@@ -47,20 +48,40 @@ func refuseIfInUse(ctx context.Context, diags *diag.Diagnostics, summary string,
 	return true
 }
 
-// deletionWarning is the plan's warning about a destroy or replacement that deletes what the
-// resource adopted; object names its kind in the summary, so that the CLI does not fold the
-// warnings of a definition and a version into one.
-func deletionWarning(replacing bool, object, what string) diag.Diagnostics {
-	var diags diag.Diagnostics
+// adoptedObject is what the plan needs to know about an adopted custom image or version.
+type adoptedObject interface {
+	// replacedBy reports whether plan replaces the object in state (every argument change but
+	// a scope's letter case does).
+	replacedBy(plan adoptedObject) bool
+	// deletion names what deleting the object removes from GitHub, and its kind.
+	deletion() (kind, what string)
+}
+
+// warnAboutDeletion is the ModifyPlan of both custom image resources: a destroy or a
+// replacement deletes what the resource adopted, and the plan says so in a warning whose
+// summary names the kind (so that the CLI does not fold a definition's and a version's into one).
+func warnAboutDeletion[M adoptedObject](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state, plan M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	verb := "Destroying"
-	if replacing {
+	if !req.Plan.Raw.IsNull() {
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+		if resp.Diagnostics.HasError() || !state.replacedBy(plan) {
+			return
+		}
 		verb = "Replacing"
 	}
-	diags.AddWarning(verb+" Deletes the "+object+" From GitHub",
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	kind, what := state.deletion()
+	resp.Diagnostics.AddWarning(verb+" Deletes the "+kind+" From GitHub",
 		fmt.Sprintf("This plan deletes %s from GitHub; nothing can bring it back, and a new one can only be made by an "+
 			"image-generation runner. The deletion is refused while a runner uses it. To stop managing it without "+
 			"deleting it, use a removed block (Terraform 1.7 and later) or terraform state rm instead.", what))
-	return diags
 }
 
 // scopeReplaced reports a scope change that replaces the resource (not one of letter case only).

@@ -141,28 +141,18 @@ func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
-// ModifyPlan warns about a destroy or replacement: either deletes the definition from GitHub.
+// ModifyPlan warns about a destroy or replacement: either deletes it from GitHub.
 func (r *customImageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var state customImageResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	replacing := false
-	if !req.Plan.Raw.IsNull() {
-		var plan customImageResourceModel
-		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-		replacing = !plan.ImageDefinitionID.Equal(state.ImageDefinitionID) ||
-			scopeReplaced(plan.Organization, plan.Enterprise, state.Organization, state.Enterprise)
-		if !replacing {
-			return
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(deletionWarning(replacing, "Custom Image", fmt.Sprintf("custom image definition %d (%q) and all %d of its versions",
-		state.ImageDefinitionID.ValueInt64(), state.Name.ValueString(), state.VersionsCount.ValueInt64()))...)
+	warnAboutDeletion[customImageResourceModel](ctx, req, resp)
+}
+
+func (m customImageResourceModel) replacedBy(other adoptedObject) bool {
+	plan, ok := other.(customImageResourceModel)
+	return !ok || !(plan.ImageDefinitionID.Equal(m.ImageDefinitionID)) || scopeReplaced(plan.Organization, plan.Enterprise, m.Organization, m.Enterprise)
+}
+
+func (m customImageResourceModel) deletion() (kind, what string) {
+	return "Custom Image", fmt.Sprintf("custom image definition %d (%q) and all %d of its versions", m.ImageDefinitionID.ValueInt64(), m.Name.ValueString(), m.VersionsCount.ValueInt64())
 }
 
 func (r *customImageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

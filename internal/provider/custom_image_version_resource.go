@@ -145,28 +145,18 @@ func (r *customImageVersionResource) Delete(ctx context.Context, req resource.De
 	}
 }
 
-// ModifyPlan warns about a destroy or replacement: either deletes the version from GitHub.
+// ModifyPlan warns about a destroy or replacement: either deletes it from GitHub.
 func (r *customImageVersionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var state customImageVersionResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	replacing := false
-	if !req.Plan.Raw.IsNull() {
-		var plan customImageVersionResourceModel
-		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-		replacing = !plan.ImageDefinitionID.Equal(state.ImageDefinitionID) || !plan.Version.Equal(state.Version) ||
-			scopeReplaced(plan.Organization, plan.Enterprise, state.Organization, state.Enterprise)
-		if !replacing {
-			return
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(deletionWarning(replacing, "Custom Image Version", fmt.Sprintf("version %s of custom image definition %d",
-		state.Version.ValueString(), state.ImageDefinitionID.ValueInt64()))...)
+	warnAboutDeletion[customImageVersionResourceModel](ctx, req, resp)
+}
+
+func (m customImageVersionResourceModel) replacedBy(other adoptedObject) bool {
+	plan, ok := other.(customImageVersionResourceModel)
+	return !ok || !(plan.ImageDefinitionID.Equal(m.ImageDefinitionID) && plan.Version.Equal(m.Version)) || scopeReplaced(plan.Organization, plan.Enterprise, m.Organization, m.Enterprise)
+}
+
+func (m customImageVersionResourceModel) deletion() (kind, what string) {
+	return "Custom Image Version", fmt.Sprintf("version %s of custom image definition %d", m.Version.ValueString(), m.ImageDefinitionID.ValueInt64())
 }
 
 func (r *customImageVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

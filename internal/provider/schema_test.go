@@ -39,38 +39,23 @@ func walkDescribed(prefix string, attrs map[string]described, fn func(path strin
 // nestedOf returns the attributes and blocks nested in a, for every nested kind this provider uses.
 func nestedOf(a described) map[string]described {
 	out := map[string]described{}
-	add := func(m any) {
-		switch m := m.(type) {
-		case map[string]rschema.Attribute:
-			for k, v := range m {
-				out[k] = v
-			}
-		case map[string]dschema.Attribute:
-			for k, v := range m {
-				out[k] = v
-			}
-		case map[string]pschema.Attribute:
-			for k, v := range m {
-				out[k] = v
-			}
-		case map[string]pschema.Block:
-			for k, v := range m {
-				out[k] = v
-			}
+	add := func(m map[string]described) {
+		for k, v := range m {
+			out[k] = v
 		}
 	}
 	switch a := a.(type) {
 	case rschema.SingleNestedAttribute:
-		add(a.Attributes)
+		add(describedOf(a.Attributes))
 	case rschema.ListNestedAttribute:
-		add(a.NestedObject.Attributes)
+		add(describedOf(a.NestedObject.Attributes))
 	case dschema.SingleNestedAttribute:
-		add(a.Attributes)
+		add(describedOf(a.Attributes))
 	case dschema.ListNestedAttribute:
-		add(a.NestedObject.Attributes)
+		add(describedOf(a.NestedObject.Attributes))
 	case pschema.SingleNestedBlock:
-		add(a.Attributes)
-		add(a.Blocks)
+		add(describedOf(a.Attributes))
+		add(describedOf(a.Blocks))
 	}
 	return out
 }
@@ -115,6 +100,9 @@ func TestSchemaDescriptions(t *testing.T) {
 		if desc == "" {
 			t.Errorf("%s has no description", typeName)
 		}
+		if _, ok := attrs["organization"]; !ok && typeName != "provider" {
+			t.Errorf("%s has no organization argument", typeName)
+		}
 		walkDescribed("", attrs, func(path string, a described) {
 			if a.GetMarkdownDescription() == "" && a.GetDescription() == "" {
 				t.Errorf("%s: attribute %s has no description", typeName, path)
@@ -130,35 +118,27 @@ func TestSchemaDescriptions(t *testing.T) {
 		t.Fatalf("found %d resources and %d data sources", len(resources), len(dataSources))
 	}
 	for name, s := range resources {
-		attrs := map[string]described{}
-		for k, v := range s.Attributes {
-			attrs[k] = v
-		}
-		if _, ok := attrs["organization"]; !ok {
-			t.Errorf("%s has no organization argument", name)
-		}
-		check(name, s.MarkdownDescription, attrs)
+		check(name, s.MarkdownDescription, describedOf(s.Attributes))
 	}
 	for name, s := range dataSources {
-		attrs := map[string]described{}
-		for k, v := range s.Attributes {
-			attrs[k] = v
-		}
-		if _, ok := attrs["organization"]; !ok {
-			t.Errorf("%s has no organization argument", name)
-		}
-		check(name, s.MarkdownDescription, attrs)
+		check(name, s.MarkdownDescription, describedOf(s.Attributes))
 	}
 	var presp fwprovider.SchemaResponse
 	New("test")().Schema(context.Background(), fwprovider.SchemaRequest{}, &presp)
-	attrs := map[string]described{}
-	for k, v := range presp.Schema.Attributes {
-		attrs[k] = v
-	}
+	attrs := describedOf(presp.Schema.Attributes)
 	for k, v := range presp.Schema.Blocks {
 		attrs[k] = v
 	}
 	check("provider", presp.Schema.MarkdownDescription, attrs)
+}
+
+// describedOf widens a schema's attribute map.
+func describedOf[A described](m map[string]A) map[string]described {
+	out := make(map[string]described, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
