@@ -152,7 +152,8 @@ func (r *customImageVersionResource) ModifyPlan(ctx context.Context, req resourc
 
 func (m customImageVersionResourceModel) replacedBy(other adoptedObject) bool {
 	plan, ok := other.(customImageVersionResourceModel)
-	return !ok || !(plan.ImageDefinitionID.Equal(m.ImageDefinitionID) && plan.Version.Equal(m.Version)) || scopeReplaced(plan.Organization, plan.Enterprise, m.Organization, m.Enterprise)
+	return !ok || !plan.ImageDefinitionID.Equal(m.ImageDefinitionID) || !plan.Version.Equal(m.Version) ||
+		scopeReplaced(plan.Organization, plan.Enterprise, m.Organization, m.Enterprise)
 }
 
 func (m customImageVersionResourceModel) deletion() (kind, what string) {
