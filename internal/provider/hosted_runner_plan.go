@@ -54,7 +54,8 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		if plan.EnableStaticIP.IsUnknown() {
 			plan.EnableStaticIP = types.BoolValue(defaultEnableStaticIP)
 		}
-	} else {
+	} else if !req.Plan.Raw.Equal(req.State.Raw) {
+		// An update: without one, the plan is the state and stays empty.
 		plan.forgetAffected(*state)
 		resp.Diagnostics.Append(runnerChangeWarnings(*state, plan)...)
 	}

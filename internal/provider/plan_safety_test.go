@@ -182,8 +182,23 @@ func TestAccHostedRunner_quietTruthfulPlans(t *testing.T) {
 						}},
 					},
 					{
+						// A runner that is not Ready at refresh, with no change configured: no plan.
+						PreConfig: func() {
+							for _, r := range e.Mock.Runners(sc.path) {
+								e.Mock.SetRunnerStatus(sc.path, r.ID, "Shutdown")
+							}
+						},
+						Config:   runnerConfig(e, sc, "quiet", strings.NewReplacer("maximum_runners = 3", "maximum_runners = 5", `"4-core"`, `"8-core"`).Replace(static)),
+						PlanOnly: true,
+					},
+					{
 						// A bad size in an update fails at plan, with no PATCH.
-						PreConfig:   e.Mock.ResetRequests,
+						PreConfig: func() {
+							for _, r := range e.Mock.Runners(sc.path) {
+								e.Mock.SetRunnerStatus(sc.path, r.ID, "")
+							}
+							e.Mock.ResetRequests()
+						},
 						Config:      runnerConfig(e, sc, "quiet", strings.NewReplacer("maximum_runners = 3", "maximum_runners = 5", `"4-core"`, `"3-core"`).Replace(static)),
 						ExpectError: regexp.MustCompile(`Unknown Machine Size`),
 					},
