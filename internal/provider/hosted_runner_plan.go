@@ -48,10 +48,15 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		return
 	}
 	if state == nil {
-		if plan.RunnerGroupID.IsUnknown() {
+		// Left out of the configuration (null there, not merely unknown yet): the defaults.
+		var group types.Int64
+		var staticIP types.Bool
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runner_group_id"), &group)...)
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("enable_static_ip"), &staticIP)...)
+		if group.IsNull() {
 			plan.RunnerGroupID = types.Int64Value(defaultRunnerGroupID)
 		}
-		if plan.EnableStaticIP.IsUnknown() {
+		if staticIP.IsNull() {
 			plan.EnableStaticIP = types.BoolValue(defaultEnableStaticIP)
 		}
 	} else if !req.Plan.Raw.Equal(req.State.Raw) {

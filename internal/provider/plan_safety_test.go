@@ -263,3 +263,41 @@ func TestAccHostedRunner_importKeepsOmittedArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestAccHostedRunner_unknownArgumentsAtPlan: an argument whose value is known only at apply
+// is not mistaken for a left-out one (no default replaces it) and is not checked at plan.
+func TestAccHostedRunner_unknownArgumentsAtPlan(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			config := runnerConfig(e, sc, "later", basicRunnerBody+"  runner_group_id = terraform_data.later.output.group\n"+
+				"  enable_static_ip = terraform_data.later.output.static_ip\n") + `
+resource "terraform_data" "later" {
+  input = { group = 2, static_ip = true }
+}
+`
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{{
+					Config: config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectUnknownValue(runnerAddr, tfjsonpath.New("runner_group_id")),
+							plancheck.ExpectUnknownValue(runnerAddr, tfjsonpath.New("enable_static_ip")),
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					Check: checkMockRunner(e, sc, func(r mockgithub.Runner) error {
+						if r.RunnerGroupID != 2 || !r.EnableStaticIP {
+							return fmt.Errorf("the mock runner is in group %d with static IP %v, want group 2 with a static IP", r.RunnerGroupID, r.EnableStaticIP)
+						}
+						return nil
+					}),
+				}},
+			})
+		})
+	}
+}
