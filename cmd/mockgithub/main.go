@@ -66,6 +66,7 @@ func run(args []string) error {
 		}
 	}
 	fmt.Println(url)
+	fmt.Fprint(os.Stderr, describeSeed(mock))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -108,4 +109,22 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// describeSeed lists, one line per scope, what GitHub has but no API creates: the network
+// settings resources (made in Azure) whose ids a network configuration needs, and the
+// seeded runner groups.
+func describeSeed(mock *mockgithub.Mock) string {
+	var b strings.Builder
+	for _, scope := range mock.Scopes() {
+		var settings, groups []string
+		for _, ns := range mock.NetworkSettingsResources(scope) {
+			settings = append(settings, fmt.Sprintf("%s (%s) = %s", ns.Name, ns.Region, ns.ID))
+		}
+		for _, g := range mock.RunnerGroups(scope) {
+			groups = append(groups, fmt.Sprintf("%d %q", g.ID, g.Name))
+		}
+		fmt.Fprintf(&b, "%s: runner groups %s; network settings %s\n", scope, strings.Join(groups, ", "), strings.Join(settings, ", "))
+	}
+	return b.String()
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
 func TestCheckLoopback(t *testing.T) {
@@ -38,5 +41,19 @@ func TestRunRefusesPublicAddress(t *testing.T) {
 	t.Parallel()
 	if err := run([]string{"-addr", "0.0.0.0:0"}); err == nil {
 		t.Error("run accepted 0.0.0.0")
+	}
+}
+
+func TestDescribeSeed(t *testing.T) {
+	t.Parallel()
+	mock := mockgithub.New(mockgithub.Config{Orgs: []string{"acme"}, Enterprises: []string{"acme-corp"}})
+	got := describeSeed(mock)
+	lines := strings.Split(strings.TrimSpace(got), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "enterprises/acme-corp: ") || !strings.HasPrefix(lines[1], "orgs/acme: ") {
+		t.Fatalf("describeSeed = %q", got)
+	}
+	id := mock.NetworkSettingsResources("orgs/acme")[0].ID
+	if !strings.Contains(lines[1], "vnet-eastus (eastus) = "+id) || !strings.Contains(lines[1], `1 "Default"`) {
+		t.Errorf("organization line %q lacks the seeded settings or default group", lines[1])
 	}
 }

@@ -27,6 +27,9 @@ const DefaultBaseURL = "https://api.github.com/"
 // DefaultAPIVersion is the X-GitHub-Api-Version sent unless configured otherwise.
 const DefaultAPIVersion = "2026-03-10"
 
+// DefaultReadTimeout bounds an operation whose context has no deadline, unless configured otherwise.
+const DefaultReadTimeout = 5 * time.Minute
+
 // Config configures a Client. Zero values take the documented defaults.
 type Config struct {
 	// BaseURL is the API root, for example https://api.github.com/ or https://api.SUB.ghe.com/.
@@ -39,7 +42,9 @@ type Config struct {
 	APIVersion string
 	// UserAgent is sent on every request; GitHub rejects requests without one.
 	UserAgent string
-	// MaxRetries bounds retries of idempotent requests on transport errors and 5xx answers.
+	// MaxRetries is the one budget of retries of a request, whatever resends it: transport
+	// errors and 5xx answers (idempotent requests only), rate limits, a 401 to an App token.
+	// A request is sent at most MaxRetries + 1 times.
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the jittered backoff between those retries.
 	RetryWaitMin, RetryWaitMax time.Duration
@@ -52,13 +57,13 @@ type Config struct {
 	// an ambiguous transport error (and, for a create, the provider looks for the runner)
 	// rather than using up the whole operation's deadline. 0 means no bound of its own.
 	RequestTimeout time.Duration
-	// MaxRateLimitRetries bounds how often one request waits out a rate limit before giving up.
-	MaxRateLimitRetries int
+	// ReadTimeout bounds one operation (every request, retry and wait of it) whose context
+	// has no deadline: Terraform gives reads none. Default DefaultReadTimeout.
+	ReadTimeout time.Duration
 	// Clock measures and sleeps every wait; tests inject a fake one.
 	Clock Clock
-	// Transport is the base HTTP transport (TLS settings, test servers). Default: a pooled
-	// transport that verifies TLS with the system roots (SSL_CERT_FILE is honoured).
-	Transport http.RoundTripper
+	// Logger receives the client's log lines, secrets masked. Nil logs nothing.
+	Logger Logger
 }
 
 // AppAuth is a GitHub App installation's credentials.
@@ -70,14 +75,16 @@ type AppAuth struct {
 
 // Client calls GitHub's hosted-runner API.
 type Client struct {
-	base       *url.URL
-	apiVersion string
-	userAgent  string
-	http       *retryablehttp.Client
-	clock      Clock
-	limits     *rateLimits
-	maxLimited int
-	catalog    catalogMemo // catalog lists, read once per scope (catalog.go)
+	base        *url.URL
+	apiVersion  string
+	userAgent   string
+	http        *retryablehttp.Client
+	clock       Clock
+	gate        *gate
+	log         *maskingLogger
+	maxRetries  int
+	readTimeout time.Duration
+	catalog     catalogMemo // catalog lists, read once per scope (catalog.go)
 }
 
 // New builds a Client from cfg. It makes no request.
@@ -101,8 +108,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = 1
 	}
-	if cfg.MaxRateLimitRetries <= 0 {
-		cfg.MaxRateLimitRetries = 5
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
 	}
 	if cfg.RetryWaitMin <= 0 {
 		cfg.RetryWaitMin = time.Second
@@ -110,22 +117,42 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = 30 * time.Second
 	}
-	if cfg.Transport == nil {
-		cfg.Transport = defaultTransport()
-	}
-	rt, err := newTransportStack(cfg, base)
+	log := newMaskingLogger(cfg.Logger, cfg.Token)
+	g := sharedGate(cfg, base)
+	rt, err := newTransportStack(cfg, base, g, log)
 	if err != nil {
 		return nil, err
 	}
 	return &Client{
-		base:       base,
-		apiVersion: cfg.APIVersion,
-		userAgent:  cfg.UserAgent,
-		http:       newRetryingClient(cfg, rt),
-		clock:      cfg.Clock,
-		limits:     sharedRateLimits(cfg, base),
-		maxLimited: cfg.MaxRateLimitRetries,
+		base:        base,
+		apiVersion:  cfg.APIVersion,
+		userAgent:   cfg.UserAgent,
+		http:        newRetryingClient(cfg, rt, log),
+		clock:       cfg.Clock,
+		gate:        g,
+		log:         log,
+		maxRetries:  max(cfg.MaxRetries, 0),
+		readTimeout: cfg.ReadTimeout,
 	}, nil
+}
+
+// readTimeoutKey marks a context whose deadline is the client's read timeout.
+type readTimeoutKey struct{}
+
+// bounded gives ctx the client's read timeout when it has no deadline of its own: Terraform
+// gives reads none, and a wait GitHub asks for must not hold a plan for hours.
+func (c *Client) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	ctx = context.WithValue(ctx, readTimeoutKey{}, c.readTimeout)
+	return context.WithTimeout(ctx, c.readTimeout)
+}
+
+// readTimeoutOf returns the read timeout that set ctx's deadline, or 0 if something else did.
+func readTimeoutOf(ctx context.Context) time.Duration {
+	d, _ := ctx.Value(readTimeoutKey{}).(time.Duration)
+	return d
 }
 
 // ParseBaseURL checks an API root: an absolute http(s) URL, HTTPS unless the host is a
@@ -163,6 +190,8 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any, want 
 
 // doStatus is do that also returns which of the wanted statuses GitHub answered.
 func (c *Client) doStatus(ctx context.Context, method, path string, in, out any, want ...int) (int, error) {
+	ctx, cancel := c.bounded(ctx)
+	defer cancel()
 	resp, body, err := c.send(ctx, method, c.base.String()+path, in) //nolint:bodyclose // send reads and closes the body
 	if err != nil {
 		return 0, err
@@ -178,13 +207,30 @@ func (c *Client) doStatus(ctx context.Context, method, path string, in, out any,
 	return resp.StatusCode, nil
 }
 
+// maxPages bounds a list whose first page gives no total_count, and any list however large
+// its total_count: 1,000 pages of 100 are far more than any scope holds.
+const maxPages = 1000
+
+// pageSlack is how many pages beyond what total_count needs a list may take, for items added
+// while it is read.
+const pageSlack = 2
+
 // paginate GETs path and every page its Link headers name as next, handing each body to fn.
+// It stops with an error when the pages do not end: a page that is empty yet links to a next
+// one, a next page already read, or more pages than the first page's total_count needs at its
+// page size (plus pageSlack), or than maxPages.
 func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte) error) error {
+	ctx, cancel := c.bounded(ctx)
+	defer cancel()
 	next := c.base.String() + path
 	visited := map[string]bool{}
-	for next != "" {
+	limit, bound := maxPages, fmt.Sprintf("no list is read past %d pages", maxPages)
+	for page := 1; next != ""; page++ {
 		if visited[next] {
-			return fmt.Errorf("GitHub's pagination loops back to %s", next)
+			return fmt.Errorf("GitHub's pagination of %s loops back to %s", path, next)
+		}
+		if page > limit {
+			return fmt.Errorf("GitHub's pagination of %s does not end: page %d still links to a next page, but %s; stopping", path, page-1, bound)
 		}
 		visited[next] = true
 		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
@@ -197,11 +243,40 @@ func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte)
 		if err := fn(body); err != nil {
 			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
 		}
-		if next, err = c.nextPage(resp.Header); err != nil {
+		if next, err = c.nextPage(resp.Header); err != nil || next == "" {
 			return err
+		}
+		items, total := pageCounts(body)
+		if items == 0 {
+			return fmt.Errorf("GitHub's pagination of %s does not end: page %d is empty yet links to a next page; stopping", path, page)
+		}
+		if page == 1 && total >= 0 && (total+items-1)/items+pageSlack < maxPages {
+			limit = (total+items-1)/items + pageSlack
+			bound = fmt.Sprintf("the first page's total_count of %d at %d a page needs %d (and %d more are allowed for items added meanwhile)",
+				total, items, limit-pageSlack, pageSlack)
 		}
 	}
 	return nil
+}
+
+// pageCounts returns how many items a list page holds (the length of its longest top-level
+// array) and its total_count, or -1 when it has none.
+func pageCounts(body []byte) (items, total int) {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return 0, -1
+	}
+	total = -1
+	if raw, ok := fields["total_count"]; ok && json.Unmarshal(raw, &total) != nil {
+		total = -1
+	}
+	for _, raw := range fields {
+		var list []json.RawMessage
+		if json.Unmarshal(raw, &list) == nil {
+			items = max(items, len(list))
+		}
+	}
+	return items, total
 }
 
 // nextPage returns the Link header's next URL, refusing one on another host: the credentials
@@ -269,8 +344,9 @@ func splitLinks(value string) []string {
 
 // send performs one logical request: it waits out known rate limits, lets the retrying
 // client handle transport errors and 5xx, and waits and resends when GitHub says a rate limit
-// was hit (the request was then not processed, so resending a POST is safe). It returns the
-// final response with its body read and closed.
+// was hit (the request was then not processed, so resending a POST is safe). Every resend, of
+// whatever kind, draws on one budget of the client's max retries. It returns the final
+// response with its body read and closed.
 func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http.Response, []byte, error) {
 	var payload []byte
 	if in != nil {
@@ -279,11 +355,12 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			return nil, nil, fmt.Errorf("encoding the %s %s body: %w", method, rawURL, err)
 		}
 	}
-	for attempt := 0; ; attempt++ {
-		if err := c.limits.waitForReset(ctx, c.clock); err != nil {
+	ctx, budget := withRetryState(ctx, method, c.maxRetries)
+	for {
+		if err := c.gate.limits.waitForReset(ctx, c.clock, c.log); err != nil {
 			return nil, nil, err
 		}
-		req, err := retryablehttp.NewRequestWithContext(withRetryState(ctx, method), method, rawURL, payload)
+		req, err := retryablehttp.NewRequestWithContext(ctx, method, rawURL, payload)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -294,31 +371,49 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			req.Header.Set("Content-Type", "application/json")
 		}
 		resp, err := c.http.Do(req)
-		var limitErr *RateLimitError
-		if errors.As(err, &limitErr) {
-			return nil, nil, limitErr // nothing was sent
-		}
 		if err != nil {
-			return nil, nil, describeTransportError(method, rawURL, err)
+			return nil, nil, describeSendError(method, rawURL, err)
 		}
 		body, err := io.ReadAll(resp.Body)
 		_ = resp.Body.Close()
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s %s: reading the response: %w", method, pathOf(resp.Request.URL), err)
 		}
-		c.limits.observe(resp.Header, c.clock.Now())
-		wait, cause, limited := rateLimitWait(resp, body, attempt, c.clock.Now())
+		c.gate.limits.observe(resp.Header, c.clock.Now())
+		wait, cause, limited := rateLimitWait(resp, body, budget.tries, c.clock.Now())
 		if !limited {
 			return resp, body, nil
 		}
-		if attempt >= c.maxLimited {
-			return nil, nil, &RateLimitError{Cause: cause, Tries: attempt + 1,
+		if !budget.spend() {
+			return nil, nil, &RateLimitError{Cause: cause, Tries: budget.tries + 1,
 				Last: decodeAPIError(method, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)}
 		}
-		if err := waitWithin(ctx, c.clock, wait, cause, method, pathOf(resp.Request.URL)); err != nil {
+		if err := waitWithin(ctx, c.clock, c.log, wait, cause, method, pathOf(resp.Request.URL)); err != nil {
 			return nil, nil, err
 		}
 	}
+}
+
+// describeSendError returns a wait the client refused and a redirect it did not follow as
+// they are, and anything else as a TransportError.
+func describeSendError(method, rawURL string, err error) error {
+	var limitErr *RateLimitError
+	if errors.As(err, &limitErr) {
+		return limitErr // nothing more was sent
+	}
+	var redirectErr *RedirectError
+	if errors.As(err, &redirectErr) {
+		if redirectErr.Method == method && redirectErr.Path == pathOfRaw(rawURL) {
+			return redirectErr
+		}
+		// The redirect answered a request made on this one's behalf (an App's token).
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err
+		}
+		return fmt.Errorf("%s %s: %w", method, pathOfRaw(rawURL), err)
+	}
+	return describeTransportError(method, rawURL, err)
 }
 
 // describeTransportError keeps the URL path but not the query in transport errors.
@@ -327,11 +422,15 @@ func describeTransportError(method, rawURL string, err error) error {
 	if errors.As(err, &urlErr) {
 		err = urlErr.Err
 	}
-	path := rawURL
-	if u, perr := url.Parse(rawURL); perr == nil {
-		path = pathOf(u)
+	return &TransportError{Method: method, Path: pathOfRaw(rawURL), Err: err}
+}
+
+// pathOfRaw returns the path of a URL (without its query), or the URL as is if it does not parse.
+func pathOfRaw(rawURL string) string {
+	if u, err := url.Parse(rawURL); err == nil {
+		return pathOf(u)
 	}
-	return &TransportError{Method: method, Path: path, Err: err}
+	return rawURL
 }
 
 // TransportError is a request that got no HTTP answer (connection refused or reset, TLS

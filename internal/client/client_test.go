@@ -1,7 +1,6 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/rsa"
@@ -20,8 +19,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
@@ -172,25 +169,43 @@ func TestRetryPolicy(t *testing.T) {
 	})
 }
 
+// recordingLogger is a Logger that keeps every line as text, one per line.
+type recordingLogger struct {
+	mu  sync.Mutex
+	out strings.Builder
+}
+
+func (l *recordingLogger) Log(_ context.Context, level Level, msg string, fields map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(&l.out, "level=%d msg=%q fields=%v\n", level, msg, fields)
+}
+
+func (l *recordingLogger) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.out.String()
+}
+
 // TestLogsMaskSecretsAndWarnDeprecation: request logs (DEBUG and TRACE) never contain the
 // token, JWT or key, even when GitHub echoes one; a Deprecation header is a WARN line.
 func TestLogsMaskSecretsAndWarnDeprecation(t *testing.T) {
 	t.Parallel()
+	rec := &recordingLogger{}
 	c, m := newTestClient(t, mockgithub.Config{SupportedAPIVersions: []string{"2026-03-10"}, DeprecatedAPIVersions: []string{"2022-11-28"}},
-		nil, func(cfg *Config) { cfg.APIVersion = "2022-11-28" })
+		nil, func(cfg *Config) { cfg.APIVersion = "2022-11-28"; cfg.Logger = rec })
 	const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiI0MiJ9.c2lnbmF0dXJlc2lnbmF0dXJl"
 	m.Inject(mockgithub.Fault{Method: http.MethodGet, Times: 1, Status: 404, Body: fmt.Sprintf(`{"message":"echo %s %s"}`, mockgithub.DefaultToken, jwt)})
-	var out bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &out)
+	ctx := context.Background()
 	_, _ = c.GetHostedRunner(ctx, Organization("acme"), 1)
 	_, _ = c.ListHostedRunners(ctx, Organization("acme"))
-	logs := out.String()
+	logs := rec.String()
 	for _, secret := range []string{mockgithub.DefaultToken, jwt} {
 		if strings.Contains(logs, secret) {
 			t.Fatalf("the log contains a secret:\n%s", logs)
 		}
 	}
-	for _, want := range []string{`"@message":"GitHub API request"`, `"@message":"GitHub API response body"`, `"@level":"warn"`, `deprecated`, `"sunset":`} {
+	for _, want := range []string{`msg="GitHub API request"`, `msg="GitHub API response body"`, fmt.Sprintf("level=%d", LevelWarn), `deprecated`, `sunset:`} {
 		if !strings.Contains(logs, want) {
 			t.Fatalf("the log lacks %s:\n%s", want, logs)
 		}
@@ -198,7 +213,9 @@ func TestLogsMaskSecretsAndWarnDeprecation(t *testing.T) {
 }
 
 // TestAppTokenRefreshedBeforeExpiry: an installation token is replaced before it expires
-// (ghinstallation refreshes a minute ahead), so GitHub never sees an expired one.
+// (ghinstallation refreshes a minute ahead, on the wall clock), so GitHub never sees an
+// expired one. The mock's clock stands still and issues 59 s tokens: each is within its last
+// minute as soon as it is issued, so the next request needs a new one, with no sleep.
 func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 	t.Parallel()
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
@@ -206,19 +223,17 @@ func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
-	m := mockgithub.New(mockgithub.Config{Tokens: []string{}, AppID: 9, AppPublicKey: &key.PublicKey, InstallationID: 3, TokenLifetime: 61 * time.Second})
+	m := mockgithub.New(mockgithub.Config{Tokens: []string{}, AppID: 9, AppPublicKey: &key.PublicKey, InstallationID: 3, TokenLifetime: 59 * time.Second,
+		Clock: mockgithub.NewManualClock(time.Now())})
 	srv := httptest.NewServer(m)
 	t.Cleanup(srv.Close)
 	c, err := New(Config{BaseURL: srv.URL, App: &AppAuth{AppID: 9, InstallationID: 3, PrivateKeyPEM: pemBytes}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 2 {
+	for range 2 {
 		if _, err := c.ListHostedRunners(context.Background(), Organization("acme")); err != nil {
 			t.Fatal(err)
-		}
-		if i == 0 {
-			time.Sleep(1100 * time.Millisecond) // the 61 s token is now within its last minute
 		}
 	}
 	if n := len(m.IssuedTokens()); n != 2 {
@@ -231,10 +246,10 @@ func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 	}
 }
 
-// TestFault15_Pagination: 250 runners in pages of at most 100, following Link; the list
+// TestPaginationReadsAChangingListOnce: 250 runners in pages of at most 100, following Link; the list
 // changes between pages (a runner inserted before the page being read, then one removed):
 // every runner is returned once, and one on page 3 is found.
-func TestFault15_Pagination(t *testing.T) {
+func TestPaginationReadsAChangingListOnce(t *testing.T) {
 	t.Parallel()
 	for name, change := range map[string]func(m *mockgithub.Mock){
 		"inserted": func(m *mockgithub.Mock) {
@@ -301,7 +316,7 @@ func TestQueuedRequestWaitsForReset(t *testing.T) {
 			}
 			m.ServeHTTP(w, r)
 		})
-	}, func(cfg *Config) { cfg.MaxConcurrent = 1 })
+	}, func(cfg *Config) { cfg.MaxConcurrent = 1; cfg.ReadTimeout = time.Hour })
 	reset := time.Unix(c.clock.Now().Add(10*time.Minute).Unix(), 0)
 	m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/platforms$`, Times: 1, Delay: 300 * time.Millisecond,
 		Status: http.StatusOK, Body: `{"total_count":0,"platforms":[]}`,

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // etagCacheMaxEntries bounds the cached GET answers of one client (one Terraform run).
@@ -29,6 +27,7 @@ const etagCacheMaxEntries = 4096
 // across a write is not remembered.
 type etagCache struct {
 	next http.RoundTripper
+	log  *maskingLogger
 
 	mu      sync.Mutex
 	entries map[string]*etagEntry
@@ -45,8 +44,8 @@ type etagEntry struct {
 
 // newETagCache wraps next (which must add the credentials, or sit above the layer that does,
 // with the same credentials for every request).
-func newETagCache(next http.RoundTripper) *etagCache {
-	return &etagCache{next: next, entries: map[string]*etagEntry{}, gens: map[string]uint64{}}
+func newETagCache(next http.RoundTripper, log *maskingLogger) *etagCache {
+	return &etagCache{next: next, log: log, entries: map[string]*etagEntry{}, gens: map[string]uint64{}}
 }
 
 func (c *etagCache) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -81,7 +80,7 @@ func (c *etagCache) RoundTrip(req *http.Request) (*http.Response, error) {
 	case resp.StatusCode == http.StatusNotModified && cached != nil:
 		_, _ = io.Copy(io.Discard, resp.Body)
 		_ = resp.Body.Close()
-		tflog.SubsystemDebug(logContext(req.Context(), nil), logSubsystem, "GitHub answered 304 Not Modified; using the remembered body", map[string]any{
+		c.log.log(req.Context(), LevelDebug, "GitHub answered 304 Not Modified; using the remembered body", map[string]any{
 			"path": pathOf(req.URL), "etag": cached.etag,
 		})
 		return cached.response(req, resp.Header), nil

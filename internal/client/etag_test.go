@@ -125,7 +125,7 @@ func TestETagCache_keyedByCredential(t *testing.T) {
 		_, _ = w.Write([]byte(`{"id":1}`))
 	}))
 	t.Cleanup(srv.Close)
-	cache := newETagCache(http.DefaultTransport)
+	cache := newETagCache(http.DefaultTransport, nil)
 	for _, token := range []string{"Bearer a", "Bearer b"} {
 		req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, srv.URL+"/orgs/acme/actions/hosted-runners/1", nil)
 		req.Header.Set("Authorization", token)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,32 +23,6 @@ const resetMargin = time.Second
 type rateLimits struct {
 	mu    sync.Mutex
 	until time.Time
-}
-
-// limitsKey identifies one caller of one API on one clock.
-type limitsKey struct {
-	base, caller string
-	clock        Clock
-}
-
-var (
-	limitsMu sync.Mutex
-	limits   = map[limitsKey]*rateLimits{}
-)
-
-// sharedRateLimits returns the process-wide rate-limit state of cfg's caller at base: every
-// client of the process that calls GitHub as the same caller (Terraform configures the
-// provider anew for each graph walk) knows when the shared limit resets.
-func sharedRateLimits(cfg Config, base *url.URL) *rateLimits {
-	key := limitsKey{base: base.String(), caller: callerID(cfg), clock: cfg.Clock}
-	limitsMu.Lock()
-	defer limitsMu.Unlock()
-	l := limits[key]
-	if l == nil {
-		l = &rateLimits{}
-		limits[key] = l
-	}
-	return l
 }
 
 // observe records the primary limit's state from a response's x-ratelimit-* headers.
@@ -70,7 +43,7 @@ func (l *rateLimits) observe(h http.Header, now time.Time) {
 }
 
 // waitForReset waits, within ctx's deadline, until a known exhausted primary limit resets.
-func (l *rateLimits) waitForReset(ctx context.Context, clock Clock) error {
+func (l *rateLimits) waitForReset(ctx context.Context, clock Clock, log *maskingLogger) error {
 	l.mu.Lock()
 	until := l.until
 	l.mu.Unlock()
@@ -78,7 +51,7 @@ func (l *rateLimits) waitForReset(ctx context.Context, clock Clock) error {
 	if wait <= 0 {
 		return nil
 	}
-	return waitWithin(ctx, clock, wait, "primary rate limit is exhausted; it resets at "+until.Add(-resetMargin).UTC().Format(time.RFC3339), "", "")
+	return waitWithin(ctx, clock, log, wait, "GitHub's primary rate limit is exhausted; it resets at "+until.Add(-resetMargin).UTC().Format(time.RFC3339), "", "")
 }
 
 func resetTime(h http.Header) (time.Time, bool) {
@@ -106,40 +79,52 @@ func rateLimitWait(resp *http.Response, body []byte, attempt int, now time.Time)
 	if !secondary && !exhausted && resp.StatusCode != http.StatusTooManyRequests {
 		return 0, "", false
 	}
-	kind := "primary rate limit"
+	kind := "GitHub's primary rate limit"
 	if secondary {
-		kind = "secondary rate limit"
+		kind = "GitHub's secondary rate limit"
 	}
 	if d, ok := retryAfter(resp.Header, now); ok {
-		return d, fmt.Sprintf("%s: GitHub asked to retry after %s", kind, d), true
+		return d, kind + " (retry-after)", true
 	}
 	if exhausted {
 		if reset, ok := resetTime(resp.Header); ok {
-			return max(reset.Sub(now), 0) + resetMargin, fmt.Sprintf("%s exhausted; it resets at %s", kind, reset.UTC().Format(time.RFC3339)), true
+			return max(reset.Sub(now), 0) + resetMargin, kind + " is exhausted; it resets at " + reset.UTC().Format(time.RFC3339), true
 		}
 	}
 	wait := secondaryBackoff << min(attempt, 10)
-	return wait, fmt.Sprintf("%s with no retry-after or reset; backing off %s", kind, wait), true
+	return wait, kind + " with no retry-after or reset (backing off)", true
 }
 
 // RateLimitError is a rate limit the client did not wait out: either the wait GitHub asked
-// for would outlast the operation's deadline (Wait and Deadline set), or GitHub still
-// refused after Tries waits (Last set).
+// for would outlast the operation's deadline (RetryAt and Deadline set), or GitHub still
+// refused when the request's retries were used up (Last set).
 type RateLimitError struct {
-	Cause    string
-	Wait     time.Duration
-	Deadline time.Time
-	Tries    int
-	Last     *APIError
+	// Cause names what asked for the wait, for example "GitHub's secondary rate limit (retry-after)".
+	Cause string
+	// Wait is how long GitHub asked to wait, and RetryAt when that wait ends.
+	Wait    time.Duration
+	RetryAt time.Time
+	// Deadline is when the operation must end; ReadTimeout is set when that deadline is the
+	// client's own bound on an operation Terraform gave no timeout.
+	Deadline    time.Time
+	ReadTimeout time.Duration
+	Tries       int
+	Last        *APIError
 }
 
 func (e *RateLimitError) Error() string {
 	if e.Last != nil {
-		return fmt.Sprintf("GitHub kept answering with a rate limit; gave up after %d tries: %v. Wait a few minutes and apply again, "+
-			"or lower the provider's max_concurrent_requests and raise write_delay_ms", e.Tries, e.Last)
+		return fmt.Sprintf("GitHub kept answering with a rate limit; gave up after %d tries (the provider's max_retries + 1): %v. "+
+			"Wait a few minutes and apply again, or lower the provider's max_concurrent_requests and raise write_delay_ms", e.Tries, e.Last)
 	}
-	return fmt.Sprintf("GitHub's %s; waiting %s would pass this operation's deadline (%s). Apply again after the limit resets, or raise the resource's timeouts",
-		e.Cause, e.Wait.Round(time.Second), e.Deadline.UTC().Format(time.RFC3339))
+	bound, raise := "this operation's deadline", "raise the resource's timeouts"
+	if e.ReadTimeout > 0 {
+		bound, raise = fmt.Sprintf("this read's deadline (the provider's read_timeout of %s)", e.ReadTimeout), "raise the provider's read_timeout"
+	}
+	return fmt.Sprintf("%s: waiting %d s, until %s, would pass %s, %s (in %d s). Retry after %s, or %s",
+		e.Cause, int64(e.Wait.Round(time.Second)/time.Second), e.RetryAt.UTC().Format(time.RFC3339), bound,
+		e.Deadline.UTC().Format(time.RFC3339), int64(max(time.Until(e.Deadline), 0).Round(time.Second)/time.Second),
+		e.RetryAt.UTC().Format(time.RFC3339), raise)
 }
 
 // Unwrap returns GitHub's last answer, if any.
@@ -151,11 +136,11 @@ func (e *RateLimitError) Unwrap() error {
 }
 
 // waitWithin sleeps d on clock, logging the wait at WARN, unless ctx's deadline comes first:
-// then it fails at once with a RateLimitError naming the cause.
-func waitWithin(ctx context.Context, clock Clock, d time.Duration, cause, method, path string) error {
+// then it fails at once with a RateLimitError naming the cause and when to retry.
+func waitWithin(ctx context.Context, clock Clock, log *maskingLogger, d time.Duration, cause, method, path string) error {
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
-		return &RateLimitError{Cause: cause, Wait: d, Deadline: deadline}
+		return &RateLimitError{Cause: cause, Wait: d, RetryAt: clock.Now().Add(d), Deadline: deadline, ReadTimeout: readTimeoutOf(ctx)}
 	}
-	logWait(ctx, d, cause, method, path)
+	log.logWait(ctx, d, cause, method, path)
 	return clock.Sleep(ctx, d)
 }

@@ -2,10 +2,8 @@ package client
 
 import (
 	"context"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -48,33 +46,27 @@ func (RealClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-func defaultTransport() http.RoundTripper {
-	return cleanhttp.DefaultPooledTransport()
-}
-
-// newTransportStack builds, from the outside in: throttle (concurrency and write spacing),
-// logging (outside auth, so it never sees credentials), auth, the base transport.
-func newTransportStack(cfg Config, base *url.URL) (http.RoundTripper, error) {
-	cfg.Transport = newETagCache(cfg.Transport) // conditional GETs, below auth so they are keyed by credential
+// newTransportStack builds, from the outside in: throttle (concurrency, write spacing and the
+// known rate-limit state), logging (outside auth, so it never sees credentials), auth, the
+// conditional-GET cache (below auth, so it is keyed by credential), the origin guard (below
+// everything that adds credentials) and a pooled transport that verifies TLS with the system
+// roots (SSL_CERT_FILE is honoured).
+func newTransportStack(cfg Config, base *url.URL, g *gate, log *maskingLogger) (http.RoundTripper, error) {
+	bottom := newETagCache(&originGuard{base: base, next: cleanhttp.DefaultPooledTransport()}, log)
 	var auth http.RoundTripper
 	switch {
 	case cfg.App != nil:
-		app, err := newAppTransport(cfg.Transport, *cfg.App, base)
+		app, err := newAppTransport(bottom, *cfg.App, base)
 		if err != nil {
 			return nil, err
 		}
 		auth = app
 	case cfg.Token != "":
-		auth = &tokenTransport{token: cfg.Token, next: cfg.Transport}
+		auth = &tokenTransport{token: cfg.Token, next: bottom}
 	default:
 		return nil, errors.New("no GitHub credentials: set the provider's token (or GITHUB_TOKEN), or its app_auth block (or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PEM_FILE)")
 	}
-	secrets := []string{cfg.Token}
-	return &throttle{
-		gate:   sharedGate(cfg, base),
-		limits: sharedRateLimits(cfg, base),
-		next:   &loggingTransport{next: auth, secrets: secrets},
-	}, nil
+	return &throttle{gate: g, log: log, next: &loggingTransport{next: auth, log: log}}, nil
 }
 
 // tokenTransport adds a personal access token.
@@ -91,7 +83,8 @@ func (t *tokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // appTransport authenticates as a GitHub App installation through ghinstallation, which
 // refreshes the installation token before its expiry. When GitHub still answers 401 (a token
-// revoked or expired early), it drops the cached token and retries the request once.
+// revoked or expired early), it drops the cached token and retries the request once, if the
+// request has a retry left.
 type appTransport struct {
 	mu     sync.Mutex
 	newTr  func() (*ghinstallation.Transport, error)
@@ -123,7 +116,7 @@ func (t *appTransport) current() *ghinstallation.Transport {
 func (t *appTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	used := t.current()
 	resp, err := used.RoundTrip(cloneWithBody(req))
-	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+	if err != nil || resp.StatusCode != http.StatusUnauthorized || !retryStateOf(req.Context()).spend() {
 		return resp, err
 	}
 	t.mu.Lock()
@@ -152,131 +145,35 @@ func cloneWithBody(req *http.Request) *http.Request {
 	return r
 }
 
-// throttle bounds requests in flight and spaces mutating requests, through a gate shared by
-// every client of this process that talks to the same API as the same caller: Terraform may
-// configure the provider more than once in one process (one instance per graph walk,
-// aliases), and GitHub counts its limits per caller, not per client.
-type throttle struct {
-	gate   *gate
-	limits *rateLimits
-	next   http.RoundTripper
-}
-
-// gate is the shared state of a throttle. Writes go one at a time, and each starts at least
-// writeDelay after the previous one was answered: GitHub measures the spacing when requests
-// arrive, and a request is known to have arrived only once it is answered.
-type gate struct {
-	slots      chan struct{}
-	writing    chan struct{}
-	writeDelay time.Duration
-	clock      Clock
-	lastWrite  time.Time // when the previous write was answered; guarded by writing
-}
-
-// callerID identifies whose requests these are: a hash of the token or the App
-// installation, never the secret itself. GitHub counts rate limits per caller.
-func callerID(cfg Config) string {
-	caller := sha256.Sum256([]byte(cfg.Token))
-	if cfg.App != nil {
-		caller = sha256.Sum256(fmt.Appendf(nil, "app %d/%d", cfg.App.AppID, cfg.App.InstallationID))
-	}
-	return hex.EncodeToString(caller[:])
-}
-
-// gateKey identifies a caller of one API with one set of bounds.
-type gateKey struct {
-	base, caller  string
-	maxConcurrent int
-	writeDelay    time.Duration
-	clock         Clock
-}
-
-var (
-	gatesMu sync.Mutex
-	gates   = map[gateKey]*gate{}
-)
-
-// sharedGate returns the process-wide gate of cfg's caller at base, creating it on first use.
-// The caller is a hash of the token or the App installation, never the secret itself.
-func sharedGate(cfg Config, base *url.URL) *gate {
-	key := gateKey{base: base.String(), caller: callerID(cfg), maxConcurrent: cfg.MaxConcurrent, writeDelay: cfg.WriteDelay, clock: cfg.Clock}
-	gatesMu.Lock()
-	defer gatesMu.Unlock()
-	g := gates[key]
-	if g == nil {
-		g = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), writing: make(chan struct{}, 1), writeDelay: cfg.WriteDelay, clock: cfg.Clock}
-		gates[key] = g
-	}
-	return g
-}
-
-func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
-	g := t.gate
-	ctx := req.Context()
-	if isWrite(req.Method) && g.writeDelay > 0 {
-		if err := acquire(ctx, g.writing); err != nil {
-			return nil, err
-		}
-		defer func() {
-			g.lastWrite = g.clock.Now()
-			<-g.writing
-		}()
-		if !g.lastWrite.IsZero() {
-			if err := g.clock.Sleep(ctx, g.lastWrite.Add(g.writeDelay).Sub(g.clock.Now())); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if err := acquire(ctx, g.slots); err != nil {
-		return nil, err
-	}
-	defer func() { <-g.slots }()
-	// A request that queued for its place may find that an answer meanwhile exhausted the
-	// primary rate limit: it too waits for the reset.
-	if err := t.limits.waitForReset(ctx, g.clock); err != nil {
-		return nil, err
-	}
-	resp, err := t.next.RoundTrip(req)
-	if err == nil {
-		t.limits.observe(resp.Header, g.clock.Now()) // before the place is given up
-	}
-	return resp, err
-}
-
-// acquire takes a place in sem, or returns when ctx ends.
-func acquire(ctx context.Context, sem chan struct{}) error {
-	select {
-	case sem <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func isWrite(method string) bool {
-	switch method {
-	case http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete:
-		return true
-	}
-	return false
-}
-
 // retryKey carries a request's retryState on its context.
 type retryKey struct{}
 
 // retryState is one logical request's retry bookkeeping: its method (retryablehttp's
-// CheckRetry does not see the request when the transport failed) and the wait CheckRetry
-// chose before the next attempt.
+// CheckRetry does not see the request when the transport failed), the one budget of retries
+// that every layer which resends it draws on (retries after transport errors and 5xx answers,
+// after rate limits, after a 401 to an App token), and the wait CheckRetry chose before the
+// next attempt. A request is thus sent at most budget + 1 times, whichever layers resend it.
 type retryState struct {
 	method string
-	tries  int
+	budget int
+	tries  int // retries so far, of every kind
 	wait   time.Duration
 	cause  string
 }
 
 // withRetryState records a fresh retryState for one logical request on the context.
-func withRetryState(ctx context.Context, method string) context.Context {
-	return context.WithValue(ctx, retryKey{}, &retryState{method: method})
+func withRetryState(ctx context.Context, method string, budget int) (context.Context, *retryState) {
+	st := &retryState{method: method, budget: budget}
+	return context.WithValue(ctx, retryKey{}, st), st
+}
+
+// spend takes one retry from the request's budget, reporting false when none is left.
+func (st *retryState) spend() bool {
+	if st.tries >= st.budget {
+		return false
+	}
+	st.tries++
+	return true
 }
 
 func retryStateOf(ctx context.Context) *retryState {
@@ -292,11 +189,12 @@ func retryStateOf(ctx context.Context) *retryState {
 // the Clock, logging the wait at WARN and returning when the context ends.
 type retryPolicy struct {
 	clock            Clock
+	log              *maskingLogger
 	waitMin, waitMax time.Duration
 }
 
-func newRetryingClient(cfg Config, rt http.RoundTripper) *retryablehttp.Client {
-	p := &retryPolicy{clock: cfg.Clock, waitMin: cfg.RetryWaitMin, waitMax: cfg.RetryWaitMax}
+func newRetryingClient(cfg Config, rt http.RoundTripper, log *maskingLogger) *retryablehttp.Client {
+	p := &retryPolicy{clock: cfg.Clock, log: log, waitMin: cfg.RetryWaitMin, waitMax: cfg.RetryWaitMax}
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{Transport: rt, Timeout: cfg.RequestTimeout}
 	rc.Logger = nil
@@ -321,7 +219,8 @@ func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err e
 	if err != nil {
 		var urlErr *url.Error
 		var limitErr *RateLimitError
-		if errors.As(err, &limitErr) || (errors.As(err, &urlErr) && isPermanent(urlErr.Err)) {
+		var redirectErr *RedirectError
+		if errors.As(err, &limitErr) || errors.As(err, &redirectErr) || (errors.As(err, &urlErr) && isPermanent(urlErr.Err)) || !st.spend() {
 			return false, nil
 		}
 		st.plan(p, nil, "transport error: "+err.Error())
@@ -329,7 +228,10 @@ func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err e
 	}
 	switch resp.StatusCode {
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		st.plan(p, resp, fmt.Sprintf("GitHub answered %d", resp.StatusCode))
+		if !st.spend() {
+			return false, nil
+		}
+		st.plan(p, resp, fmt.Sprintf("GitHub answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode)))
 		return true, nil
 	}
 	return false, nil
@@ -338,7 +240,6 @@ func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err e
 // plan records the wait before the next try: Retry-After when GitHub sent it, otherwise
 // jittered exponential backoff.
 func (st *retryState) plan(p *retryPolicy, resp *http.Response, cause string) {
-	st.tries++
 	st.cause = cause
 	if resp != nil {
 		if d, ok := retryAfter(resp.Header, p.clock.Now()); ok {
@@ -349,11 +250,15 @@ func (st *retryState) plan(p *retryPolicy, resp *http.Response, cause string) {
 	st.wait = jitteredBackoff(p.waitMin, p.waitMax, st.tries-1)
 }
 
-// prepareRetry sleeps the planned wait on the Clock before retryablehttp sends the next try.
+// prepareRetry sleeps the planned wait on the Clock before retryablehttp sends the next try,
+// or fails at once when the wait would outlast the request's deadline.
 func (p *retryPolicy) prepareRetry(req *http.Request) error {
 	ctx := req.Context()
 	st := retryStateOf(ctx)
-	logRetry(ctx, req.Method, pathOf(req.URL), st.tries, st.wait, st.cause)
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < st.wait {
+		return &RateLimitError{Cause: st.cause, Wait: st.wait, RetryAt: p.clock.Now().Add(st.wait), Deadline: deadline, ReadTimeout: readTimeoutOf(ctx)}
+	}
+	p.log.logRetry(ctx, req.Method, pathOf(req.URL), st.tries, st.wait, st.cause)
 	return p.clock.Sleep(ctx, st.wait)
 }
 

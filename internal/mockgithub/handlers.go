@@ -106,7 +106,7 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 			res.header.Get("X-GitHub-Request-Id")+".", rateLimitDocs)
 		return
 	}
-	op, params, scopeKey, ok := matchRoute(r.Method, segs)
+	op, params, scopeKey, oauth, ok := matchAnyRoute(r.Method, segs)
 	if !ok {
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)
 		return
@@ -116,11 +116,7 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)
 		return
 	}
-	if s.enterprise {
-		res.header.Set("X-Accepted-OAuth-Scopes", "manage_runners:enterprise")
-	} else {
-		res.header.Set("X-Accepted-OAuth-Scopes", "manage_runners:org")
-	}
+	res.header.Set("X-Accepted-OAuth-Scopes", oauth)
 	if id.kind == idInstallation && !op.forApps(s.enterprise) {
 		perm := "organization_administration=write"
 		if s.enterprise {
@@ -198,7 +194,7 @@ type call struct {
 // operation is one of the 16 operations of a scope.
 type operation struct {
 	method  string
-	pattern []string // path segments after actions/hosted-runners; "{id}" and "{version}" are placeholders
+	pattern []string // path segments after actions/hosted-runners; "{id}", "{version}" and "{key}" (any segment) are placeholders
 	orgApps bool     // enabledForGitHubApps of the organization operation
 	entApps bool     // enabledForGitHubApps of the enterprise operation
 	handle  func(m *Mock, c *call)
@@ -267,6 +263,11 @@ func matchPattern(pattern, segs []string) ([]string, bool) {
 			params = append(params, segs[i])
 		case "{version}":
 			if !versionPattern.MatchString(segs[i]) {
+				return nil, false
+			}
+			params = append(params, segs[i])
+		case "{key}":
+			if segs[i] == "" {
 				return nil, false
 			}
 			params = append(params, segs[i])
@@ -469,14 +470,11 @@ func (v *validation) checkSize(size string) {
 	}
 }
 
-// checkGroup validates a runner group id.
-func (v *validation) checkGroup(id int64) {
-	for _, g := range runnerGroups {
-		if g == id {
-			return
-		}
+// checkGroup validates a runner group id against the scope's groups.
+func (v *validation) checkGroup(s *scope, id int64) {
+	if s.groups.byID[id] == nil {
+		v.add("runner_group_id", "invalid", fmt.Sprintf("Runner group %d does not exist.", id))
 	}
-	v.add("runner_group_id", "invalid", fmt.Sprintf("Runner group %d does not exist.", id))
 }
 
 // checkMaximum validates maximum_runners.
@@ -555,7 +553,7 @@ func (m *Mock) createRunner(c *call) {
 		v.require(obj, "size", "size")
 	}
 	if v.decode(obj, "runner_group_id", "runner_group_id", &spec.RunnerGroupID) {
-		v.checkGroup(spec.RunnerGroupID)
+		v.checkGroup(c.scope, spec.RunnerGroupID)
 	} else {
 		v.require(obj, "runner_group_id", "runner_group_id")
 	}
@@ -602,7 +600,7 @@ func (m *Mock) updateRunner(c *call) {
 		v.checkName(c.scope, next.Name, next.ID)
 	}
 	if v.decode(obj, "runner_group_id", "runner_group_id", &next.RunnerGroupID) {
-		v.checkGroup(next.RunnerGroupID)
+		v.checkGroup(c.scope, next.RunnerGroupID)
 	}
 	if v.decode(obj, "maximum_runners", "maximum_runners", &next.MaximumRunners) {
 		v.checkMaximum(next.MaximumRunners)

@@ -1,5 +1,6 @@
 // Package mockgithub is an in-memory GitHub REST API for the 32 GitHub-hosted runner
-// operations (organization and enterprise scopes), with GitHub App installation tokens,
+// operations and the 31 runner group and hosted-compute networking operations
+// (organization and enterprise scopes), with GitHub App installation tokens,
 // rate limits, API versions, ETags, fault injection and a request log for tests.
 //
 // Its JSON shapes are its own reading of the OpenAPI schemas in shared/api; it never
@@ -125,6 +126,7 @@ func New(cfg Config) *Mock {
 	for _, e := range cfg.Enterprises {
 		m.scopes["enterprises/"+strings.ToLower(e)] = newScope(true, now)
 	}
+	m.seedAccess()
 	return m
 }
 

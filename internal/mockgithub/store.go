@@ -116,8 +116,7 @@ var (
 		{"32-core", 32, 128, 1200},
 		{"64-core", 64, 256, 2040},
 	}
-	platforms    = []string{"linux-x64", "linux-arm64", "win-x64"}
-	runnerGroups = []int64{1, 2, 3}
+	platforms = []string{"linux-x64", "linux-arm64", "win-x64"}
 )
 
 // publicIPMaximum is every scope's static public IP limit.
@@ -146,6 +145,11 @@ type scope struct {
 	enterprise bool
 	runners    map[int64]*runner
 	images     map[int64]*customImage
+	owner      string         // the organization or enterprise name as configured
+	repos      []Repository   // an organization's repositories, by id (access.go)
+	orgs       []Organization // an enterprise's organizations, by id (access.go)
+	groups     groupStore     // runner_groups.go
+	network    networkStore   // network_configurations.go
 }
 
 // newScope returns a scope seeded with the two custom images every scope starts with.

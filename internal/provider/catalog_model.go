@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -16,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"golang.org/x/mod/semver"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -237,49 +237,29 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-// versionNumbers parses a MAJOR.MINOR.PATCH version; ok is false for anything else.
-func versionNumbers(v string) (nums [3]int64, ok bool) {
-	parts := strings.Split(v, ".")
-	if len(parts) != 3 {
-		return nums, false
+// semanticVersion returns a MAJOR.MINOR.PATCH version in golang.org/x/mod/semver's form
+// ("v1.2.0"), or "" for anything else.
+func semanticVersion(v string) string {
+	if !versionPattern.MatchString(v) || !semver.IsValid("v"+v) {
+		return ""
 	}
-	for i, p := range parts {
-		n, err := strconv.ParseInt(p, 10, 64)
-		if err != nil || n < 0 {
-			return nums, false
-		}
-		nums[i] = n
-	}
-	return nums, true
+	return "v" + v
 }
 
 // latestReadyVersion returns the highest semantic version in state Ready.
 func latestReadyVersion(versions []client.CustomImageVersion) (client.CustomImageVersion, bool) {
 	var best client.CustomImageVersion
-	var bestNums [3]int64
-	found := false
+	bestVersion := ""
 	for _, v := range versions {
-		nums, ok := versionNumbers(v.Version)
-		if !ok || v.State != "Ready" {
+		sv := semanticVersion(v.Version)
+		if sv == "" || v.State != "Ready" {
 			continue
 		}
-		if !found || compareVersions(nums, bestNums) > 0 {
-			best, bestNums, found = v, nums, true
+		if bestVersion == "" || semver.Compare(sv, bestVersion) > 0 {
+			best, bestVersion = v, sv
 		}
 	}
-	return best, found
-}
-
-func compareVersions(a, b [3]int64) int {
-	for i := range a {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
+	return best, bestVersion != ""
 }
 
 // smallestMachineSize returns the smallest size with at least the given resources (0 means

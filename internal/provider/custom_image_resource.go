@@ -166,7 +166,8 @@ func (r *customImageResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
-// adoptingResource is embedded by the custom image resources: it holds the provider data.
+// adoptingResource is embedded by the resources that need only the provider data (custom
+// images, runner groups, network configurations).
 type adoptingResource struct {
 	data *providerData
 }

@@ -153,7 +153,7 @@ func TestAccExamples(t *testing.T) {
 	t.Parallel()
 	c := newCLIEnv(t)
 	dirs := exampleDirs(t)
-	if len(dirs) < 16 {
+	if len(dirs) < 24 {
 		t.Fatalf("found only %d example directories: %v", len(dirs), dirs)
 	}
 	for _, dir := range dirs {
@@ -226,11 +226,13 @@ func TestAccProviderSchema(t *testing.T) {
 		sort.Strings(out)
 		return strings.Join(out, " ")
 	}
-	wantResources := "githubactions_custom_image githubactions_custom_image_version githubactions_hosted_runner"
+	wantResources := "githubactions_custom_image githubactions_custom_image_version githubactions_hosted_runner " +
+		"githubactions_network_configuration githubactions_runner_group"
 	wantData := "githubactions_custom_image githubactions_custom_image_version githubactions_custom_image_versions " +
 		"githubactions_custom_images githubactions_hosted_runner githubactions_hosted_runners githubactions_limits " +
-		"githubactions_machine_size githubactions_machine_sizes githubactions_platforms githubactions_runner_image " +
-		"githubactions_runner_images"
+		"githubactions_machine_size githubactions_machine_sizes githubactions_network_configuration " +
+		"githubactions_network_configurations githubactions_network_settings githubactions_platforms " +
+		"githubactions_runner_group githubactions_runner_groups githubactions_runner_image githubactions_runner_images"
 	if got := keys(ps.ResourceSchemas); got != wantResources {
 		t.Errorf("resources:\n got %s\nwant %s", got, wantResources)
 	}

@@ -113,7 +113,7 @@ func TestAccFault02_SecondaryRetryAfterOnPost(t *testing.T) {
 }
 
 // Row 3: a secondary rate limit with no retry-after and no exhausted primary limit: back off
-// from 60 s, doubling; give up after a bound with a clear error.
+// from 60 s, doubling; give up when the request's retries (max_retries, default 3) are used, with a clear error.
 func TestAccFault03_SecondaryNoHeaders(t *testing.T) {
 	t.Parallel()
 	t.Run("recovers", func(t *testing.T) {
@@ -135,10 +135,10 @@ func TestAccFault03_SecondaryNoHeaders(t *testing.T) {
 			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
 			Steps: []resource.TestStep{{
 				Config:      faultRunner(e, "", "backoff", ""),
-				ExpectError: regexp.MustCompile(`(?s)kept answering with a rate limit;\s+gave\s+up\s+after\s+6\s+tries.*secondary rate limit`),
+				ExpectError: regexp.MustCompile(`(?s)kept answering with a rate limit;\s+gave\s+up\s+after\s+4\s+tries.*secondary rate limit`),
 			}},
 		})
-		checkBackoff(t, e, 6)
+		checkBackoff(t, e, 4)
 		t.Logf("gave up after %d POSTs and %s of simulated waiting", len(createStatuses(e, "backoff")), clock.total())
 	})
 }

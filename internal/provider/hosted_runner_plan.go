@@ -32,7 +32,8 @@ const (
 //     catalog tells it (machine_size_details for a new size, platform for a new image);
 //   - renaming the runner and releasing its static IPs carry warnings;
 //   - what the plan creates or changes is checked against the live catalog, once per scope and
-//     run, only when the values are known and credentials are configured.
+//     run, only when the values are known and credentials are configured, and static IPs
+//     against the runner group's private networking (hosted_runner_network_guard.go).
 func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -69,6 +70,13 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The static IP and private networking check reads the plan with the defaults applied.
+	planned := req
+	planned.Plan = resp.Plan
+	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, planned)...)
 }
 
 // forgetAffected makes unknown the computed values (kept from state by UseStateForUnknown)
@@ -118,7 +126,7 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	if diags.HasError() {
 		return diags
 	}
-	check := &planCheck{ctx: ctx, c: c, scope: scope}
+	check := &planCheck{ctx: ctx, c: c, scope: scope, groups: r.data.runnerGroups()}
 	if checkSize {
 		diags.Append(check.size(plan)...)
 	}
@@ -142,6 +150,7 @@ type planCheck struct {
 	ctx         context.Context
 	c           *client.Client
 	scope       client.Scope
+	groups      *listCache[int64, client.RunnerGroup]
 	unavailable bool // a catalog read failed: skip the remaining checks
 }
 
@@ -273,24 +282,30 @@ func (p *planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics)
 	return "", diags
 }
 
-// runnerGroup checks that the runner group exists. Listing runner groups needs more than
-// managing runners (a classic token needs admin:org for an organization's groups): when
-// GitHub refuses the list, GitHub checks the group at apply.
+// runnerGroup checks that the runner group exists, through the run's cache of runner groups
+// (shared with the static IP check and the runner group resources). Reading runner groups
+// needs more than managing runners (a classic token needs admin:org for an organization's
+// groups): when GitHub refuses, GitHub checks the group at apply.
 func (p *planCheck) runnerGroup(id int64) diag.Diagnostics {
 	var diags diag.Diagnostics
-	groups, err := p.c.ListRunnerGroupRefs(p.ctx, p.scope)
+	g, err := p.groups.read(p.ctx, p.c, p.scope, id)
+	if err != nil {
+		return p.skip("runner_group_id", err)
+	}
+	if g != nil {
+		return diags
+	}
+	groups, err := p.c.ListRunnerGroups(p.ctx, p.scope, "")
 	if err != nil {
 		return p.skip("runner_group_id", err)
 	}
 	names := make([]string, 0, len(groups))
 	for _, g := range groups {
-		if g.ID == id {
-			return diags
-		}
 		names = append(names, fmt.Sprintf("%d (%s)", g.ID, g.Name))
 	}
 	diags.AddAttributeError(path.Root("runner_group_id"), "Unknown Runner Group",
-		fmt.Sprintf("The %s %q has no runner group %d. Its runner groups: %s.", p.scope.Noun(), p.scope.Name, id, strings.Join(names, ", ")))
+		fmt.Sprintf("The %s %q has no runner group %d. Its runner groups: %s (the githubactions_runner_groups data source "+
+			"lists them).", p.scope.Noun(), p.scope.Name, id, strings.Join(names, ", ")))
 	return diags
 }
 

@@ -47,5 +47,3 @@ func publicIPRanges(list types.List) string {
 	}
 	return strings.Join(ranges, ", ")
 }
-
-func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -27,6 +28,7 @@ type hostedRunnersDataSourceModel struct {
 	NameRegex types.String  `tfsdk:"name_regex"`
 	Platform  types.String  `tfsdk:"platform"`
 	Status    types.String  `tfsdk:"status"`
+	GroupID   types.Int64   `tfsdk:"runner_group_id"`
 	Runners   []runnerAttrs `tfsdk:"runners"`
 }
 
@@ -37,7 +39,7 @@ func (d *hostedRunnersDataSource) Metadata(_ context.Context, req datasource.Met
 func (d *hostedRunnersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the GitHub-hosted runners of an organization or enterprise (every page of the list), " +
-			"optionally filtered by name, platform and status. Runners are ordered as GitHub lists them.",
+			"optionally filtered by name, platform, status and runner group. Runners are ordered as GitHub lists them.",
 		Attributes: withScope(map[string]schema.Attribute{
 			"name_regex": schema.StringAttribute{
 				MarkdownDescription: "Keep only runners whose name matches this regular expression (RE2 syntax, unanchored: " +
@@ -55,6 +57,12 @@ func (d *hostedRunnersDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Optional:            true,
 				Validators: []validator.String{stringvalidator.OneOf(client.StatusReady, client.StatusProvisioning,
 					client.StatusShutdown, client.StatusDeleting, client.StatusStuck)},
+			},
+			"runner_group_id": schema.Int64Attribute{
+				MarkdownDescription: "Keep only runners in this runner group. For an organization this reads the group's own " +
+					"list of hosted runners; for an enterprise (which has no such list) the scope's runners are filtered.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"runners": schema.ListNestedAttribute{
 				MarkdownDescription: "The runners that pass every filter.",
@@ -84,7 +92,12 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	runners, err := c.ListHostedRunners(ctx, scope)
+	var runners []client.HostedRunner
+	if cfg.GroupID.IsNull() {
+		runners, err = c.ListHostedRunners(ctx, scope)
+	} else {
+		runners, err = hostedRunnersInGroup(ctx, c, scope, cfg.GroupID.ValueInt64())
+	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
 		return

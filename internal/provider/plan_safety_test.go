@@ -1,10 +1,8 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -52,30 +50,6 @@ func catalogReads(m *mockgithub.Mock) []string {
 	return out
 }
 
-// withRunnerGroups serves GET {scope}/actions/runner-groups (groups 1 to 3, as the mock's
-// validation knows them) in front of the mock, which does not serve runner groups; requests
-// without the mock's token are refused, like the mock would.
-func withRunnerGroups(t *testing.T, e *testEnv) {
-	t.Helper()
-	groups := regexp.MustCompile(`^/(orgs|enterprises)/[^/]+/actions/runner-groups$`)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet || !groups.MatchString(r.URL.Path) {
-			e.Mock.ServeHTTP(w, r)
-			return
-		}
-		if !strings.HasSuffix(r.Header.Get("Authorization"), " "+e.Token) {
-			http.Error(w, `{"message":"Bad credentials"}`, http.StatusUnauthorized)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{"total_count": 3, "runner_groups": []map[string]any{
-			{"id": 1, "name": "Default"}, {"id": 2, "name": "builds"}, {"id": 3, "name": "deploys"},
-		}})
-	}))
-	t.Cleanup(srv.Close)
-	e.URL = srv.URL
-}
-
 // TestAccHostedRunner_catalogChecksFailAtPlan: a size, image, custom image version, runner
 // group or static IP the catalog does not offer fails the plan on the attribute, naming the
 // valid choices, and nothing is written.
@@ -94,7 +68,7 @@ func TestAccHostedRunner_catalogChecksFailAtPlan(t *testing.T) {
 		"custom id not numeric": {`image = { id = "ci-base", source = "custom" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Invalid Custom Image ID", "numeric ID")},
 		"unknown version":       {`image = { id = "1", source = "custom", version = "9.9.9" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Unknown Custom Image Version", "no version 9.9.9", `Ready versions: "1.0.0", "1.1.0"`)},
 		"failed version":        {`image = { id = "1", source = "custom", version = "1.2.0" }` + "\n size = \"4-core\"", mockgithub.Config{}, wordsIn("Custom Image Version Not Ready", "Version 1.2.0 of custom image 1 (ci-base) is Failed")},
-		"unknown runner group":  {basicRunnerBody + "\n runner_group_id = 9", mockgithub.Config{}, wordsIn("Unknown Runner Group", "no runner group 9", "1 (Default), 2 (builds), 3 (deploys)")},
+		"unknown runner group":  {basicRunnerBody + "\n runner_group_id = 9", mockgithub.Config{}, wordsIn("Unknown Runner Group", "no runner group 9", "1 (Default), 2 (larger-runners), 3 (release)")},
 		"static IP over limit":  {basicRunnerBody + "\n enable_static_ip = true", mockgithub.Config{PublicIPBaseUsage: 50}, wordsIn("No Static Public IP Left", "uses 50 of its 50")},
 	}
 	for name, tc := range cases {
@@ -102,7 +76,6 @@ func TestAccHostedRunner_catalogChecksFailAtPlan(t *testing.T) {
 			t.Run(name+"/"+sc.name, func(t *testing.T) {
 				t.Parallel()
 				e := newTestEnv(t, tc.cfg)
-				withRunnerGroups(t, e)
 				resource.Test(t, resource.TestCase{
 					ProtoV6ProviderFactories: e.factories(),
 					Steps: []resource.TestStep{{
@@ -127,7 +100,6 @@ func TestAccHostedRunner_quietTruthfulPlans(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
 			e := newTestEnv(t, mockgithub.Config{})
-			withRunnerGroups(t, e)
 			static := basicRunnerBody + "  enable_static_ip = true\n"
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: e.factories(),

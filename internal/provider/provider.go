@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -28,13 +27,12 @@ import (
 
 var _ provider.Provider = (*githubActionsProvider)(nil)
 
-// Option adjusts the provider for tests: an injected clock, transport or poll interval.
+// Option adjusts the provider for tests: an injected clock, poll interval or retry wait.
 type Option func(*settings)
 
 // settings are what Options change; production uses the defaults.
 type settings struct {
 	clock        client.Clock
-	transport    http.RoundTripper
 	pollMin      time.Duration
 	pollMax      time.Duration
 	retryWaitMin time.Duration
@@ -45,9 +43,6 @@ type settings struct {
 
 // WithClock makes every wait (polls, rate limits, write spacing) use clock.
 func WithClock(clock client.Clock) Option { return func(s *settings) { s.clock = clock } }
-
-// WithTransport sets the base HTTP transport.
-func WithTransport(rt http.RoundTripper) Option { return func(s *settings) { s.transport = rt } }
 
 // WithPollInterval sets the first and the longest wait between status polls.
 func WithPollInterval(first, longest time.Duration) Option {
@@ -92,6 +87,7 @@ type providerModel struct {
 	MaxRetries            types.Int64   `tfsdk:"max_retries"`
 	MaxConcurrentRequests types.Int64   `tfsdk:"max_concurrent_requests"`
 	WriteDelayMS          types.Int64   `tfsdk:"write_delay_ms"`
+	ReadTimeout           types.String  `tfsdk:"read_timeout"`
 }
 
 type appAuthModel struct {
@@ -128,8 +124,10 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times an idempotent request (GET, PATCH, DELETE) is retried after a transport " +
-					"error or a 500/502/503/504 answer. Create requests are never replayed blindly. From 0 to 20; default 3.",
+				MarkdownDescription: "How many times one request may be sent again, whatever the reason: a transport error or a " +
+					"500/502/503/504 answer (idempotent requests only: create requests are never replayed blindly), a rate " +
+					"limit, or an App installation token GitHub no longer accepts. Every request is sent at most " +
+					"`max_retries` + 1 times. From 0 to 20; default 3.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -145,6 +143,15 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 					"second between them. From 0 to 60000; default 1000.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 60000)},
+			},
+			"read_timeout": schema.StringAttribute{
+				MarkdownDescription: "The longest time one API operation may take, waits for rate limits and retries included, " +
+					"when Terraform gives it no timeout of its own: reading resources during plan and refresh, data sources, " +
+					"imports. A duration such as `\"90s\"` or `\"10m\"`, from 1s to 24h. When GitHub asks to wait past it " +
+					"(a far `retry-after` or rate-limit reset), the operation fails at once, naming when to retry. Default " +
+					fmt.Sprintf("`\"%dm\"`.", int(client.DefaultReadTimeout.Minutes())),
+				Optional:   true,
+				Validators: []validator.String{durationValidator{least: time.Second, most: 24 * time.Hour}},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -203,10 +210,14 @@ func (p *githubActionsProvider) clientConfig(cfg providerModel) (client.Config, 
 		MaxConcurrent:  int(int64Or(cfg.MaxConcurrentRequests, 1)),
 		WriteDelay:     time.Duration(int64Or(cfg.WriteDelayMS, 1000)) * time.Millisecond,
 		Clock:          p.settings.clock,
-		Transport:      p.settings.transport,
 		RetryWaitMin:   p.settings.retryWaitMin,
 		RetryWaitMax:   p.settings.retryWaitMax,
 		RequestTimeout: p.settings.reqTimeout,
+		Logger:         apiLogger{},
+	}
+	if !cfg.ReadTimeout.IsNull() && !cfg.ReadTimeout.IsUnknown() {
+		// Checked at validate time by durationValidator.
+		out.ReadTimeout, _ = time.ParseDuration(cfg.ReadTimeout.ValueString())
 	}
 	if out.BaseURL != "" {
 		if _, err := client.ParseBaseURL(out.BaseURL); err != nil {
@@ -290,6 +301,8 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewHostedRunnerResource,
 		NewCustomImageResource,
 		NewCustomImageVersionResource,
+		NewNetworkConfigurationResource,
+		NewRunnerGroupResource,
 	}
 }
 
@@ -307,6 +320,11 @@ func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasour
 		NewMachineSizeDataSource,
 		NewPlatformsDataSource,
 		NewLimitsDataSource,
+		NewRunnerGroupDataSource,
+		NewRunnerGroupsDataSource,
+		NewNetworkConfigurationDataSource,
+		NewNetworkConfigurationsDataSource,
+		NewNetworkSettingsDataSource,
 	}
 }
 
@@ -320,7 +338,8 @@ type providerData struct {
 	client *client.Client
 	err    error
 
-	runners runnerCache // shared reads and waits of runners, per scope (runner_cache.go)
+	runners runnerCache  // shared reads and waits of runners, per scope (runner_cache.go)
+	lists   networkLists // shared reads of runner groups and network configurations (runner_group_cache.go)
 }
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.

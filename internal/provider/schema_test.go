@@ -150,23 +150,30 @@ func TestSchemaModelParity(t *testing.T) {
 	ctx := context.Background()
 	resources, dataSources := allSchemas(t)
 	resourceModels := map[string]func() any{
-		"githubactions_hosted_runner":        func() any { return &hostedRunnerModel{} },
-		"githubactions_custom_image":         func() any { return &customImageResourceModel{} },
-		"githubactions_custom_image_version": func() any { return &customImageVersionResourceModel{} },
+		"githubactions_hosted_runner":         func() any { return &hostedRunnerModel{} },
+		"githubactions_custom_image":          func() any { return &customImageResourceModel{} },
+		"githubactions_custom_image_version":  func() any { return &customImageVersionResourceModel{} },
+		"githubactions_runner_group":          func() any { return &runnerGroupResourceModel{} },
+		"githubactions_network_configuration": func() any { return &networkConfigurationResourceModel{} },
 	}
 	dataSourceModels := map[string]func() any{
-		"githubactions_hosted_runner":         func() any { return &hostedRunnerDataSourceModel{} },
-		"githubactions_hosted_runners":        func() any { return &hostedRunnersDataSourceModel{} },
-		"githubactions_runner_images":         func() any { return &runnerImagesDataSourceModel{} },
-		"githubactions_runner_image":          func() any { return &runnerImageDataSourceModel{} },
-		"githubactions_custom_images":         func() any { return &customImagesDataSourceModel{} },
-		"githubactions_custom_image":          func() any { return &customImageDataSourceModel{} },
-		"githubactions_custom_image_versions": func() any { return &customImageVersionsDataSourceModel{} },
-		"githubactions_custom_image_version":  func() any { return &customImageVersionDataSourceModel{} },
-		"githubactions_machine_sizes":         func() any { return &machineSizesDataSourceModel{} },
-		"githubactions_machine_size":          func() any { return &machineSizeDataSourceModel{} },
-		"githubactions_platforms":             func() any { return &platformsDataSourceModel{} },
-		"githubactions_limits":                func() any { return &limitsDataSourceModel{} },
+		"githubactions_hosted_runner":          func() any { return &hostedRunnerDataSourceModel{} },
+		"githubactions_hosted_runners":         func() any { return &hostedRunnersDataSourceModel{} },
+		"githubactions_runner_images":          func() any { return &runnerImagesDataSourceModel{} },
+		"githubactions_runner_image":           func() any { return &runnerImageDataSourceModel{} },
+		"githubactions_custom_images":          func() any { return &customImagesDataSourceModel{} },
+		"githubactions_custom_image":           func() any { return &customImageDataSourceModel{} },
+		"githubactions_custom_image_versions":  func() any { return &customImageVersionsDataSourceModel{} },
+		"githubactions_custom_image_version":   func() any { return &customImageVersionDataSourceModel{} },
+		"githubactions_machine_sizes":          func() any { return &machineSizesDataSourceModel{} },
+		"githubactions_machine_size":           func() any { return &machineSizeDataSourceModel{} },
+		"githubactions_platforms":              func() any { return &platformsDataSourceModel{} },
+		"githubactions_limits":                 func() any { return &limitsDataSourceModel{} },
+		"githubactions_runner_group":           func() any { return &runnerGroupDataSourceModel{} },
+		"githubactions_runner_groups":          func() any { return &runnerGroupsDataSourceModel{} },
+		"githubactions_network_configuration":  func() any { return &networkConfigurationDataSourceModel{} },
+		"githubactions_network_configurations": func() any { return &networkConfigurationsDataSourceModel{} },
+		"githubactions_network_settings":       func() any { return &networkSettingsDataSourceModel{} },
 	}
 	for name, s := range resources {
 		newModel, ok := resourceModels[name]

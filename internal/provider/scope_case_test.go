@@ -33,15 +33,29 @@ func checkNoWrites(e *testEnv, what string) resource.TestCheckFunc {
 
 // TestAccScope_caseOnlyChange: GitHub treats organization and enterprise names
 // case-insensitively, so changing only their letter case replaces nothing and sends no write:
-// the runner, the custom image and its version stay, and a data source reads the same scope.
+// the runner, the custom image and its version, the runner group and the network
+// configuration stay, and a data source reads the same scope.
 func TestAccScope_caseOnlyChange(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopeCases {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
 			e := newTestEnv(t, mockgithub.Config{})
+			settings := settingsIDs(t, e, sc)[0]
 			config := func(sc scopeCase) string {
 				return runnerConfig(e, sc, "cased", basicRunnerBody) + fmt.Sprintf(`
+resource "githubactions_network_configuration" "test" {
+  %[1]s               = %[2]q
+  name                = "cased-net"
+  compute_service     = "actions"
+  network_settings_id = %[3]q
+}
+resource "githubactions_runner_group" "test" {
+  %[1]s = %[2]q
+  name  = "cased-group"
+  network_configuration_id = githubactions_network_configuration.test.id
+}
+`, sc.attr, sc.owner, settings) + fmt.Sprintf(`
 resource "githubactions_custom_image" "test" {
   %[1]s = %[2]q
   image_definition_id = 2
@@ -70,6 +84,8 @@ data "githubactions_hosted_runners" "all" {
 								plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate),
 								plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate),
 								plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectResourceAction(netAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectResourceAction("githubactions_runner_group.test", plancheck.ResourceActionUpdate),
 							},
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},

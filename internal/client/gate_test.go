@@ -1,0 +1,74 @@
+package client
+
+import (
+	"go/parser"
+	"go/token"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestGateSharedByCallerStrictestWins: clients of the same API and caller share one gate,
+// which takes the strictest limits of their configurations; another caller (another token
+// or App installation) or another API has a gate of its own; no gate key holds a secret.
+func TestGateSharedByCallerStrictestWins(t *testing.T) {
+	t.Parallel()
+	base, _ := url.Parse("https://gate-test.example.com")
+	clock := RealClock{}
+	const secret = "ghp_gateTestSecret0123456789"
+	loose := sharedGate(Config{Token: secret, MaxConcurrent: 4, WriteDelay: 0, Clock: clock}, base)
+	strict := sharedGate(Config{Token: secret, MaxConcurrent: 1, WriteDelay: 2 * time.Second, Clock: clock}, base)
+	again := sharedGate(Config{Token: secret, MaxConcurrent: 8, WriteDelay: time.Second, Clock: clock}, base)
+	if loose != strict || strict != again {
+		t.Fatal("one caller of one API got more than one gate")
+	}
+	if d := again.currentWriteDelay(); d != 2*time.Second {
+		t.Fatalf("write delay %s, want the longest configured, 2s", d)
+	}
+	if !again.slots.TryAcquire(1) {
+		t.Fatal("no place for a first request")
+	}
+	if again.slots.TryAcquire(1) {
+		t.Fatal("a second request in flight; the strictest configuration allows one")
+	}
+	again.slots.Release(1)
+
+	otherToken := sharedGate(Config{Token: "ghp_anotherCallerAltogether", MaxConcurrent: 4, Clock: clock}, base)
+	app := sharedGate(Config{App: &AppAuth{AppID: 1, InstallationID: 2}, MaxConcurrent: 4, Clock: clock}, base)
+	otherBase, _ := url.Parse("https://other-gate-test.example.com")
+	otherAPI := sharedGate(Config{Token: secret, MaxConcurrent: 4, Clock: clock}, otherBase)
+	if otherToken == loose || app == loose || otherAPI == loose || app == otherToken {
+		t.Fatal("another caller or another API shares a gate")
+	}
+
+	gatesMu.Lock()
+	defer gatesMu.Unlock()
+	for key := range gates {
+		if strings.Contains(key.caller, secret) || strings.Contains(key.base, secret) {
+			t.Fatalf("a gate key holds the token: %+v", key)
+		}
+	}
+}
+
+// TestNoTerraformImports: the client is a plain GitHub client; it logs through Config.Logger
+// and imports no Terraform package, in its code or its tests.
+func TestNoTerraformImports(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Go files: %v", err)
+	}
+	for _, f := range files {
+		parsed, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range parsed.Imports {
+			if path := strings.Trim(imp.Path.Value, `"`); strings.Contains(path, "hashicorp/terraform") {
+				t.Errorf("%s imports %s", f, path)
+			}
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Nullable is a PATCH field that carries either a value or an explicit JSON null. A nil
+// *Nullable field (tagged omitempty) is left out of the body, so the three cases GitHub tells
+// apart are all expressible: absent (unchanged), null (unset) and a value.
+type Nullable[T any] struct {
+	Value T
+	Null  bool
+}
+
+// Value returns a Nullable that sends v.
+func Value[T any](v T) *Nullable[T] { return &Nullable[T]{Value: v} }
+
+// Null returns a Nullable that sends null.
+func Null[T any]() *Nullable[T] { return &Nullable[T]{Null: true} }
+
+// MarshalJSON renders null or the value.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// wholeNumber converts a JSON number that the schemas declare as `number` (runner group ids,
+// some total_count fields) to an integer, refusing fractions and values out of range. An
+// absent number is 0.
+func wholeNumber(n json.Number) (int64, error) {
+	if n == "" {
+		return 0, nil
+	}
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+		return i, nil
+	}
+	f, err := strconv.ParseFloat(string(n), 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, fmt.Errorf("%s is not a whole number", n)
+	}
+	return int64(f), nil
+}
+
+// validator is a decoded answer that can say whether it has the fields state needs.
+type validator interface{ validate() error }
+
+// doValid is do for a single-object answer: the decoded body must pass its validate, so an
+// empty or shapeless answer never reaches state as a zero value.
+func (c *Client) doValid(ctx context.Context, method, path string, in any, out validator, want int) error {
+	if err := c.do(ctx, method, path, in, out, want); err != nil {
+		return err
+	}
+	if err := out.validate(); err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+// missing is the error of an answer without a required field.
+func missing(what, field string) error {
+	return fmt.Errorf("GitHub's answer is not a valid %s: it has no %s", what, field)
+}
+
+// validateAll validates every decoded list item.
+func validateAll[T validator](items []T) error {
+	for _, item := range items {
+		if err := item.validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scopePath renders /{kind}/{name} followed by the escaped segments.
+func scopePath(s Scope, segments ...string) string {
+	var b strings.Builder
+	b.WriteString("/")
+	b.WriteString(string(s.Kind))
+	b.WriteString("/")
+	b.WriteString(url.PathEscape(s.Name))
+	for _, seg := range segments {
+		b.WriteString("/")
+		b.WriteString(url.PathEscape(seg))
+	}
+	return b.String()
+}
+
+// maxListPages bounds the pages read of one list.
+const maxListPages = 1000
+
+// listPage is one decoded page of a list: its item count and total_count (-1 when absent).
+type listPage struct {
+	items int
+	total int64
+}
+
+// totalCount converts a page's total_count, -1 when the page has none.
+func totalCount(n json.Number) (int64, error) {
+	if n == "" {
+		return -1, nil
+	}
+	total, err := wholeNumber(n)
+	if err != nil {
+		return 0, fmt.Errorf("total_count: %w", err)
+	}
+	return total, nil
+}
+
+// paginateCounted reads a list that GitHub documents without a Link header (the runner group
+// and access lists), 100 a page; query is the extra query string, already encoded. A page
+// that carries a Link header is followed as paginate does (its next, or the end when it names
+// none). A page without one is followed by page number, since no next page is named: the walk
+// ends once total_count items have been read, a page comes back empty (or, without a
+// total_count, short), or maxListPages pages have been read, so a server that pages by fewer
+// than 100 is followed to the total. decode hands each body's items to the caller and reports
+// how many there were and the total.
+func (c *Client) paginateCounted(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
+	first := c.base.String() + path + "?per_page=100"
+	if query != "" {
+		first = c.base.String() + path + "?" + query + "&per_page=100"
+	}
+	next, read := first, 0
+	visited := map[string]bool{}
+	for page := 1; page <= maxListPages; page++ {
+		if visited[next] {
+			return fmt.Errorf("GitHub's pagination loops back to %s", next)
+		}
+		visited[next] = true
+		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusOK {
+			return decodeAPIError(http.MethodGet, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)
+		}
+		got, err := decode(body)
+		if err != nil {
+			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
+		}
+		read += got.items
+		if len(resp.Header.Values("Link")) > 0 {
+			if next, err = c.nextPage(resp.Header); err != nil || next == "" {
+				return err
+			}
+			continue
+		}
+		switch {
+		case got.items == 0, got.total >= 0 && int64(read) >= got.total:
+			return nil
+		case got.total < 0 && got.items < 100:
+			return nil // no total_count: a short page is the last
+		}
+		next = first + "&page=" + strconv.Itoa(page+1)
+	}
+	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
+}

@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+// Looking for an object after an ambiguous create: how often, and how far apart, so that a
+// late commit is still seen.
+const (
+	createLookups       = 3
+	createLookupSpacing = 2 * time.Second
+)
+
+// namedCreate is what createNamedOnce needs to know about a kind of object whose names are
+// unique in a scope (runner groups, network configurations).
+type namedCreate[T any] struct {
+	noun   string // "runner group"
+	scope  client.Scope
+	list   func(context.Context) ([]T, error)
+	name   func(T) string
+	id     func(T) string
+	create func(context.Context) (*T, error)
+	sleep  func(context.Context, time.Duration) error
+}
+
+// nameTakenError says that an object of that name existed before this run created anything:
+// made elsewhere, or left by an interrupted run. It is never adopted.
+type nameTakenError struct {
+	noun, name, id string
+	scope          client.Scope
+}
+
+func (e *nameTakenError) Error() string {
+	return fmt.Sprintf("a %s named %q already exists in the %s %q (ID %s) and was not created by this configuration, "+
+		"so it is not adopted. Nothing was created. Import it with the import ID %s/%s (terraform import, or an import "+
+		"block), or choose another name", e.noun, e.name, e.scope.Noun(), e.scope.Name, e.id, e.scope, e.id)
+}
+
+// createNamedOnce creates an object and never makes two: it fails before the request when the
+// name is taken, and after an answer that leaves it unknown whether GitHub acted (a transport
+// error or a 5xx) it looks for a new object of that name, for long enough to see a late
+// commit, and adopts it. It does not send the create again: when nothing appears, the error
+// says so and the next apply starts over with the same check.
+func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string) (*T, error) {
+	before, err := nc.list(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing the existing %ss before creating %q: %w", nc.noun, name, err)
+	}
+	existed := map[string]bool{}
+	for _, v := range before {
+		if nc.name(v) == name {
+			return nil, &nameTakenError{noun: nc.noun, name: name, id: nc.id(v), scope: nc.scope}
+		}
+		existed[nc.id(v)] = true
+	}
+	created, err := nc.create(ctx)
+	if err == nil || !ambiguous(err) {
+		return created, err
+	}
+	tflog.Warn(ctx, "The create request failed without a clear answer; looking for the new object by name", map[string]any{
+		"kind": nc.noun, "name": name, "error": err.Error(),
+	})
+	for attempt := range createLookups {
+		if attempt > 0 {
+			if serr := nc.sleep(ctx, createLookupSpacing); serr != nil {
+				break
+			}
+		}
+		after, lerr := nc.list(ctx)
+		if lerr != nil {
+			continue
+		}
+		for i := range after {
+			if nc.name(after[i]) == name && !existed[nc.id(after[i])] {
+				tflog.Warn(ctx, "Adopted the object the failed create request made", map[string]any{"kind": nc.noun, "id": nc.id(after[i])})
+				return &after[i], nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("the create request failed (%w), and no new %s named %q appeared afterwards. Check for one "+
+		"before applying again", err, nc.noun, name)
+}

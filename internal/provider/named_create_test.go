@@ -1,0 +1,81 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// TestAccRunnerGroup_createFaults checks that groups and network configurations are never
+// made twice nor adopted when made elsewhere: a create whose answer is lost after GitHub
+// committed it (502) adopts the one new object, and a name already taken fails before any POST
+// with the import ID to use.
+func TestAccRunnerGroup_createFaults(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			s := settingsIDs(t, e, sc)
+			config := groupConfig(e, sc, s[0], `  name = "flaky-group"`)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							for _, p := range []string{"/actions/runner-groups$", "network-configurations$"} {
+								e.Mock.Inject(mockgithub.Fault{Method: "POST", Path: p, Times: 1, Status: 502, Commit: true,
+									Body: `{"message":"Bad Gateway"}`})
+							}
+						},
+						Config: config,
+						Check: func(st *terraform.State) error {
+							if n := e.Mock.Count("POST", ""); n != 2 {
+								return fmt.Errorf("%d POSTs, want one per object: %s", n, writeLog(e))
+							}
+							if n := len(e.Mock.RunnerGroups(sc.path)); n != seededGroups+1 {
+								return fmt.Errorf("%d groups, want the seeded ones and one more", n)
+							}
+							if _, err := mockGroupOf(e, sc, st, groupAddr); err != nil {
+								return err
+							}
+							return checkMockNet(e, sc, func(mockgithub.NetworkConfiguration) error { return nil })(st)
+						},
+					},
+					{
+						PreConfig: func() {
+							e.Mock.AddRunnerGroup(sc.path, mockgithub.RunnerGroup{Name: "made-elsewhere"})
+							e.Mock.ResetRequests()
+						},
+						Config: config + fmt.Sprintf(`
+resource "githubactions_runner_group" "second" {
+  %[1]s = %[2]q
+  name  = "made-elsewhere"
+}
+`, sc.attr, sc.owner),
+						ExpectError: regexp.MustCompile(`(?s)named "made-elsewhere" already exists.*import ID\s+` + regexp.QuoteMeta(sc.path) + `/\d+`),
+					},
+					{
+						PreConfig: func() {
+							if n := e.Mock.Count("POST", ""); n != 0 {
+								t.Errorf("the refused create sent %d POSTs", n)
+							}
+							for _, g := range e.Mock.RunnerGroups(sc.path) {
+								if g.Name == "made-elsewhere" {
+									e.Mock.RemoveRunnerGroup(sc.path, g.ID)
+								}
+							}
+						},
+						Config: config,
+					},
+				},
+			})
+		})
+	}
+}

@@ -1,0 +1,109 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*networkConfigurationDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*networkConfigurationDataSource)(nil)
+)
+
+// NewNetworkConfigurationDataSource is the githubactions_network_configuration data source.
+func NewNetworkConfigurationDataSource() datasource.DataSource {
+	return &networkConfigurationDataSource{}
+}
+
+type networkConfigurationDataSource struct {
+	scopedDataSource
+}
+
+type networkConfigurationDataSourceModel struct {
+	scopeModel
+	networkConfigurationAttrs
+}
+
+func (d *networkConfigurationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_network_configuration"
+}
+
+func (d *networkConfigurationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := networkConfigurationDataSourceAttributes()
+	attrs["id"] = schema.StringAttribute{
+		MarkdownDescription: netIDDesc + " Exactly one of `id` and `name` is set.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: "The network configuration's name. Exactly one of `id` and `name` is set.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one hosted compute network configuration of an organization or enterprise, by ID or by " +
+			"name. It is an error when none matches.",
+		Attributes: withScope(attrs),
+	}
+}
+
+func (d *networkConfigurationDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"))}
+}
+
+func (d *networkConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg networkConfigurationDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var config *client.NetworkConfiguration
+	if !cfg.ID.IsNull() {
+		id := cfg.ID.ValueString()
+		var err error
+		config, err = c.GetNetworkConfiguration(ctx, scope, id)
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Network Configuration Not Found",
+				fmt.Sprintf("The %s %q has no network configuration with ID %q.", scope.Noun(), scope.Name, id))
+			return
+		}
+		if err != nil {
+			addError(&resp.Diagnostics, "Unable to Read Network Configuration", err, scope, nil)
+			return
+		}
+	} else {
+		configs, err := c.ListNetworkConfigurations(ctx, scope)
+		if err != nil {
+			addError(&resp.Diagnostics, "Unable to List Network Configurations", err, scope, nil)
+			return
+		}
+		name := cfg.Name.ValueString()
+		found, ok := selectOne(&resp.Diagnostics, filter(configs, func(n client.NetworkConfiguration) bool { return n.Name == name }),
+			"network configuration", fmt.Sprintf("the name %q in the %s %q (%d configurations searched)", name, scope.Noun(), scope.Name, len(configs)),
+			func(n client.NetworkConfiguration) string { return fmt.Sprintf("%s (ID %s)", n.Name, n.ID) })
+		if !ok {
+			return
+		}
+		config = &found
+	}
+	attrs, diags := networkConfigurationFromAPI(config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg.networkConfigurationAttrs = attrs
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+}

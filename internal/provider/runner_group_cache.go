@@ -1,0 +1,161 @@
+package provider
+
+import (
+	"context"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+// listCache serves the objects of each scope (runner groups, network configurations) for one
+// Terraform run (one configured provider): the refresh of N objects costs the pages of one
+// list plus a GET for an object the list does not hold, not N requests. Concurrent callers
+// of a scope share one list. The provider's own writes go in as they are answered, so a
+// read after a create, update or delete in the same run never sees the older list's value.
+// A list that fails leaves the scope to single GETs for the rest of the run.
+type listCache[K comparable, V any] struct {
+	what string // "runner groups", for logs
+	key  func(V) K
+	list func(*client.Client, context.Context, client.Scope) ([]V, error)
+	get  func(*client.Client, context.Context, client.Scope, K) (*V, error)
+
+	mu     sync.Mutex
+	scopes map[string]*listScope[K, V]
+}
+
+// listScope is the cache of one scope.
+type listScope[K comparable, V any] struct {
+	mu      sync.Mutex
+	done    chan struct{} // closed when the scope's one list has finished
+	started bool
+	items   map[K]V // nil when the list failed
+	local   map[K]*V
+}
+
+// forScope returns the cache of scope, creating it on first use.
+func (c *listCache[K, V]) forScope(scope client.Scope) *listScope[K, V] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.scopes == nil {
+		c.scopes = map[string]*listScope[K, V]{}
+	}
+	s, ok := c.scopes[scope.Key()]
+	if !ok {
+		s = &listScope[K, V]{done: make(chan struct{}), local: map[K]*V{}}
+		c.scopes[scope.Key()] = s
+	}
+	return s
+}
+
+// read returns object id of scope, nil when GitHub does not have it.
+func (c *listCache[K, V]) read(ctx context.Context, api *client.Client, scope client.Scope, id K) (*V, error) {
+	s := c.forScope(scope)
+	s.mu.Lock()
+	if w, ok := s.local[id]; ok && w != nil {
+		cp := *w
+		s.mu.Unlock()
+		return &cp, nil
+	}
+	_, written := s.local[id]
+	run := !s.started
+	s.started = true
+	s.mu.Unlock()
+
+	if run {
+		c.fill(ctx, api, scope, s)
+	}
+	select {
+	case <-s.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if !written {
+		s.mu.Lock()
+		v, ok := s.items[id]
+		s.mu.Unlock()
+		if ok {
+			return &v, nil
+		}
+	}
+	v, err := c.get(api, ctx, scope, id)
+	if client.IsNotFound(err) {
+		return nil, nil
+	}
+	return v, err
+}
+
+// fill runs the scope's one list and publishes it.
+func (c *listCache[K, V]) fill(ctx context.Context, api *client.Client, scope client.Scope, s *listScope[K, V]) {
+	all, err := c.list(api, ctx, scope)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer close(s.done)
+	if err != nil {
+		tflog.Warn(ctx, "Listing the scope's "+c.what+" failed; reading each one alone for the rest of this run", map[string]any{
+			"scope": scope.String(), "error": err.Error(),
+		})
+		return
+	}
+	s.items = make(map[K]V, len(all))
+	for _, v := range all {
+		s.items[c.key(v)] = v
+	}
+}
+
+// put records the object a write of the provider answered with.
+func (c *listCache[K, V]) put(scope client.Scope, v *V) {
+	s := c.forScope(scope)
+	cp := *v
+	s.mu.Lock()
+	s.local[c.key(cp)] = &cp
+	s.mu.Unlock()
+}
+
+// drop forgets object id after the provider deleted it: a later read asks GitHub alone.
+func (c *listCache[K, V]) drop(scope client.Scope, id K) {
+	s := c.forScope(scope)
+	s.mu.Lock()
+	s.local[id] = nil
+	s.mu.Unlock()
+}
+
+// networkLists are the per-run caches of runner groups and network configurations; the zero
+// value is ready to use.
+type networkLists struct {
+	once    sync.Once
+	groups  *listCache[int64, client.RunnerGroup]
+	configs *listCache[string, client.NetworkConfiguration]
+}
+
+func (l *networkLists) init() {
+	l.once.Do(func() {
+		l.groups = &listCache[int64, client.RunnerGroup]{
+			what: "runner groups",
+			key:  func(g client.RunnerGroup) int64 { return g.ID },
+			list: func(c *client.Client, ctx context.Context, s client.Scope) ([]client.RunnerGroup, error) {
+				return c.ListRunnerGroups(ctx, s, "")
+			},
+			get: (*client.Client).GetRunnerGroup,
+		}
+		l.configs = &listCache[string, client.NetworkConfiguration]{
+			what: "network configurations",
+			key:  func(n client.NetworkConfiguration) string { return n.ID },
+			list: (*client.Client).ListNetworkConfigurations,
+			get:  (*client.Client).GetNetworkConfiguration,
+		}
+	})
+}
+
+// runnerGroups is the run's cache of runner groups.
+func (d *providerData) runnerGroups() *listCache[int64, client.RunnerGroup] {
+	d.lists.init()
+	return d.lists.groups
+}
+
+// networkConfigurations is the run's cache of network configurations.
+func (d *providerData) networkConfigurations() *listCache[string, client.NetworkConfiguration] {
+	d.lists.init()
+	return d.lists.configs
+}
