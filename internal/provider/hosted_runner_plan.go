@@ -28,8 +28,10 @@ const (
 // ModifyPlan makes the plan safe and truthful before anything is written:
 //   - a new runner gets the defaults of runner_group_id and enable_static_ip; an existing one
 //     keeps its values when the configuration leaves them out (UseStateForUnknown);
-//   - computed values the change affects become unknown, or the catalog's value where the
-//     catalog tells it (machine_size_details for a new size, platform for a new image);
+//   - computed values the change affects become unknown; the others keep their state values.
+//     (The catalog's machine size details and image platform are not put in the plan: Terraform
+//     plans again at apply, and a catalog read that fails then, for example under an exhausted
+//     rate limit, would turn a known planned value unknown, which Terraform refuses.)
 //   - renaming the runner and releasing its static IPs carry warnings;
 //   - what the plan creates or changes is checked against the live catalog, once per scope and
 //     run, only when the values are known and credentials are configured, and static IPs
@@ -128,10 +130,10 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	}
 	check := &planCheck{ctx: ctx, c: c, scope: scope, groups: r.data.runnerGroups()}
 	if checkSize {
-		diags.Append(check.size(plan)...)
+		diags.Append(check.size(plan.Size.ValueString())...)
 	}
 	if checkImage && !check.unavailable {
-		diags.Append(check.image(plan)...)
+		diags.Append(check.image(*plan)...)
 	}
 	if checkIP && !check.unavailable {
 		diags.Append(check.staticIP()...)
@@ -163,23 +165,16 @@ func (p *planCheck) skip(what string, err error) diag.Diagnostics {
 	return nil
 }
 
-// size checks the machine size and shows its details in the plan.
-func (p *planCheck) size(plan *hostedRunnerModel) diag.Diagnostics {
+// size checks the machine size.
+func (p *planCheck) size(want string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	specs, err := p.c.ListMachineSizes(p.ctx, p.scope)
 	if err != nil {
 		return p.skip("size", err)
 	}
-	want := plan.Size.ValueString()
 	ids := make([]string, 0, len(specs))
 	for _, s := range specs {
 		if s.ID == want {
-			var d diag.Diagnostics
-			plan.MachineSizeDetails, d = types.ObjectValue(machineSizeAttrTypes, map[string]attr.Value{
-				"id": types.StringValue(s.ID), "cpu_cores": types.Int64Value(s.CPUCores),
-				"memory_gb": types.Int64Value(s.MemoryGB), "storage_gb": types.Int64Value(s.StorageGB),
-			})
-			diags.Append(d...)
 			return diags
 		}
 		ids = append(ids, s.ID)
@@ -190,36 +185,29 @@ func (p *planCheck) size(plan *hostedRunnerModel) diag.Diagnostics {
 	return diags
 }
 
-// image checks the image for its source and shows its platform in the plan.
-func (p *planCheck) image(plan *hostedRunnerModel) diag.Diagnostics {
+// image checks the image for its source.
+func (p *planCheck) image(plan hostedRunnerModel) diag.Diagnostics {
 	img, diags := plan.image(p.ctx)
 	if diags.HasError() || img.ID.IsUnknown() || img.Source.IsUnknown() || img.Version.IsUnknown() {
 		return diags
 	}
-	var platform string
-	switch source := img.Source.ValueString(); source {
-	case client.SourceCustom:
-		platform, diags = p.customImage(img)
-	default:
-		platform, diags = p.curatedImage(img.ID.ValueString(), source)
+	if source := img.Source.ValueString(); source != client.SourceCustom {
+		return p.curatedImage(img.ID.ValueString(), source)
 	}
-	if platform != "" && !diags.HasError() {
-		plan.Platform = types.StringValue(platform)
-	}
-	return diags
+	return p.customImage(img)
 }
 
-// curatedImage checks a GitHub-owned or partner image id and returns its platform.
-func (p *planCheck) curatedImage(id, source string) (string, diag.Diagnostics) {
+// curatedImage checks a GitHub-owned or partner image id.
+func (p *planCheck) curatedImage(id, source string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	images, err := listCuratedImages(p.ctx, p.c, p.scope, source)
 	if err != nil {
-		return "", p.skip("image.id", err)
+		return p.skip("image.id", err)
 	}
 	ids := make([]string, 0, len(images))
 	for _, img := range images {
 		if img.ID == id {
-			return img.Platform, diags
+			return diags
 		}
 		ids = append(ids, img.ID+" ("+img.Platform+")")
 	}
@@ -227,12 +215,12 @@ func (p *planCheck) curatedImage(id, source string) (string, diag.Diagnostics) {
 		fmt.Sprintf("The %s %q has no %s image %q. Valid ids for source %q: %s (the githubactions_runner_images data source "+
 			"lists them; a custom image needs source = \"custom\" and its definition's numeric ID).",
 			p.scope.Noun(), p.scope.Name, source, id, source, strings.Join(ids, ", ")))
-	return "", diags
+	return diags
 }
 
 // customImage checks that a custom image definition exists and, when pinned, that the version
-// exists and is Ready; it returns the definition's platform.
-func (p *planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics) {
+// exists and is Ready.
+func (p *planCheck) customImage(img runnerImageModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	idPath := path.Root("image").AtName("id")
 	id, err := strconv.ParseInt(img.ID.ValueString(), 10, 64)
@@ -240,25 +228,25 @@ func (p *planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics)
 		diags.AddAttributeError(idPath, "Invalid Custom Image ID",
 			fmt.Sprintf("With source = \"custom\", image.id is the custom image definition's numeric ID, not %q (the "+
 				"githubactions_custom_images data source lists the definitions and their IDs).", img.ID.ValueString()))
-		return "", diags
+		return diags
 	}
 	def, err := p.c.GetCustomImage(p.ctx, p.scope, id)
 	if client.IsNotFound(err) {
 		diags.AddAttributeError(idPath, "Unknown Custom Image",
 			fmt.Sprintf("The %s %q has no custom image definition %d (the githubactions_custom_images data source lists them).",
 				p.scope.Noun(), p.scope.Name, id))
-		return "", diags
+		return diags
 	}
 	if err != nil {
-		return "", p.skip("image.id", err)
+		return p.skip("image.id", err)
 	}
 	if img.Version.IsNull() {
-		return def.Platform, diags
+		return diags
 	}
 	version := img.Version.ValueString()
 	versions, err := p.c.ListCustomImageVersions(p.ctx, p.scope, id)
 	if err != nil {
-		return "", p.skip("image.version", err)
+		return p.skip("image.version", err)
 	}
 	var ready []string
 	for _, v := range versions {
@@ -266,10 +254,10 @@ func (p *planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics)
 			diags.AddAttributeError(path.Root("image").AtName("version"), "Custom Image Version Not Ready",
 				fmt.Sprintf("Version %s of custom image %d (%s) is %s, not Ready, so no runner can use it yet. Wait until it is "+
 					"Ready, pin another version, or leave version out for the latest.", version, id, def.Name, v.State))
-			return "", diags
+			return diags
 		}
 		if v.Version == version {
-			return def.Platform, diags
+			return diags
 		}
 		if v.State == "Ready" {
 			ready = append(ready, v.Version)
@@ -279,7 +267,7 @@ func (p *planCheck) customImage(img runnerImageModel) (string, diag.Diagnostics)
 	diags.AddAttributeError(path.Root("image").AtName("version"), "Unknown Custom Image Version",
 		fmt.Sprintf("Custom image %d (%s) has no version %s. Ready versions: %s (the githubactions_custom_image_versions "+
 			"data source lists them); leave version out for the latest.", id, def.Name, version, quoteAll(ready)))
-	return "", diags
+	return diags
 }
 
 // runnerGroup checks that the runner group exists, through the run's cache of runner groups

@@ -147,10 +147,9 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			Default:             booldefault.StaticBool(false),
 		},
 		"platform": schema.StringAttribute{
-			MarkdownDescription: "The operating system and architecture of the image, such as `linux-x64`. The plan shows the " +
-				"new value when the image changes.",
-			Computed:      true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			MarkdownDescription: "The operating system and architecture of the image, such as `linux-x64`.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"status": schema.StringAttribute{
 			MarkdownDescription: "The runner's status at the last refresh: `Ready`, `Provisioning`, `Shutdown`, `Deleting` or `Stuck`.",
@@ -173,7 +172,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		},
 		"machine_size_details": schema.ObjectAttribute{
 			MarkdownDescription: "The machine size the runner has: `id` (such as `4-core`), `cpu_cores`, `memory_gb` and `storage_gb` " +
-				"(SSD, in GB). The plan shows the new value when the size changes.",
+				"(SSD, in GB).",
 			Computed:       true,
 			AttributeTypes: machineSizeAttrTypes,
 			PlanModifiers:  []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
