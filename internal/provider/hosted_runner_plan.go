@@ -230,21 +230,23 @@ func (p *planCheck) customImage(img runnerImageModel) diag.Diagnostics {
 				"githubactions_custom_images data source lists the definitions and their IDs).", img.ID.ValueString()))
 		return diags
 	}
-	def, err := p.c.GetCustomImage(p.ctx, p.scope, id)
-	if client.IsNotFound(err) {
+	defs, err := p.c.ListCustomImagesOnce(p.ctx, p.scope)
+	if err != nil {
+		return p.skip("image.id", err)
+	}
+	i := slices.IndexFunc(defs, func(d client.CustomImage) bool { return d.ID == id })
+	if i < 0 {
 		diags.AddAttributeError(idPath, "Unknown Custom Image",
 			fmt.Sprintf("The %s %q has no custom image definition %d (the githubactions_custom_images data source lists them).",
 				p.scope.Noun(), p.scope.Name, id))
 		return diags
 	}
-	if err != nil {
-		return p.skip("image.id", err)
-	}
+	def := defs[i]
 	if img.Version.IsNull() {
 		return diags
 	}
 	version := img.Version.ValueString()
-	versions, err := p.c.ListCustomImageVersions(p.ctx, p.scope, id)
+	versions, err := p.c.ListCustomImageVersionsOnce(p.ctx, p.scope, id)
 	if err != nil {
 		return p.skip("image.version", err)
 	}
@@ -300,7 +302,7 @@ func (p *planCheck) runnerGroup(id int64) diag.Diagnostics {
 // staticIP checks that one more static public IP range fits the scope's limit.
 func (p *planCheck) staticIP() diag.Diagnostics {
 	var diags diag.Diagnostics
-	limits, err := p.c.GetLimits(p.ctx, p.scope)
+	limits, err := p.c.GetLimitsOnce(p.ctx, p.scope)
 	if err != nil {
 		return p.skip("enable_static_ip", err)
 	}

@@ -270,3 +270,51 @@ resource "terraform_data" "later" {
 		})
 	}
 }
+
+// TestAccHostedRunner_catalogReadOncePerRun: a plan of several runners reads each catalog list
+// (sizes, custom images, a custom image's versions, limits, runner groups) once per scope,
+// not once per runner.
+func TestAccHostedRunner_catalogReadOncePerRun(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			var config strings.Builder
+			config.WriteString(e.providerConfig())
+			for i, size := range []string{"2-core", "4-core", "8-core"} {
+				fmt.Fprintf(&config, `
+resource "githubactions_hosted_runner" "r%[1]d" {
+  %[2]s = %[3]q
+  name             = "many-%[1]d"
+  image            = { id = "1", source = "custom", version = "1.0.0" }
+  size             = %[4]q
+  runner_group_id  = 2
+  enable_static_ip = true
+}
+`, i, sc.attr, sc.owner, size)
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				Steps: []resource.TestStep{{
+					Config:             config.String(),
+					PlanOnly:           true,
+					ExpectNonEmptyPlan: true,
+				}},
+			})
+			reads := map[string]int{}
+			for _, r := range catalogReads(e.Mock) {
+				reads[r]++
+			}
+			plans := reads["GET /"+sc.path+"/actions/hosted-runners/machine-sizes"]
+			if plans == 0 || len(reads) < 5 {
+				t.Fatalf("the plan read %v, want machine sizes, custom images, versions, limits and runner groups", reads)
+			}
+			for path, n := range reads {
+				if n != plans {
+					t.Errorf("%s was read %d times in %d plans of three runners, want once a plan", path, n, plans)
+				}
+			}
+		})
+	}
+}
