@@ -17,9 +17,9 @@ for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
 # dev_overrides runs the freshly built provider; the filesystem mirror lets `terraform init`
 # find the provider without reaching the Registry.
 platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$work/mirror/registry.terraform.io/runnerforge/githubactions/0.0.1/$platform"
+mirror="$work/mirror/registry.terraform.io/runnerforge/githubactions/0.1.0/$platform"
 mkdir -p "$mirror"
-cp "$bin/terraform-provider-githubactions" "$mirror/terraform-provider-githubactions_v0.0.1"
+cp "$bin/terraform-provider-githubactions" "$mirror/terraform-provider-githubactions_v0.1.0"
 cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides {

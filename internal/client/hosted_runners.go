@@ -87,6 +87,8 @@ type UpdateHostedRunnerRequest struct {
 	ImageID        *string `json:"image_id,omitempty"`
 	ImageVersion   *string `json:"image_version,omitempty"`
 	ImageGen       *bool   `json:"image_gen,omitempty"`
+	// UnpinImageVersion sends "image_version": null, GitHub's way to ask for the latest version.
+	UnpinImageVersion bool `json:"-"`
 }
 
 // listPasses bounds how often ListHostedRunners reads the whole list while it keeps changing.

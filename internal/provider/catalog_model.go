@@ -10,6 +10,9 @@ import (
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"golang.org/x/mod/semver"
@@ -46,10 +49,14 @@ func dataSourceAttrs(fields []computedField) map[string]dschema.Attribute {
 func resourceAttrs(fields []computedField) map[string]rschema.Attribute {
 	out := make(map[string]rschema.Attribute, len(fields))
 	for _, f := range fields {
+		// What GitHub reports about an adopted object changes only at a refresh, never through
+		// this resource: a plan keeps the state's values.
 		if f.isInt {
-			out[f.name] = rschema.Int64Attribute{MarkdownDescription: f.desc, Computed: true}
+			out[f.name] = rschema.Int64Attribute{MarkdownDescription: f.desc, Computed: true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
 		} else {
-			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.desc, Computed: true}
+			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.desc, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 		}
 	}
 	return out

@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*customImageResource)(nil)
 	_ resource.ResourceWithImportState = (*customImageResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*customImageResource)(nil)
 )
 
 // NewCustomImageResource is the githubactions_custom_image resource.
@@ -51,8 +52,13 @@ func (r *customImageResource) Schema(_ context.Context, _ resource.SchemaRequest
 		MarkdownDescription: "A custom image definition of an organization or enterprise, with all its versions. GitHub makes " +
 			"custom images with image-generation runners (`image_gen = true`), not through the API, so this resource adopts " +
 			"an existing definition: creating it checks that the definition exists and records it (it is an error when it " +
-			"does not), and destroying it **deletes the definition and every version of it** from GitHub. A definition " +
-			"deleted outside Terraform is dropped from state at the next refresh.",
+			"does not).\n\n" +
+			"**What `destroy` does:** destroying this resource, or replacing it (changing `image_definition_id`, or the " +
+			"organization or enterprise other than in letter case), **deletes the definition and every version of it from " +
+			"GitHub**, which nothing can undo. The plan says so in a warning. The deletion is refused, with nothing deleted, " +
+			"while any runner of the organization or enterprise uses the definition; the error names those runners. To stop " +
+			"managing a definition without deleting it, use a `removed` block (Terraform 1.7 and later) or `terraform state rm`.\n\n" +
+			"A definition deleted outside Terraform is dropped from state at the next refresh.",
 		Attributes: attrs,
 	}
 }
@@ -109,11 +115,14 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never called with a change (every argument replaces the resource); it keeps the plan.
+// Update is called only for a change of the scope's letter case (every other change of an
+// argument replaces the resource): it records the new spelling, with no request.
 func (r *customImageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan customImageResourceModel
+	var plan, state customImageResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -124,9 +133,26 @@ func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if refuseIfInUse(ctx, &resp.Diagnostics, "Unable to Delete Custom Image", c, scope, state.ImageDefinitionID.ValueInt64(), "") {
+		return
+	}
 	if err := c.DeleteCustomImage(ctx, scope, state.ImageDefinitionID.ValueInt64()); err != nil && !client.IsNotFound(err) {
 		addError(&resp.Diagnostics, "Unable to Delete Custom Image", err, scope, nil)
 	}
+}
+
+// ModifyPlan warns about a destroy or replacement: either deletes it from GitHub.
+func (r *customImageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnAboutDeletion[customImageResourceModel](ctx, req, resp)
+}
+
+func (m customImageResourceModel) replacedBy(other adoptedObject) bool {
+	plan, ok := other.(customImageResourceModel)
+	return !ok || !(plan.ImageDefinitionID.Equal(m.ImageDefinitionID)) || scopeReplaced(plan.Organization, plan.Enterprise, m.Organization, m.Enterprise)
+}
+
+func (m customImageResourceModel) deletion() (kind, what string) {
+	return "Custom Image", fmt.Sprintf("custom image definition %d (%q) and all %d of its versions", m.ImageDefinitionID.ValueInt64(), m.Name.ValueString(), m.VersionsCount.ValueInt64())
 }
 
 func (r *customImageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

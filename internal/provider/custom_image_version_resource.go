@@ -20,6 +20,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*customImageVersionResource)(nil)
 	_ resource.ResourceWithImportState = (*customImageVersionResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*customImageVersionResource)(nil)
 )
 
 // NewCustomImageVersionResource is the githubactions_custom_image_version resource.
@@ -56,12 +57,19 @@ func (r *customImageVersionResource) Schema(_ context.Context, _ resource.Schema
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "`<image_definition_id>/<version>`, such as `1/1.1.0`.",
 		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One version of a custom image definition. GitHub makes versions with image-generation runners, " +
 			"not through the API, so this resource adopts an existing version: creating it checks that the version exists " +
-			"and records it (it is an error when it does not), and destroying it **deletes that version** from GitHub (the " +
-			"definition and its other versions stay). A version deleted outside Terraform is dropped from state at the next refresh.",
+			"and records it (it is an error when it does not).\n\n" +
+			"**What `destroy` does:** destroying this resource, or replacing it (changing `image_definition_id` or `version`, " +
+			"or the organization or enterprise other than in letter case), **deletes that version from GitHub**, which nothing " +
+			"can undo (the definition and its other versions stay). The plan says so in a warning. The deletion is refused, " +
+			"with nothing deleted, while any runner of the organization or enterprise runs that version; the error names " +
+			"those runners. To stop managing a version without deleting it, use a `removed` block (Terraform 1.7 and later) " +
+			"or `terraform state rm`.\n\n" +
+			"A version deleted outside Terraform is dropped from state at the next refresh.",
 		Attributes: attrs,
 	}
 }
@@ -109,11 +117,14 @@ func (r *customImageVersionResource) Read(ctx context.Context, req resource.Read
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never called with a change (every argument replaces the resource); it keeps the plan.
+// Update is called only for a change of the scope's letter case (every other change of an
+// argument replaces the resource): it records the new spelling, with no request.
 func (r *customImageVersionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan customImageVersionResourceModel
+	var plan, state customImageVersionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *customImageVersionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -124,10 +135,29 @@ func (r *customImageVersionResource) Delete(ctx context.Context, req resource.De
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if refuseIfInUse(ctx, &resp.Diagnostics, "Unable to Delete Custom Image Version", c, scope,
+		state.ImageDefinitionID.ValueInt64(), state.Version.ValueString()) {
+		return
+	}
 	err := c.DeleteCustomImageVersion(ctx, scope, state.ImageDefinitionID.ValueInt64(), state.Version.ValueString())
 	if err != nil && !client.IsNotFound(err) {
 		addError(&resp.Diagnostics, "Unable to Delete Custom Image Version", err, scope, nil)
 	}
+}
+
+// ModifyPlan warns about a destroy or replacement: either deletes it from GitHub.
+func (r *customImageVersionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnAboutDeletion[customImageVersionResourceModel](ctx, req, resp)
+}
+
+func (m customImageVersionResourceModel) replacedBy(other adoptedObject) bool {
+	plan, ok := other.(customImageVersionResourceModel)
+	return !ok || !plan.ImageDefinitionID.Equal(m.ImageDefinitionID) || !plan.Version.Equal(m.Version) ||
+		scopeReplaced(plan.Organization, plan.Enterprise, m.Organization, m.Enterprise)
+}
+
+func (m customImageVersionResourceModel) deletion() (kind, what string) {
+	return "Custom Image Version", fmt.Sprintf("version %s of custom image definition %d", m.Version.ValueString(), m.ImageDefinitionID.ValueInt64())
 }
 
 func (r *customImageVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -42,9 +42,15 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 	if errors.As(err, &rateErr) || !errors.As(err, &apiErr) {
 		detail := err.Error()
 		var certErr *tls.CertificateVerificationError
-		if errors.As(err, &certErr) {
+		var transportErr *client.TransportError
+		switch {
+		case errors.As(err, &certErr):
 			detail += "\n\nThe server's TLS certificate did not verify, so nothing was sent. If base_url is served with a " +
 				"certificate from a private CA, add that CA to the system's trust store or point SSL_CERT_FILE at a PEM file holding it."
+		case errors.As(err, &transportErr):
+			detail += "\n\nNo answer came from the GitHub API at the provider's base_url (or GITHUB_BASE_URL). Check that " +
+				"base_url names the API root (https://api.github.com/ by default) and that it is reachable; reading requests " +
+				"and updates were retried up to max_retries times before giving up, a create is never retried blindly."
 		}
 		diags.AddError(summary, detail)
 		return
@@ -69,18 +75,45 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 	if apiErr.DocumentationURL != "" {
 		b.WriteString("\n\nSee " + apiErr.DocumentationURL)
 	}
+	// Each field error GitHub names goes on its attribute, once, with the request id; what no
+	// attribute holds stays in the one error on the resource.
 	var unplaced []string
 	for _, fe := range apiErr.Errors {
 		if p, ok := fields[fe.Field]; ok {
-			diags.AddAttributeError(p, summary, fmt.Sprintf("GitHub rejected %s: %s", fe.Field, fe.String()))
+			diags.AddAttributeError(p, summary, fieldErrorDetail(fe, apiErr))
 			continue
 		}
 		unplaced = append(unplaced, "- "+fe.String())
+	}
+	if len(apiErr.Errors) > 0 && len(unplaced) == 0 {
+		return
 	}
 	if len(unplaced) > 0 {
 		b.WriteString("\n\nErrors:\n" + strings.Join(unplaced, "\n"))
 	}
 	diags.AddError(summary, b.String())
+}
+
+// fieldErrorDetail says in plain words what GitHub refused about one attribute, and names the
+// request for GitHub Support.
+func fieldErrorDetail(fe client.FieldError, e *client.APIError) string {
+	var b strings.Builder
+	switch {
+	case fe.Message != "":
+		b.WriteString("GitHub refused the value: " + fe.Message)
+	case fe.Code == "missing_field":
+		b.WriteString("GitHub requires a value here.")
+	case fe.Code == "already_exists":
+		b.WriteString("GitHub refused the value: another object already has it.")
+	default:
+		b.WriteString("GitHub refused the value as invalid.")
+	}
+	fmt.Fprintf(&b, "\n\nRequest: %s %s answered %d", e.Method, e.Path, e.StatusCode)
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " (X-GitHub-Request-Id %s)", e.RequestID)
+	}
+	b.WriteString(".")
+	return b.String()
 }
 
 // credentialHint says what to fix: which scopes or permissions GitHub accepts (401, 403, 404),

@@ -46,7 +46,7 @@ func newCLIEnv(t *testing.T) *cliEnv {
 	}
 	mirror := filepath.Join(dir, "mirror")
 	platform := runtime.GOOS + "_" + runtime.GOARCH
-	pkg := filepath.Join(mirror, filepath.FromSlash(providerAddress()), "0.0.1", platform)
+	pkg := filepath.Join(mirror, filepath.FromSlash(providerAddress()), "0.1.0", platform)
 	if err := os.MkdirAll(pkg, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func newCLIEnv(t *testing.T) *cliEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(pkg, "terraform-provider-githubactions_v0.0.1"), data, 0o755); err != nil {
+	if err := os.WriteFile(filepath.Join(pkg, "terraform-provider-githubactions_v0.1.0"), data, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	rc := filepath.Join(dir, "terraformrc")

@@ -11,13 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-var _ resource.ResourceWithModifyPlan = (*hostedRunnerResource)(nil)
-
-// ModifyPlan runs the plan-time checks of a hosted runner.
-func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, req)...)
-}
-
 // staticIPPlan is the part of a runner's plan that the static IP check reads.
 type staticIPPlan struct {
 	Organization   types.String `tfsdk:"organization"`

@@ -76,7 +76,7 @@ resource "githubactions_hosted_runner" "second" {
 					{
 						// Without static IPs the runner joins the private group.
 						PreConfig: noWrites,
-						Config:    private("  runner_group_id = githubactions_runner_group.test.id"),
+						Config:    private("  enable_static_ip = false\n  runner_group_id = githubactions_runner_group.test.id"),
 						Check: func(st *terraform.State) error {
 							r, ok := mockRunnerByName(e.Mock, sc.path, "static-runner")
 							if !ok || r.EnableStaticIP {

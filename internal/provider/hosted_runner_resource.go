@@ -16,8 +16,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -113,11 +115,13 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"runner_group_id": schema.Int64Attribute{
-			MarkdownDescription: "The ID of the runner group the runner joins. Default `1`, the default group.",
-			Optional:            true,
-			Computed:            true,
-			Default:             int64default.StaticInt64(1),
-			Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			MarkdownDescription: "The ID of the runner group the runner joins (see the organization's or enterprise's runner " +
+				"groups; the plan checks that it exists). Left out when creating, the runner joins group `1`, the default group; " +
+				"left out later (after an import, or removed from the configuration), the runner stays in its current group.",
+			Optional:      true,
+			Computed:      true,
+			Validators:    []validator.Int64{int64validator.AtLeast(1)},
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 		},
 		"maximum_runners": schema.Int64Attribute{
 			MarkdownDescription: "The most machines the runner scales up to, to bound cost (at least 1). Left out, " +
@@ -129,10 +133,12 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		},
 		"enable_static_ip": schema.BoolAttribute{
 			MarkdownDescription: "Whether the runner gets static public IP ranges (see `public_ips`); they count against the " +
-				"account's limit (the `githubactions_limits` data source). Default `false`.",
-			Optional: true,
-			Computed: true,
-			Default:  booldefault.StaticBool(false),
+				"account's limit (the `githubactions_limits` data source; the plan checks that one more fits). Left out when " +
+				"creating, `false`; left out later (after an import, or removed from the configuration), the runner keeps its " +
+				"static IPs. Setting it to `false` releases them, which the plan warns about: allow-lists that name them stop matching.",
+			Optional:      true,
+			Computed:      true,
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 		"image_gen": schema.BoolAttribute{
 			MarkdownDescription: "Whether the runner is used to generate custom images. Default `false`.",
@@ -143,39 +149,46 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		"platform": schema.StringAttribute{
 			MarkdownDescription: "The operating system and architecture of the image, such as `linux-x64`.",
 			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"status": schema.StringAttribute{
 			MarkdownDescription: "The runner's status at the last refresh: `Ready`, `Provisioning`, `Shutdown`, `Deleting` or `Stuck`.",
 			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"public_ip_enabled": schema.BoolAttribute{
 			MarkdownDescription: "Whether static public IPs are enabled for the runner.",
 			Computed:            true,
+			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 		// The computed-only objects are object attributes, not nested attributes: Terraform 1.5's
 		// `plan -generate-config-out` crashes on a computed-only nested attribute.
 		"public_ips": schema.ListAttribute{
 			MarkdownDescription: "The static public IP ranges of the runner, once assigned. Each has `enabled` (whether the " +
 				"range is enabled), `prefix` (its first address, such as `20.80.208.150`) and `length` (its prefix length, such as `28`).",
-			Computed:    true,
-			ElementType: types.ObjectType{AttrTypes: publicIPAttrTypes},
+			Computed:      true,
+			ElementType:   types.ObjectType{AttrTypes: publicIPAttrTypes},
+			PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 		},
 		"machine_size_details": schema.ObjectAttribute{
-			MarkdownDescription: "The machine size the runner has: `id` (such as `4-core`), `cpu_cores`, `memory_gb` and `storage_gb` (SSD, in GB).",
-			Computed:            true,
-			AttributeTypes:      machineSizeAttrTypes,
+			MarkdownDescription: "The machine size the runner has: `id` (such as `4-core`), `cpu_cores`, `memory_gb` and `storage_gb` " +
+				"(SSD, in GB).",
+			Computed:       true,
+			AttributeTypes: machineSizeAttrTypes,
+			PlanModifiers:  []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 		},
 		"image_details": schema.ObjectAttribute{
 			MarkdownDescription: "The image the runner runs, as GitHub reports it: `id`, `size_gb`, `display_name`, `source` " +
 				"(`github`, `partner` or `custom`) and `version` (where GitHub reports one).",
 			Computed:       true,
 			AttributeTypes: imageDetailsAttrTypes,
+			PlanModifiers:  []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 		},
 		"last_active_on": schema.StringAttribute{
 			MarkdownDescription: "When the runner last ran a job (RFC 3339), or null if never.",
 			Computed:            true,
 		},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts": timeoutsAttribute(ctx),
 	} {
 		attrs[name] = a
 	}
@@ -343,6 +356,12 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if body.Empty() {
+		// Only the timeouts or the letter case of the scope changed: GitHub has nothing to do.
+		state.Organization, state.Enterprise, state.Timeouts = plan.Organization, plan.Enterprise, plan.Timeouts
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
@@ -500,6 +519,7 @@ func updateRequest(ctx context.Context, plan, state runnerAttrs) (client.UpdateH
 		body.ImageID = img.ID.ValueStringPointer()
 		body.ImageSource = img.Source.ValueStringPointer()
 		body.ImageVersion = img.Version.ValueStringPointer()
+		body.UnpinImageVersion = img.Version.IsNull()
 		reprovision = true
 	}
 	return body, reprovision, diags

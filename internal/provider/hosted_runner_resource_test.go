@@ -220,6 +220,7 @@ func TestAccHostedRunner_customImage(t *testing.T) {
 						Config: runnerConfig(e, sc, "custom", `
   image = { id = "1", source = "custom", version = "1.1.0" }
   size  = "2-core"
+  enable_static_ip = false
 `),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate)},
@@ -313,7 +314,11 @@ func TestAccHostedRunner_imageResolvedByGitHub(t *testing.T) {
 				}
 			}
 			w.WriteHeader(rec.Code)
-			_, _ = w.Write(bytes.ReplaceAll(rec.Body.Bytes(), []byte(`"id":"ubuntu-latest"`), []byte(`"id":"ubuntu-24.04"`)))
+			body := rec.Body.Bytes()
+			if !strings.Contains(r.URL.Path, "/images/") { // the catalog still lists the alias
+				body = bytes.ReplaceAll(body, []byte(`"id":"ubuntu-latest"`), []byte(`"id":"ubuntu-24.04"`))
+			}
+			_, _ = w.Write(body)
 		})
 	})
 	sc := scopeCases[0]

@@ -88,6 +88,10 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	var runners []client.HostedRunner
 	if cfg.GroupID.IsNull() {
 		runners, err = c.ListHostedRunners(ctx, scope)

@@ -194,6 +194,12 @@ func (r *networkConfigurationResource) Update(ctx context.Context, req resource.
 		}
 		body.FailoverNetworkSettingsIDs = &failover
 	}
+	if body == (client.UpdateNetworkConfigurationRequest{}) {
+		// Only the letter case of the scope changed: GitHub has nothing to do.
+		state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
 	updated, err := c.UpdateNetworkConfiguration(ctx, scope, state.ID.ValueString(), body)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Update Network Configuration", err, scope, networkConfigurationFieldPaths)

@@ -127,20 +127,20 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				MarkdownDescription: "How many times one request may be sent again, whatever the reason: a transport error or a " +
 					"500/502/503/504 answer (idempotent requests only: create requests are never replayed blindly), a rate " +
 					"limit, or an App installation token GitHub no longer accepts. Every request is sent at most " +
-					"`max_retries` + 1 times. Default 3.",
+					"`max_retries` + 1 times. From 0 to 20; default 3.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 			"max_concurrent_requests": schema.Int64Attribute{
 				MarkdownDescription: "The most requests in flight at once. GitHub asks integrations to make requests serially " +
-					"to avoid secondary rate limits. Default 1.",
+					"to avoid secondary rate limits. From 1 to 100; default 1.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, 100)},
 			},
 			"write_delay_ms": schema.Int64Attribute{
 				MarkdownDescription: "The least time, in milliseconds, between a creating, updating or deleting request being " +
 					"answered and the next one starting; such requests are sent one at a time. GitHub asks for at least one " +
-					"second between them. Default 1000.",
+					"second between them. From 0 to 60000; default 1000.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 60000)},
 			},

@@ -94,6 +94,10 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	source := curatedSource(cfg.Source).ValueString()
 	images, err := listCuratedImages(ctx, c, scope, source)
 	if err != nil {

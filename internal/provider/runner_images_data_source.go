@@ -61,6 +61,10 @@ func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	cfg.Source = curatedSource(cfg.Source)
 	images, err := listCuratedImages(ctx, c, scope, cfg.Source.ValueString())
 	if err != nil {

@@ -21,42 +21,87 @@ import (
 )
 
 const (
-	organizationDescription = "The organization login, for organization-level hosted runners. Exactly one of `organization` and `enterprise` is set."
-	enterpriseDescription   = "The enterprise slug, for enterprise-level hosted runners. Exactly one of `organization` and `enterprise` is set."
+	organizationDescription = "The login of the organization this belongs to, such as `octo-org` (GitHub treats it " +
+		"case-insensitively). Exactly one of `organization` and `enterprise` is set."
+	enterpriseDescription = "The slug of the enterprise this belongs to, such as `octo-corp` (GitHub treats it " +
+		"case-insensitively). Exactly one of `organization` and `enterprise` is set."
 )
 
 // slugPattern accepts GitHub organization logins and enterprise slugs.
 var slugPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$`)
 
-func scopeValidators(other string) []validator.String {
-	return []validator.String{
+// scopeValidators check one scope argument; the first of the pair (organization) also checks
+// that exactly one of the two is set, so that a mistake yields one error, not one per argument.
+func scopeValidators(other string, first bool) []validator.String {
+	v := []validator.String{
 		stringvalidator.RegexMatches(slugPattern, "must be a GitHub organization login or enterprise slug: letters, digits and inner hyphens"),
-		stringvalidator.ExactlyOneOf(path.MatchRoot(other)),
 	}
+	if first {
+		v = append(v, exactlyOneScope{other: other})
+	}
+	return v
 }
 
-// scopeResourceAttributes are the organization and enterprise arguments of a resource;
-// changing either replaces the resource.
+// scopeResourceAttributes are the organization and enterprise arguments of a resource.
+// GitHub treats both names case-insensitively: changing only the letter case is an in-place
+// update that sends no request; any other change replaces the resource.
 func scopeResourceAttributes() map[string]rschema.Attribute {
-	attr := func(desc, other string) rschema.StringAttribute {
+	attr := func(desc, other string, first bool) rschema.StringAttribute {
 		return rschema.StringAttribute{
-			MarkdownDescription: desc + " Changing it replaces the resource.",
-			Optional:            true,
-			Validators:          scopeValidators(other),
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			MarkdownDescription: desc + " Changing it replaces the resource; changing only its letter case does not (GitHub " +
+				"treats the name case-insensitively), it records the new spelling without a request.",
+			Optional:      true,
+			Validators:    scopeValidators(other, first),
+			PlanModifiers: []planmodifier.String{requiresReplaceUnlessCaseOnly()},
 		}
 	}
 	return map[string]rschema.Attribute{
-		"organization": attr(organizationDescription, "enterprise"),
-		"enterprise":   attr(enterpriseDescription, "organization"),
+		"organization": attr(organizationDescription, "enterprise", true),
+		"enterprise":   attr(enterpriseDescription, "organization", false),
 	}
+}
+
+// requiresReplaceUnlessCaseOnly replaces the resource when the scope name changes other than
+// in letter case.
+func requiresReplaceUnlessCaseOnly() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString()) ||
+			req.StateValue.IsNull() != req.PlanValue.IsNull()
+	}, "Changing the name other than in letter case replaces the resource.",
+		"Changing the name other than in letter case replaces the resource.")
 }
 
 // scopeDataSourceAttributes are the organization and enterprise arguments of a data source.
 func scopeDataSourceAttributes() map[string]dschema.Attribute {
 	return map[string]dschema.Attribute{
-		"organization": dschema.StringAttribute{MarkdownDescription: organizationDescription, Optional: true, Validators: scopeValidators("enterprise")},
-		"enterprise":   dschema.StringAttribute{MarkdownDescription: enterpriseDescription, Optional: true, Validators: scopeValidators("organization")},
+		"organization": dschema.StringAttribute{MarkdownDescription: organizationDescription, Optional: true, Validators: scopeValidators("enterprise", true)},
+		"enterprise":   dschema.StringAttribute{MarkdownDescription: enterpriseDescription, Optional: true, Validators: scopeValidators("organization", false)},
+	}
+}
+
+// exactlyOneScope reports, once, a configuration that sets neither or both of organization
+// and enterprise.
+type exactlyOneScope struct{ other string }
+
+func (v exactlyOneScope) Description(context.Context) string {
+	return "exactly one of organization and enterprise is set"
+}
+
+func (v exactlyOneScope) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v exactlyOneScope) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	var other types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.other), &other)...)
+	if req.ConfigValue.IsUnknown() || other.IsUnknown() || resp.Diagnostics.HasError() {
+		return
+	}
+	switch {
+	case req.ConfigValue.IsNull() && other.IsNull():
+		resp.Diagnostics.AddError("Missing Organization or Enterprise",
+			"Set exactly one of organization (for an organization's runners) and enterprise (for an enterprise's runners).")
+	case !req.ConfigValue.IsNull() && !other.IsNull():
+		resp.Diagnostics.AddAttributeError(req.Path, "Both Organization and Enterprise Set",
+			"Set exactly one of organization (for an organization's runners) and enterprise (for an enterprise's runners), not both.")
 	}
 }
 

@@ -4,7 +4,8 @@
 terraform {
   required_providers {
     githubactions = {
-      source = "runnerforge/githubactions"
+      source  = "runnerforge/githubactions"
+      version = "~> 0.1"
     }
   }
 }

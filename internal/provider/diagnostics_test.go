@@ -1,0 +1,84 @@
+package provider
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+// TestAddErrorOneDiagnosticPerFailure: a 422 whose field errors all have an attribute becomes
+// one error per field, on that attribute (nested image.* included), in plain words with the
+// request id; a field error without an attribute stays in the one resource-level error.
+func TestAddErrorOneDiagnosticPerFailure(t *testing.T) {
+	scope := client.Organization("acme")
+	unprocessable := func(errs ...client.FieldError) error {
+		return &client.APIError{StatusCode: 422, Method: "POST", Path: "/orgs/acme/actions/hosted-runners",
+			Message: "Validation Failed", Errors: errs, RequestID: "ABCD:1234"}
+	}
+	cases := map[string]struct {
+		err       error
+		wantPaths []path.Path // nil path: the resource-level error
+		wantText  []string
+		notText   []string
+	}{
+		"static IP limit": {
+			err:       unprocessable(client.FieldError{Resource: "HostedRunner", Field: "enable_static_ip", Code: "custom", Message: "Static public IP limit reached: 50 of 50 in use."}),
+			wantPaths: []path.Path{path.Root("enable_static_ip")},
+			wantText:  []string{"GitHub refused the value: Static public IP limit reached", "X-GitHub-Request-Id ABCD:1234"},
+			notText:   []string{"enable_static_ip:", "custom"},
+		},
+		"nested image id": {
+			err:       unprocessable(client.FieldError{Field: "image.id", Code: "invalid"}),
+			wantPaths: []path.Path{path.Root("image").AtName("id")},
+			wantText:  []string{"GitHub refused the value as invalid."},
+		},
+		"update image version": {
+			err:       unprocessable(client.FieldError{Field: "image_version", Code: "missing_field"}),
+			wantPaths: []path.Path{path.Root("image").AtName("version")},
+			wantText:  []string{"GitHub requires a value here."},
+		},
+		"unknown field": {
+			err:       unprocessable(client.FieldError{Field: "colour", Code: "invalid"}),
+			wantPaths: []path.Path{{}},
+			wantText:  []string{"GitHub answered 422", "colour: invalid", "X-GitHub-Request-Id ABCD:1234"},
+		},
+		"transport": {
+			err:       &client.TransportError{Method: "GET", Path: "/orgs/acme/actions/hosted-runners", Err: errors.New("connection reset by peer")},
+			wantPaths: []path.Path{{}},
+			wantText:  []string{"connection reset by peer", "base_url", "max_retries"},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			var diags diag.Diagnostics
+			addError(&diags, "Unable to Create Hosted Runner", tc.err, scope, runnerFieldPaths)
+			if len(diags) != len(tc.wantPaths) {
+				t.Fatalf("got %d diagnostics, want %d: %v", len(diags), len(tc.wantPaths), diags)
+			}
+			for i, d := range diags {
+				var got path.Path
+				if wp, ok := d.(diag.DiagnosticWithPath); ok {
+					got = wp.Path()
+				}
+				if !got.Equal(tc.wantPaths[i]) {
+					t.Errorf("diagnostic %d is on %q, want %q", i, got, tc.wantPaths[i])
+				}
+				for _, s := range tc.wantText {
+					if !strings.Contains(d.Detail(), s) {
+						t.Errorf("detail %q lacks %q", d.Detail(), s)
+					}
+				}
+				for _, s := range tc.notText {
+					if strings.Contains(d.Detail(), s) {
+						t.Errorf("detail %q repeats %q", d.Detail(), s)
+					}
+				}
+			}
+		})
+	}
+}

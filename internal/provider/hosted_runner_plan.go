@@ -1,0 +1,335 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+var _ resource.ResourceWithModifyPlan = (*hostedRunnerResource)(nil)
+
+// Defaults of a new runner for the arguments that, left out later, keep the runner's value.
+const (
+	defaultRunnerGroupID  = 1
+	defaultEnableStaticIP = false
+)
+
+// ModifyPlan makes the plan safe and truthful before anything is written:
+//   - a new runner gets the defaults of runner_group_id and enable_static_ip; an existing one
+//     keeps its values when the configuration leaves them out (UseStateForUnknown);
+//   - computed values the change affects become unknown; the others keep their state values.
+//     (The catalog's machine size details and image platform are not put in the plan: Terraform
+//     plans again at apply, and a catalog read that fails then, for example under an exhausted
+//     rate limit, would turn a known planned value unknown, which Terraform refuses.)
+//   - renaming the runner and releasing its static IPs carry warnings;
+//   - what the plan creates or changes is checked against the live catalog, once per scope and
+//     run, only when the values are known and credentials are configured, and static IPs
+//     against the runner group's private networking (hosted_runner_network_guard.go).
+func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan hostedRunnerModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var state *hostedRunnerModel
+	if !req.State.Raw.IsNull() {
+		state = &hostedRunnerModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state == nil {
+		// Left out of the configuration (null there, not merely unknown yet): the defaults.
+		var group types.Int64
+		var staticIP types.Bool
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runner_group_id"), &group)...)
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("enable_static_ip"), &staticIP)...)
+		if group.IsNull() {
+			plan.RunnerGroupID = types.Int64Value(defaultRunnerGroupID)
+		}
+		if staticIP.IsNull() {
+			plan.EnableStaticIP = types.BoolValue(defaultEnableStaticIP)
+		}
+	} else if !req.Plan.Raw.Equal(req.State.Raw) {
+		// An update: without one, the plan is the state and stays empty.
+		plan.forgetAffected(*state)
+		resp.Diagnostics.Append(runnerChangeWarnings(*state, plan)...)
+	}
+	resp.Diagnostics.Append(r.checkCatalog(ctx, &plan, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The static IP and private networking check reads the plan with the defaults applied.
+	planned := req
+	planned.Plan = resp.Plan
+	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, planned)...)
+}
+
+// forgetAffected makes unknown the computed values (kept from state by UseStateForUnknown)
+// that the planned change alters.
+func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
+	if !state.Status.Equal(types.StringValue(client.StatusReady)) {
+		m.Status = types.StringUnknown() // an apply ends with a Ready runner
+	}
+	if !m.Size.Equal(state.Size) {
+		m.MachineSizeDetails = types.ObjectUnknown(machineSizeAttrTypes)
+	}
+	if !m.Image.Equal(state.Image) || !m.ImageGen.Equal(state.ImageGen) {
+		m.ImageDetails = types.ObjectUnknown(imageDetailsAttrTypes)
+		m.Platform = types.StringUnknown()
+	}
+	if !m.EnableStaticIP.Equal(state.EnableStaticIP) {
+		m.PublicIPs = types.ListUnknown(types.ObjectType{AttrTypes: publicIPAttrTypes})
+		m.PublicIPEnabled = types.BoolUnknown()
+		if !m.EnableStaticIP.IsUnknown() {
+			m.PublicIPEnabled = m.EnableStaticIP
+		}
+	}
+}
+
+// checkCatalog checks size, image, runner group and static IP availability where the plan
+// creates the runner or changes them. The catalog lists are remembered per scope for the run.
+func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if r.data == nil || (r.data.cfg.Token == "" && r.data.cfg.App == nil) ||
+		plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
+		return diags // no credentials (a plan without them stays possible) or no scope yet
+	}
+	changed := func(planned, prior func(hostedRunnerModel) attr.Value) bool {
+		v := planned(*plan)
+		return !v.IsUnknown() && !v.IsNull() && (state == nil || !v.Equal(prior(*state)))
+	}
+	checkSize := changed(func(m hostedRunnerModel) attr.Value { return m.Size }, func(m hostedRunnerModel) attr.Value { return m.Size })
+	checkImage := changed(func(m hostedRunnerModel) attr.Value { return m.Image }, func(m hostedRunnerModel) attr.Value { return m.Image })
+	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }, func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID })
+	checkIP := plan.EnableStaticIP.ValueBool() &&
+		changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP }, func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
+	if !checkSize && !checkImage && !checkGroup && !checkIP {
+		return diags // nothing to check: no request
+	}
+	c, scope, d := r.data.clientFor(plan.Organization, plan.Enterprise)
+	diags.Append(d...)
+	if diags.HasError() {
+		return diags
+	}
+	check := &planCheck{ctx: ctx, c: c, scope: scope, groups: r.data.runnerGroups()}
+	if checkSize {
+		diags.Append(check.size(plan.Size.ValueString())...)
+	}
+	if checkImage && !check.unavailable {
+		diags.Append(check.image(*plan)...)
+	}
+	if checkIP && !check.unavailable {
+		diags.Append(check.staticIP()...)
+	}
+	if checkGroup && !check.unavailable { // last: the list needs more than managing runners
+		diags.Append(check.runnerGroup(plan.RunnerGroupID.ValueInt64())...)
+	}
+	return diags
+}
+
+// planCheck is one plan's checks against the catalog of one scope. The checks catch mistakes
+// early; they do not replace GitHub's own: when the catalog cannot be read (credentials
+// refused, GitHub unreachable), the plan goes on without them and the apply reports what
+// GitHub answers.
+type planCheck struct {
+	ctx         context.Context
+	c           *client.Client
+	scope       client.Scope
+	groups      *listCache[int64, client.RunnerGroup]
+	unavailable bool // a catalog read failed: skip the remaining checks
+}
+
+// skip records that the catalog could not be read for what, so that the remaining checks are skipped.
+func (p *planCheck) skip(what string, err error) diag.Diagnostics {
+	tflog.Warn(p.ctx, "Could not read GitHub's catalog at plan time; GitHub checks the values at apply", map[string]any{
+		"check": what, "scope": p.scope.String(), "error": err.Error(),
+	})
+	p.unavailable = true
+	return nil
+}
+
+// size checks the machine size.
+func (p *planCheck) size(want string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	specs, err := p.c.ListMachineSizes(p.ctx, p.scope)
+	if err != nil {
+		return p.skip("size", err)
+	}
+	ids := make([]string, 0, len(specs))
+	for _, s := range specs {
+		if s.ID == want {
+			return diags
+		}
+		ids = append(ids, s.ID)
+	}
+	diags.AddAttributeError(path.Root("size"), "Unknown Machine Size",
+		fmt.Sprintf("The %s %q has no machine size %q%s. Valid sizes: %s (the githubactions_machine_sizes data source lists them with their cores, memory and storage).",
+			p.scope.Noun(), p.scope.Name, want, didYouMean(want, ids), quoteAll(ids)))
+	return diags
+}
+
+// image checks the image for its source.
+func (p *planCheck) image(plan hostedRunnerModel) diag.Diagnostics {
+	img, diags := plan.image(p.ctx)
+	if diags.HasError() || img.ID.IsUnknown() || img.Source.IsUnknown() || img.Version.IsUnknown() {
+		return diags
+	}
+	if source := img.Source.ValueString(); source != client.SourceCustom {
+		return p.curatedImage(img.ID.ValueString(), source)
+	}
+	return p.customImage(img)
+}
+
+// curatedImage checks a GitHub-owned or partner image id.
+func (p *planCheck) curatedImage(id, source string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	images, err := listCuratedImages(p.ctx, p.c, p.scope, source)
+	if err != nil {
+		return p.skip("image.id", err)
+	}
+	ids := make([]string, 0, len(images))
+	for _, img := range images {
+		if img.ID == id {
+			return diags
+		}
+		ids = append(ids, img.ID+" ("+img.Platform+")")
+	}
+	diags.AddAttributeError(path.Root("image").AtName("id"), "Unknown Runner Image",
+		fmt.Sprintf("The %s %q has no %s image %q. Valid ids for source %q: %s (the githubactions_runner_images data source "+
+			"lists them; a custom image needs source = \"custom\" and its definition's numeric ID).",
+			p.scope.Noun(), p.scope.Name, source, id, source, strings.Join(ids, ", ")))
+	return diags
+}
+
+// customImage checks that a custom image definition exists and, when pinned, that the version
+// exists and is Ready.
+func (p *planCheck) customImage(img runnerImageModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	idPath := path.Root("image").AtName("id")
+	id, err := strconv.ParseInt(img.ID.ValueString(), 10, 64)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(idPath, "Invalid Custom Image ID",
+			fmt.Sprintf("With source = \"custom\", image.id is the custom image definition's numeric ID, not %q (the "+
+				"githubactions_custom_images data source lists the definitions and their IDs).", img.ID.ValueString()))
+		return diags
+	}
+	defs, err := p.c.ListCustomImagesOnce(p.ctx, p.scope)
+	if err != nil {
+		return p.skip("image.id", err)
+	}
+	i := slices.IndexFunc(defs, func(d client.CustomImage) bool { return d.ID == id })
+	if i < 0 {
+		diags.AddAttributeError(idPath, "Unknown Custom Image",
+			fmt.Sprintf("The %s %q has no custom image definition %d (the githubactions_custom_images data source lists them).",
+				p.scope.Noun(), p.scope.Name, id))
+		return diags
+	}
+	def := defs[i]
+	if img.Version.IsNull() {
+		return diags
+	}
+	version := img.Version.ValueString()
+	versions, err := p.c.ListCustomImageVersionsOnce(p.ctx, p.scope, id)
+	if err != nil {
+		return p.skip("image.version", err)
+	}
+	var ready []string
+	for _, v := range versions {
+		if v.Version == version && v.State != "Ready" {
+			diags.AddAttributeError(path.Root("image").AtName("version"), "Custom Image Version Not Ready",
+				fmt.Sprintf("Version %s of custom image %d (%s) is %s, not Ready, so no runner can use it yet. Wait until it is "+
+					"Ready, pin another version, or leave version out for the latest.", version, id, def.Name, v.State))
+			return diags
+		}
+		if v.Version == version {
+			return diags
+		}
+		if v.State == "Ready" {
+			ready = append(ready, v.Version)
+		}
+	}
+	slices.Sort(ready)
+	diags.AddAttributeError(path.Root("image").AtName("version"), "Unknown Custom Image Version",
+		fmt.Sprintf("Custom image %d (%s) has no version %s. Ready versions: %s (the githubactions_custom_image_versions "+
+			"data source lists them); leave version out for the latest.", id, def.Name, version, quoteAll(ready)))
+	return diags
+}
+
+// runnerGroup checks that the runner group exists, through the run's cache of runner groups
+// (shared with the static IP check and the runner group resources). Reading runner groups
+// needs more than managing runners (a classic token needs admin:org for an organization's
+// groups): when GitHub refuses, GitHub checks the group at apply.
+func (p *planCheck) runnerGroup(id int64) diag.Diagnostics {
+	var diags diag.Diagnostics
+	g, err := p.groups.read(p.ctx, p.c, p.scope, id)
+	if err != nil {
+		return p.skip("runner_group_id", err)
+	}
+	if g != nil {
+		return diags
+	}
+	groups, err := p.c.ListRunnerGroups(p.ctx, p.scope, "")
+	if err != nil {
+		return p.skip("runner_group_id", err)
+	}
+	names := make([]string, 0, len(groups))
+	for _, g := range groups {
+		names = append(names, fmt.Sprintf("%d (%s)", g.ID, g.Name))
+	}
+	diags.AddAttributeError(path.Root("runner_group_id"), "Unknown Runner Group",
+		fmt.Sprintf("The %s %q has no runner group %d. Its runner groups: %s (the githubactions_runner_groups data source "+
+			"lists them).", p.scope.Noun(), p.scope.Name, id, strings.Join(names, ", ")))
+	return diags
+}
+
+// staticIP checks that one more static public IP range fits the scope's limit.
+func (p *planCheck) staticIP() diag.Diagnostics {
+	var diags diag.Diagnostics
+	limits, err := p.c.GetLimitsOnce(p.ctx, p.scope)
+	if err != nil {
+		return p.skip("enable_static_ip", err)
+	}
+	if ips := limits.PublicIPs; ips.CurrentUsage+1 > ips.Maximum {
+		diags.AddAttributeError(path.Root("enable_static_ip"), "No Static Public IP Left",
+			fmt.Sprintf("The %s %q uses %d of its %d static public IP ranges (the githubactions_limits data source shows them), "+
+				"so GitHub would refuse one more. Release one from another runner (enable_static_ip = false), or ask GitHub "+
+				"Support to raise the limit.", p.scope.Noun(), p.scope.Name, ips.CurrentUsage, ips.Maximum))
+	}
+	return diags
+}
+
+// didYouMean suggests the valid value that differs from got only in letter case.
+func didYouMean(got string, valid []string) string {
+	if i := slices.IndexFunc(valid, func(v string) bool { return strings.EqualFold(v, got) }); i >= 0 {
+		return fmt.Sprintf(" (did you mean %q? sizes are lower case)", valid[i])
+	}
+	return ""
+}
+
+func quoteAll(values []string) string {
+	if len(values) == 0 {
+		return "none"
+	}
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = strconv.Quote(v)
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,148 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
+)
+
+// upperScope is sc with its name spelled in upper case.
+func upperScope(sc scopeCase) scopeCase {
+	sc.owner = strings.ToUpper(sc.owner)
+	return sc
+}
+
+// checkNoWrites fails when the mock logged any request but a GET since its log was reset.
+func checkNoWrites(e *testEnv, what string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if w := writesTo(e.Mock); len(w) != 0 {
+			return fmt.Errorf("%s wrote to GitHub: %v", what, w)
+		}
+		return nil
+	}
+}
+
+// TestAccScope_caseOnlyChange: GitHub treats organization and enterprise names
+// case-insensitively, so changing only their letter case replaces nothing and sends no write:
+// the runner, the custom image and its version, the runner group and the network
+// configuration stay, and a data source reads the same scope.
+func TestAccScope_caseOnlyChange(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			settings := settingsIDs(t, e, sc)[0]
+			config := func(sc scopeCase) string {
+				return runnerConfig(e, sc, "cased", basicRunnerBody) + fmt.Sprintf(`
+resource "githubactions_network_configuration" "test" {
+  %[1]s               = %[2]q
+  name                = "cased-net"
+  compute_service     = "actions"
+  network_settings_id = %[3]q
+}
+resource "githubactions_runner_group" "test" {
+  %[1]s = %[2]q
+  name  = "cased-group"
+  network_configuration_id = githubactions_network_configuration.test.id
+}
+`, sc.attr, sc.owner, settings) + fmt.Sprintf(`
+resource "githubactions_custom_image" "test" {
+  %[1]s = %[2]q
+  image_definition_id = 2
+}
+resource "githubactions_custom_image_version" "test" {
+  %[1]s = %[2]q
+  image_definition_id = 1
+  version             = "1.0.0"
+}
+data "githubactions_hosted_runners" "all" {
+  %[1]s = %[2]q
+  depends_on = [githubactions_hosted_runner.test]
+}
+`, sc.attr, sc.owner)
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{Config: config(sc)},
+					{
+						PreConfig: e.Mock.ResetRequests,
+						Config:    config(upperScope(sc)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectResourceAction(netAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectResourceAction("githubactions_runner_group.test", plancheck.ResourceActionUpdate),
+							},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New(sc.attr), knownvalue.StringExact(strings.ToUpper(sc.owner))),
+							statecheck.ExpectKnownValue("data.githubactions_hosted_runners.all", tfjsonpath.New("runners"), knownvalue.ListSizeExact(1)),
+						},
+						Check: resource.ComposeTestCheckFunc(
+							checkNoWrites(e, "a change of letter case"),
+							checkMockRunner(e, sc, func(r mockgithub.Runner) error { return nil }),
+						),
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccScope_importWithOtherCase: importing orgs/ACME/<id> into a configuration that says
+// acme plans no replacement and no write: only the spelling is recorded, as the configuration has it.
+func TestAccScope_importWithOtherCase(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			r := e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "cased", ImageID: "ubuntu-latest", Size: "4-core", MaximumRunners: 3})
+			upper := upperScope(sc)
+			config := runnerConfig(e, sc, "cased", basicRunnerBody)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{
+						Config:             config,
+						ResourceName:       runnerAddr,
+						ImportState:        true,
+						ImportStateId:      fmt.Sprintf("%s/%s/%d", strings.Split(sc.path, "/")[0], upper.owner, r.ID),
+						ImportStatePersist: true,
+					},
+					{
+						PreConfig: e.Mock.ResetRequests,
+						Config:    config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate),
+								plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(r.ID))),
+							},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New(sc.attr), knownvalue.StringExact(sc.owner)),
+						},
+						Check: checkNoWrites(e, "recording the configuration's spelling after an import"),
+					},
+				},
+			})
+		})
+	}
+}
