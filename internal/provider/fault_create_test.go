@@ -15,10 +15,10 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// injectGETStatuses makes the next GETs of one runner answer the given statuses in order.
-func injectGETStatuses(m *mockgithub.Mock, statuses ...int) {
+// injectGETStatuses makes the reads of runners after the first skip answer the given statuses in order.
+func injectGETStatuses(m *mockgithub.Mock, skip int, statuses ...int) {
 	for i, status := range statuses {
-		m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, After: i, Times: 1, Status: status, Body: badGateway})
+		m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, After: skip + i, Times: 1, Status: status, Body: badGateway})
 	}
 }
 
@@ -44,7 +44,7 @@ func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
 	t.Run("recovers", func(t *testing.T) {
 		t.Parallel()
 		e, clock := newFaultEnv(t, mockgithub.Config{})
-		injectGETStatuses(e.Mock, fiveXX...)
+		injectGETStatuses(e.Mock, 0, fiveXX...)
 		resource.Test(t, faultCase(e, "max_retries = 5", "flaky", "", http.StatusCreated))
 		if got := getStatuses(e); fmt.Sprint(got[:5]) != fmt.Sprint(append(fiveXX, http.StatusOK)) {
 			t.Fatalf("GETs were answered %v, want %v then 200", got, fiveXX)
@@ -54,7 +54,9 @@ func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
 	t.Run("gives_up", func(t *testing.T) {
 		t.Parallel()
 		e, _ := newFaultEnv(t, mockgithub.Config{})
-		injectGETStatuses(e.Mock, fiveXX...)
+		// The create's check for a runner of the same name reads the list first; the faults hit the wait.
+		// The wait's list gives up, then so does its fallback GET of the runner.
+		injectGETStatuses(e.Mock, 1, append(fiveXX, fiveXX...)...)
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
 			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
@@ -80,8 +82,8 @@ func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
 				},
 			},
 		})
-		if got := getStatuses(e); fmt.Sprint(got[:4]) != fmt.Sprint(fiveXX) {
-			t.Fatalf("GETs were answered %v, want %v first", got, fiveXX)
+		if got := getStatuses(e); fmt.Sprint(got[1:5]) != fmt.Sprint(fiveXX) {
+			t.Fatalf("GETs were answered %v, want 200 then %v", got, fiveXX)
 		}
 	})
 }
@@ -125,17 +127,27 @@ func TestAccFault07_RejectedCreateRetriesOnce(t *testing.T) {
 	e, _ := newFaultEnv(t, mockgithub.Config{})
 	e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Status: http.StatusBadGateway, Body: badGateway})
 	resource.Test(t, faultCase(e, "", "second-try", "", http.StatusBadGateway, http.StatusCreated))
-	posts, lists := 0, 0
+	var posts, lists int
+	var first, second time.Time
 	for _, r := range e.Mock.Requests() {
 		switch {
 		case r.Method == http.MethodPost:
 			posts++
+			if posts == 1 {
+				first = r.Time
+			} else {
+				second = r.Time
+			}
 		case posts == 1 && r.Method == http.MethodGet && regexp.MustCompile(runnersPath).MatchString(r.Path):
 			lists++
 		}
 	}
-	if lists != 1 {
-		t.Fatalf("listed the runners %d times between the POSTs, want 1", lists)
+	// The look reads the list at once and then after pauses that double from 2 s, for a minute.
+	if lists < 2 || lists > 7 {
+		t.Fatalf("listed the runners %d times between the POSTs, want 2 to 7", lists)
+	}
+	if gap := second.Sub(first); gap < createLookWindow {
+		t.Fatalf("the second POST came %s after the first, before the %s look ended", gap, createLookWindow)
 	}
 }
 

@@ -77,7 +77,8 @@ func TestAccFault09_ProvisioningNeverEnds(t *testing.T) {
 func TestAccFault09_DeadlineDuringPoll(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t, mockgithub.Config{ProvisionDelay: time.Hour})
-	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, Times: 1, Delay: 3 * time.Second})
+	// The first read is the create's check for the name; the second, the wait's, is slow.
+	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, After: 1, Times: 1, Delay: 3 * time.Second})
 	config := faultRunner(e, "", "slow-answer", `timeouts = { create = "1s" }`)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),

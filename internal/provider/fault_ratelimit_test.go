@@ -73,8 +73,8 @@ func TestAccFault01_PrimaryRateLimit(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Unable to Create Hosted Runner.*resets at\s+` + regexp.QuoteMeta(reset.UTC().Format(time.RFC3339)) + `.*deadline`),
 			}},
 		})
-		if n := len(e.Mock.Requests()); n != 1 {
-			t.Fatalf("I4: %d requests reached GitHub, want only the one that was limited", n)
+		if _, after := requestsAfter(t, e, http.MethodPost, runnersPath, http.StatusForbidden); len(after) != 0 {
+			t.Fatalf("I4: %d requests reached GitHub after the limited one, want none", len(after))
 		}
 		if d := clock.total(); d != 0 {
 			t.Fatalf("the provider slept %s before failing, want no wait", d)

@@ -173,7 +173,8 @@ func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, run
 	}
 	if err != nil {
 		var apiErr *client.APIError
-		if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
+		var rateErr *client.RateLimitError
+		if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && !errors.As(err, &rateErr) {
 			// An App may read one enterprise runner but not list them: use single GETs.
 			s.noList = true
 			e.cfg.Log(ctx, "GitHub refused to list the scope's runners; reading each runner alone for the rest of this run", map[string]any{
