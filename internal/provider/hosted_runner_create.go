@@ -56,7 +56,7 @@ func (r *hostedRunnerResource) createRunner(ctx context.Context, c *client.Clien
 		tflog.Warn(ctx, "The create request ended without a usable answer; looking for a new runner with its name before anything else", map[string]any{
 			"name": body.Name, "error": err.Error(), "attempt": attempt,
 		})
-		found, lookErr := r.lookForNew(ctx, c, scope, body.Name, before)
+		found, lookErr := r.lookForNew(ctx, c, scope, body, before)
 		switch {
 		case found != nil:
 			tflog.Warn(ctx, "Adopted the runner the ambiguous create request made", map[string]any{"id": found.ID, "name": found.Name})
@@ -120,8 +120,9 @@ func (e *runnerExistsError) Error() string {
 // lookForNew reads the scope's list, again and again within the look window, for a runner
 // named name that is not in before. The look outlives ctx's cancellation (the user's Ctrl-C)
 // but not the window. Two new runners with the name are an error: which one this run made
-// cannot be told, and neither is adopted.
-func (r *hostedRunnerResource) lookForNew(ctx context.Context, c *client.Client, scope client.Scope, name string, before map[int64]bool) (*client.HostedRunner, error) {
+// cannot be told, unless only one of them is what this create asked for; otherwise none is adopted.
+func (r *hostedRunnerResource) lookForNew(ctx context.Context, c *client.Client, scope client.Scope, body client.CreateHostedRunnerRequest, before map[int64]bool) (*client.HostedRunner, error) {
+	name := body.Name
 	window := r.lookWindow()
 	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), window)
 	defer cancel()
@@ -138,6 +139,11 @@ func (r *hostedRunnerResource) lookForNew(ctx context.Context, c *client.Client,
 				if !before[runner.ID] {
 					fresh = append(fresh, runner)
 				}
+			}
+			if len(fresh) > 1 {
+				// Another runner with the name appeared around this create (where GitHub allows
+				// duplicates): keep the ones that are what this create asked for.
+				fresh = slices.DeleteFunc(fresh, func(r client.HostedRunner) bool { return !asRequested(&r, body) })
 			}
 			switch len(fresh) {
 			case 0:
@@ -168,6 +174,14 @@ func (r *hostedRunnerResource) lookForNew(ctx context.Context, c *client.Client,
 		}
 		gap *= 2
 	}
+}
+
+// asRequested reports whether r has what body asked for (size, group, maximum, static IP).
+func asRequested(r *client.HostedRunner, body client.CreateHostedRunnerRequest) bool {
+	return r.MachineSizeDetails.ID == body.Size &&
+		(r.RunnerGroupID == 0 || r.RunnerGroupID == body.RunnerGroupID) &&
+		(body.MaximumRunners == nil || r.MaximumRunners == nil || *body.MaximumRunners == *r.MaximumRunners) &&
+		(body.EnableStaticIP == nil || *body.EnableStaticIP == r.PublicIPEnabled)
 }
 
 // lookWindow is how long the look after an ambiguous create lasts.
