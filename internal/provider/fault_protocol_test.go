@@ -213,8 +213,8 @@ func TestAccFaultUnusableBodies(t *testing.T) {
 					ExpectError: regexp.MustCompile(`(?s)Unable to Read Hosted Runner.*not a hosted runner`),
 				},
 				{
-					PreConfig: e.Mock.ClearFaults,
-					Config:    config,
+					PreConfig:        e.Mock.ClearFaults,
+					Config:           config,
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 					Check: resource.ComposeAggregateTestCheckFunc(checkInvariants(e), func(s *terraform.State) error {
 						if got := s.RootModule().Resources[runnerAddr].Primary.ID; got != id || got == "0" {
@@ -331,4 +331,3 @@ resource "githubactions_hosted_runner" "fleet" {
 		}},
 	})
 }
-

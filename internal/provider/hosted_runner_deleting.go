@@ -22,7 +22,9 @@ func (replaceWhenDeleting) Description(context.Context) string {
 	return "Replaces the runner when it is being deleted."
 }
 
-func (m replaceWhenDeleting) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m replaceWhenDeleting) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
 
 func (replaceWhenDeleting) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.StateValue.ValueString() != client.StatusDeleting {
