@@ -46,7 +46,7 @@ func expectOnlyError(e *testEnv, config string, want *regexp.Regexp, name string
 // Row 12: a token GitHub rejects fails at once (no retry) with a diagnostic that names the
 // problem, not the token; an App installation token that expires mid-apply is refreshed
 // and retried once, and no 401 reaches the user.
-func TestAccFault12_BadCredentialsAndAppTokenExpiry(t *testing.T) {
+func TestAccFaultBadCredentialsAndAppTokenExpiry(t *testing.T) {
 	t.Parallel()
 	t.Run("bad_credentials", func(t *testing.T) {
 		t.Parallel()
@@ -98,7 +98,7 @@ func TestAccFault12_BadCredentialsAndAppTokenExpiry(t *testing.T) {
 
 // Row 13: 403 "not accessible" and GitHub's 404 that hides what a token may not see are not
 // retried, and the diagnostic names the scope or permission GitHub accepts.
-func TestAccFault13_ForbiddenAndMaskedNotFound(t *testing.T) {
+func TestAccFaultForbiddenAndMaskedNotFoundNamePermissions(t *testing.T) {
 	t.Parallel()
 	t.Run("app_on_enterprise", func(t *testing.T) {
 		t.Parallel()
@@ -136,7 +136,7 @@ func TestAccFault13_ForbiddenAndMaskedNotFound(t *testing.T) {
 
 // Row 14: 422 Validation Failed with object and plain-string errors[], and already_exists:
 // no retry, the field errors on their attributes, nothing in state.
-func TestAccFault14_ValidationFailed(t *testing.T) {
+func TestAccFaultValidationFailedOnAttributes(t *testing.T) {
 	t.Parallel()
 	t.Run("already_exists", func(t *testing.T) {
 		t.Parallel()
@@ -175,7 +175,7 @@ func TestAccFault14_ValidationFailed(t *testing.T) {
 
 // Row 16: an unknown API version (400) or a retired one (410) is a clear configuration
 // error; a deprecated one works (the client logs a warning, see the client's tests).
-func TestAccFault16_APIVersions(t *testing.T) {
+func TestAccFaultAPIVersionsAreConfigErrors(t *testing.T) {
 	t.Parallel()
 	for name, tc := range map[string]struct {
 		version string

@@ -38,7 +38,7 @@ func getStatuses(e *testEnv) []int {
 
 // Row 5: 500/502/503/504 on GETs: retried with backoff to the right final state; on give-up
 // the error names the status and the request id, and the runner stays tracked.
-func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
+func TestAccFaultServerErrorsOnReadsAreRetried(t *testing.T) {
 	t.Parallel()
 	fiveXX := []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout}
 	t.Run("recovers", func(t *testing.T) {
@@ -90,7 +90,7 @@ func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
 
 // Row 6: the create POST takes effect, then the answer is lost (502, dropped connection,
 // client timeout): the provider finds the runner by name and adopts it; one POST, one runner.
-func TestAccFault06_AmbiguousCreateAdopts(t *testing.T) {
+func TestAccFaultAmbiguousCreateAdoptsNewRunner(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
 		fault  mockgithub.Fault
@@ -122,7 +122,7 @@ func TestAccFault06_AmbiguousCreateAdopts(t *testing.T) {
 
 // Row 7: the create POST is refused with 502 before it takes effect: the provider finds
 // nothing by name and POSTs once more; exactly one runner.
-func TestAccFault07_RejectedCreateRetriesOnce(t *testing.T) {
+func TestAccFaultRejectedCreatePostsOnceMore(t *testing.T) {
 	t.Parallel()
 	e, _ := newFaultEnv(t, mockgithub.Config{})
 	e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Status: http.StatusBadGateway, Body: badGateway})
@@ -154,7 +154,7 @@ func TestAccFault07_RejectedCreateRetriesOnce(t *testing.T) {
 // Row 8: right after the create GitHub has not caught up: the scope's list leaves the new
 // runner out and a GET of it answers 404, three times each. The wait keeps going within the
 // read-after-write window: no "inconsistent result after apply", exactly one runner.
-func TestAccFault08_ReadAfterWrite404(t *testing.T) {
+func TestAccFaultReadAfterWriteOutlasts404s(t *testing.T) {
 	t.Parallel()
 	e, _ := newFaultEnv(t, mockgithub.Config{})
 	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerPath, Times: 3, Status: http.StatusNotFound, Body: notFoundBody})
@@ -180,7 +180,7 @@ func TestAccFault08_ReadAfterWrite404(t *testing.T) {
 // Row 15 (provider side): 250 runners already exist, the create POST takes effect but its
 // answer is lost, and a runner disappears between the list's pages. The provider follows
 // Link to page 3, notices the list changed, reads it again and adopts the new runner.
-func TestAccFault15_PaginatedAdopt(t *testing.T) {
+func TestAccFaultPaginatedAdoptFollowsLinks(t *testing.T) {
 	t.Parallel()
 	var once sync.Once
 	e, _ := newWrappedEnv(t, mockgithub.Config{}, func(m *mockgithub.Mock, next http.Handler) http.Handler {

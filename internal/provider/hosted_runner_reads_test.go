@@ -211,10 +211,10 @@ func TestAccHostedRunner_listForbiddenFallsBackToGets(t *testing.T) {
 	})
 }
 
-// TestAccFault17_ETags (fault matrix row 17): polls are conditional and an unchanged list
-// answers 304; a write of the provider's own changes the ETag and is never answered from the
-// remembered body.
-func TestAccFault17_ETags(t *testing.T) {
+// TestAccFaultConditionalPollsNeverStale (fault matrix row 17): polls are conditional and an
+// unchanged list answers 304; a write of the provider's own changes the ETag and is never
+// answered from the remembered body.
+func TestAccFaultConditionalPollsNeverStale(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopeCases {
 		t.Run(sc.name, func(t *testing.T) {
