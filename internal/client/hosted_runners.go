@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 )
@@ -235,40 +236,52 @@ func (c *Client) listRunnersOnce(ctx context.Context, scope Scope) ([]HostedRunn
 }
 
 // runnerCall sends one request whose success answer is a runner and validates that runner.
-func (c *Client) runnerCall(ctx context.Context, method, path string, in any, want ...int) (*HostedRunner, int, error) {
+func (c *Client) runnerCall(ctx context.Context, method, path string, want ...int) (*HostedRunner, int, error) {
 	var raw json.RawMessage
-	status, err := c.doStatus(ctx, method, path, in, &raw, want...)
+	status, err := c.doStatus(ctx, method, path, nil, &raw, want...)
+	r, err := runnerAnswer(method, path, status, raw, err)
+	return r, status, err
+}
+
+// runnerAnswer validates the answer of a request whose success body is a runner.
+func runnerAnswer(method, path string, status int, raw json.RawMessage, err error) (*HostedRunner, error) {
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) || errors.Is(err, io.ErrUnexpectedEOF) {
+		// A success status whose body did not decode as JSON.
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not valid JSON"}
+	}
 	if err != nil {
-		var apiErr *APIError
-		if !errors.As(err, &apiErr) && status != 0 {
-			// A success status whose body did not decode as JSON.
-			return nil, status, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not valid JSON"}
-		}
-		return nil, status, err
+		return nil, err
 	}
 	var out HostedRunner
 	if len(raw) == 0 {
-		return nil, status, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is empty"}
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is empty"}
 	}
 	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, status, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not a runner object"}
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not a runner object"}
 	}
 	if reason := validRunner(&out); reason != "" {
-		return nil, status, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: reason}
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: reason}
 	}
-	return &out, status, nil
+	return &out, nil
+}
+
+// writeRunner sends a write whose success answer (status want) is the runner.
+func (c *Client) writeRunner(ctx context.Context, method, path string, in any, want int) (*HostedRunner, error) {
+	var raw json.RawMessage
+	err := c.do(ctx, method, path, in, &raw, want)
+	return runnerAnswer(method, path, want, raw, err)
 }
 
 // CreateHostedRunner creates a runner. The POST is never retried by the transport. A 201
 // whose body is not a runner with an id and a name is an *InvalidBodyError.
 func (c *Client) CreateHostedRunner(ctx context.Context, scope Scope, req CreateHostedRunnerRequest) (*HostedRunner, error) {
-	r, _, err := c.runnerCall(ctx, http.MethodPost, scope.path(), req, http.StatusCreated)
-	return r, err
+	return c.writeRunner(ctx, http.MethodPost, scope.path(), req, http.StatusCreated)
 }
 
 // GetHostedRunner gets one runner.
 func (c *Client) GetHostedRunner(ctx context.Context, scope Scope, id int64) (*HostedRunner, error) {
-	r, _, err := c.runnerCall(ctx, http.MethodGet, scope.path(strconv.FormatInt(id, 10)), nil, http.StatusOK)
+	r, _, err := c.runnerCall(ctx, http.MethodGet, scope.path(strconv.FormatInt(id, 10)), http.StatusOK)
 	if err == nil && r.ID != id {
 		return nil, &InvalidBodyError{Method: http.MethodGet, Path: scope.path(strconv.FormatInt(id, 10)), Status: http.StatusOK,
 			Reason: fmt.Sprintf("it is runner %d, not %d", r.ID, id)}
@@ -278,8 +291,7 @@ func (c *Client) GetHostedRunner(ctx context.Context, scope Scope, id int64) (*H
 
 // UpdateHostedRunner updates a runner in place.
 func (c *Client) UpdateHostedRunner(ctx context.Context, scope Scope, id int64, req UpdateHostedRunnerRequest) (*HostedRunner, error) {
-	r, _, err := c.runnerCall(ctx, http.MethodPatch, scope.path(strconv.FormatInt(id, 10)), req, http.StatusOK)
-	return r, err
+	return c.writeRunner(ctx, http.MethodPatch, scope.path(strconv.FormatInt(id, 10)), req, http.StatusOK)
 }
 
 // DeleteHostedRunner asks GitHub to delete a runner. GitHub answers 202 and deletes it
@@ -287,7 +299,7 @@ func (c *Client) UpdateHostedRunner(ctx context.Context, scope Scope, id int64, 
 // (or 202) with no body, in which case the runner is nil; nothing of the answer but its
 // status is needed.
 func (c *Client) DeleteHostedRunner(ctx context.Context, scope Scope, id int64) (*HostedRunner, error) {
-	r, status, err := c.runnerCall(ctx, http.MethodDelete, scope.path(strconv.FormatInt(id, 10)), nil, http.StatusAccepted, http.StatusOK, http.StatusNoContent)
+	r, status, err := c.runnerCall(ctx, http.MethodDelete, scope.path(strconv.FormatInt(id, 10)), http.StatusAccepted, http.StatusOK, http.StatusNoContent)
 	if IsInvalidBody(err) || status == http.StatusNoContent {
 		return nil, nil
 	}

@@ -188,6 +188,7 @@ func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, run
 	snap := &snapshot{seq: call.seq, runners: make(map[int64]client.HostedRunner, len(runners))}
 	for _, r := range runners {
 		snap.runners[r.ID] = r
+		s.deleting = s.deleting || r.Status == client.StatusDeleting
 	}
 	call.snap = snap
 	if firstPage {

@@ -95,4 +95,13 @@ type scopeState struct {
 	watching bool
 	wake     context.CancelFunc
 	learned  [2]time.Duration // the shortest wait seen in this run until ready [0] and gone [1]; 0 if none
+	deleting bool             // a list of this run showed a runner being deleted
+}
+
+// listsDeleting reports whether a list of this run showed a runner being deleted: this server
+// lists such runners, so one absent from a complete list is gone.
+func (s *scopeState) listsDeleting() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.deleting
 }

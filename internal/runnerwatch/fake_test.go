@@ -119,7 +119,7 @@ type fakeScope struct {
 	lists    int
 	pages    int // pages of the full lists
 	gets     int
-	listErrs []error      // errors the next lists answer, in order
+	listErrs []error       // errors the next lists answer, in order
 	block    chan struct{} // when set, FirstRunnerPage waits for it
 }
 

@@ -25,11 +25,12 @@ type waiter struct {
 	done    chan error // receives the outcome once
 }
 
-// tolerance is how late after it is due the watcher may read w's runner: a fifth of how long
-// the operation has taken by then, at most PollMax. One read then serves every waiter due in
-// that window, and a runner is noticed at most a fifth of its operation's time late.
+// tolerance is how late after it is due the watcher may read w's runner: a third of how long
+// the operation has taken by then (its queueing for the write gate included), at most
+// PollMax. One read then serves every waiter due in that window: while writes are spaced, a
+// list serves several runners instead of one, and a runner is noticed at most PollMax late.
 func (e *Engine) tolerance(w *waiter) time.Duration {
-	return min(w.due.Sub(w.since)/5, e.cfg.PollMax)
+	return min(w.due.Sub(w.since)/3, e.cfg.PollMax)
 }
 
 // WaitReady waits until runner id is Ready and shows what want asks for (Done), so that no
@@ -213,7 +214,7 @@ func (e *Engine) observe(ctx context.Context, api Lister, s *scopeState, seen ui
 		r, err := api.GetHostedRunner(ctx, s.scope, w.id)
 		switch {
 		case client.IsNotFound(err) && w.gone:
-			e.learn(s, w, now)
+			e.learn(s, w)
 			e.finish(s, w, nil)
 		case client.IsNotFound(err) && e.inReadWindow(w):
 			e.reschedule(s, w, now)
@@ -243,9 +244,11 @@ func (e *Engine) fromList(s *scopeState, snap *snapshot, all []*waiter, now time
 			continue
 		}
 		switch {
-		case w.gone && snap.complete && w.listed:
-			// The list showed the runner since the DELETE and now, read whole, does not: gone.
-			e.learn(s, w, now)
+		case w.gone && snap.complete && (w.listed || s.listsDeleting()):
+			// Read whole, the list no longer holds the runner, and either it showed the runner
+			// since the DELETE or this server is seen to list runners that are being deleted:
+			// gone. (Some servers leave those out; there a GET's 404 decides.)
+			e.learn(s, w)
 			e.finish(s, w, nil)
 		case !isDue:
 		case !w.gone && e.inReadWindow(w):
@@ -265,7 +268,7 @@ func (e *Engine) seen(s *scopeState, w *waiter, r *client.HostedRunner, now time
 	if !w.gone {
 		if done, err := Done(r, w.want); done {
 			if err == nil {
-				e.learn(s, w, now)
+				e.learn(s, w)
 			}
 			e.finish(s, w, err)
 			return
@@ -275,7 +278,8 @@ func (e *Engine) seen(s *scopeState, w *waiter, r *client.HostedRunner, now time
 }
 
 // reschedule makes w due again after an observation that did not settle it: a fifth of its
-// wait so far later, within [PollMin, PollMax]. A waiter read before it was due keeps its time.
+// wait so far later, within [PollMin, PollMax], and not before the time such waits took in
+// this run. A waiter read before it was due keeps its time.
 func (e *Engine) reschedule(s *scopeState, w *waiter, now time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -283,14 +287,18 @@ func (e *Engine) reschedule(s *scopeState, w *waiter, now time.Time) {
 		return
 	}
 	w.due = now.Add(min(max(now.Sub(w.joined)/5, e.cfg.PollMin), e.cfg.PollMax))
+	if expected := w.joined.Add(s.learned[kind(w)]); expected.After(w.due) {
+		w.due = expected
+	}
 }
 
-// learn records how long w's wait took, measured to the start of the read that ended it:
-// later waiters of the same kind are first due that long after they join.
-func (e *Engine) learn(s *scopeState, w *waiter, now time.Time) {
+// learn records how long w's wait took, measured to the end of the read that ended it (so
+// never shorter than it was): later waiters of the same kind are first due that long after
+// they join, and their first read comes after the time their runner needs.
+func (e *Engine) learn(s *scopeState, w *waiter) {
+	took := e.clock.Now().Sub(w.joined)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	took := now.Sub(w.joined)
 	if k := kind(w); took > 0 && (s.learned[k] == 0 || took < s.learned[k]) {
 		s.learned[k] = took
 	}
