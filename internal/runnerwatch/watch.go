@@ -25,12 +25,13 @@ type waiter struct {
 	done    chan error // receives the outcome once
 }
 
-// tolerance is how late after it is due the watcher may read w's runner: a third of how long
-// the operation has taken by then (its queueing for the write gate included), at most
-// PollMax. One read then serves every waiter due in that window: while writes are spaced, a
-// list serves several runners instead of one, and a runner is noticed at most PollMax late.
+// tolerance is how late after it is due the watcher may read w's runner: twice the time its
+// operation queued before its write was answered (the write gate, a slow answer), at most
+// PollMax. While writes queue, the writes are what bound an apply: a runner noticed that much
+// later frees its slot no later than the next queued write could use it, and one read serves
+// every waiter due in the window. When nothing queues, every waiter is read when it is due.
 func (e *Engine) tolerance(w *waiter) time.Duration {
-	return min(w.due.Sub(w.since)/3, e.cfg.PollMax)
+	return min(2*w.joined.Sub(w.since), e.cfg.PollMax)
 }
 
 // WaitReady waits until runner id is Ready and shows what want asks for (Done), so that no
