@@ -104,8 +104,27 @@ func (c *fakeClock) drive(t *testing.T, done <-chan struct{}, limit time.Duratio
 		if at.After(end) {
 			t.Fatalf("the waits did not end within %s of the clock", limit)
 		}
-		c.advanceTo(at)
-		time.Sleep(2 * time.Millisecond) // let the woken goroutine run its tick
+		c.quiesce()
+		if at, ok = c.next(); ok {
+			c.advanceTo(at)
+		}
+	}
+}
+
+// quiesce waits (in real time) until the set of sleepers has not changed for 5 ms, so that
+// every goroutine woken by the last advance has run up to its next sleep.
+func (c *fakeClock) quiesce() {
+	last, stable := -1, 0
+	for stable < 5 {
+		time.Sleep(time.Millisecond)
+		c.mu.Lock()
+		n := len(c.sleepers)
+		c.mu.Unlock()
+		if n == last {
+			stable++
+		} else {
+			last, stable = n, 0
+		}
 	}
 }
 
