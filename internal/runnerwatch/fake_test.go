@@ -49,9 +49,16 @@ func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 }
 
 // next returns the earliest wake-up time of a sleeper, waiting (in real time, briefly) for
-// one to exist; false if none appears.
-func (c *fakeClock) next() (time.Time, bool) {
+// one to exist; false if none appears or done is closed.
+func (c *fakeClock) next(done ...<-chan struct{}) (time.Time, bool) {
 	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		for _, d := range done {
+			select {
+			case <-d:
+				return time.Time{}, false
+			default:
+			}
+		}
 		c.mu.Lock()
 		var first time.Time
 		for _, at := range c.sleepers {
@@ -92,7 +99,7 @@ func (c *fakeClock) drive(t *testing.T, done <-chan struct{}, limit time.Duratio
 			return
 		default:
 		}
-		at, ok := c.next()
+		at, ok := c.next(done)
 		if !ok {
 			select {
 			case <-done:
@@ -105,7 +112,7 @@ func (c *fakeClock) drive(t *testing.T, done <-chan struct{}, limit time.Duratio
 			t.Fatalf("the waits did not end within %s of the clock", limit)
 		}
 		c.quiesce()
-		if at, ok = c.next(); ok {
+		if at, ok = c.next(done); ok {
 			c.advanceTo(at)
 		}
 	}
