@@ -164,8 +164,8 @@ func TestAccFaultLateCommitFoundBeforeSecondPost(t *testing.T) {
 	e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Delay: 1500 * time.Millisecond, Drop: true, CommitAfter: 20 * time.Second})
 	start := clock.Now()
 	resource.Test(t, faultCase(e, "", "late", "", 0))
-	if runners := e.Mock.Requests(); len(runners) == 0 || clock.Now().Sub(start) < 20*time.Second {
-		t.Fatalf("the apply ended %s after it began on the mock's clock, before the late commit", clock.Now().Sub(start))
+	if took := clock.Now().Sub(start); took < 20*time.Second {
+		t.Fatalf("the apply ended %s after it began on the mock's clock, before the late commit", took)
 	}
 }
 
