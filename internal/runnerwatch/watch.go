@@ -25,14 +25,14 @@ type waiter struct {
 	done    chan error // receives the outcome once
 }
 
-// tolerance is how late after it is due the watcher may read w's runner: three times the
+// tolerance is how late after it is due the watcher may read w's runner: five times the
 // time its operation queued before its write was answered (the write gate, a slow answer),
 // at least half of PollMin and at most five PollMin (and PollMax). While writes queue, the
 // writes are what bound an apply: a runner noticed a little later frees its slot no later
 // than the next queued write could use it, and one read serves every waiter due in the
 // window. When nothing queues, waiters due within half a PollMin of each other share a read.
 func (e *Engine) tolerance(w *waiter) time.Duration {
-	return min(max(3*w.joined.Sub(w.since), e.cfg.PollMin/2), 5*e.cfg.PollMin, e.cfg.PollMax)
+	return min(max(5*w.joined.Sub(w.since), e.cfg.PollMin/2), 5*e.cfg.PollMin, e.cfg.PollMax)
 }
 
 // WaitReady waits until runner id is Ready and shows what want asks for (Done), so that no
@@ -72,7 +72,9 @@ func (e *Engine) await(ctx context.Context, api Lister, scope client.Scope, w *w
 
 	s.mu.Lock()
 	w.joinSeq = s.seq
-	w.due = w.joined.Add(max(e.cfg.PollMin, s.learned[kind(w)]))
+	// A runner is first read once the wait took as long as such waits took in this run, or,
+	// before one ended, after 2 PollMin: an earlier read would rarely find it done.
+	w.due = w.joined.Add(max(2*e.cfg.PollMin, s.learned[kind(w)]))
 	s.waiters[w] = struct{}{}
 	if !s.watching {
 		s.watching = true
