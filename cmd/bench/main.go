@@ -35,7 +35,8 @@ func run() error {
 	maxConc := flag.Int("max-concurrent", 10, "provider max_concurrent_requests (-1: the provider's default)")
 	writeDelay := flag.Int("write-delay-ms", 0, "provider write_delay_ms (-1: the provider's default)")
 	defaults := flag.Bool("defaults-row", true, "also create and destroy a fleet with the provider's default settings")
-	defaultsN := flag.Int("defaults-n", 10, "fleet size of the default-settings row")
+	defaultsN := flag.Int("defaults-n", 100, "fleet size of the default-settings row")
+	scopeRows := flag.Bool("scope-rows", true, "also measure a refresh of 3 runners among 1,000 and the create and destroy of 150 runners")
 	tf := flag.String("terraform", "bin/terraform", "the Terraform CLI")
 	provider := flag.String("provider", "bin/terraform-provider-githubactions", "the built provider")
 	work := flag.String("work", ".tmp/bench", "scratch `directory`")
@@ -45,7 +46,7 @@ func run() error {
 
 	o := bench.Options{
 		Latency: *latency, ProvisionDelay: *provision, DeleteDelay: *deleteDelay, Parallelism: *parallelism,
-		DefaultsRow: *defaults, DefaultsN: *defaultsN, StartupRuns: max(*runs, 1), Log: os.Stderr,
+		DefaultsRow: *defaults, DefaultsN: *defaultsN, ScopeRows: *scopeRows, StartupRuns: max(*runs, 1), Log: os.Stderr,
 	}
 	var err error
 	for _, s := range strings.Split(*sizes, ",") {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"text/tabwriter"
 )
 
@@ -19,7 +18,7 @@ func Print(w io.Writer, r *Results) {
 	fmt.Fprintf(w, "Provider start-up to schema answer (%d runs): median %.1f ms, max %.1f ms (target < 100 ms: %s); schema %d bytes\n",
 		len(r.StartupMS), r.StartupMS[len(r.StartupMS)/2], r.StartupMS[len(r.StartupMS)-1], yesNo(r.StartupMet), r.SchemaBytes)
 	for _, f := range r.Fleets {
-		fmt.Fprintf(w, "\nN = %d runners in one organization; %s\n", f.N, f.Settings)
+		fmt.Fprintf(w, "\nN = %d runners in one organization, %s\n", f.N, f.Settings)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "phase\twall\tGET list\tGET one\tPOST\tPATCH\tDELETE\t304\tall\tpeak RSS\tmeasured\ttarget\tmet")
 		for _, p := range f.Phases {
@@ -40,9 +39,6 @@ func Print(w io.Writer, r *Results) {
 func Summary(r *Results) []string {
 	out := []string{fmt.Sprintf("%-4s provider start-up to schema answer < 100 ms: median %.1f ms", yesNo(r.StartupMet), r.StartupMS[len(r.StartupMS)/2])}
 	for _, f := range r.Fleets {
-		if strings.HasPrefix(f.Settings, "provider defaults") {
-			continue
-		}
 		peak := 0.0
 		for _, p := range f.Phases {
 			peak = max(peak, p.PeakMiB)

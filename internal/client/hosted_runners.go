@@ -2,6 +2,10 @@ package client
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 )
@@ -94,6 +98,43 @@ type UpdateHostedRunnerRequest struct {
 // listPasses bounds how often ListHostedRunners reads the whole list while it keeps changing.
 const listPasses = 3
 
+// ListPageSize is how many runners one page of the list holds: ListHostedRunners asks for
+// GitHub's maximum.
+const ListPageSize = 100
+
+// runnerListPath is the first page of a scope's runner list.
+func runnerListPath(scope Scope) string { return scope.path() + "?per_page=100" }
+
+// InvalidBodyError is a success answer whose body is not what the operation returns: empty,
+// truncated, of another shape, or a runner without an id or a name. For a create it leaves
+// it unknown whether GitHub acted.
+type InvalidBodyError struct {
+	Method, Path string
+	Status       int
+	Reason       string
+}
+
+func (e *InvalidBodyError) Error() string {
+	return fmt.Sprintf("%s %s: GitHub answered %d with a body that is not a hosted runner: %s", e.Method, e.Path, e.Status, e.Reason)
+}
+
+// IsInvalidBody reports whether err is (or wraps) an InvalidBodyError.
+func IsInvalidBody(err error) bool {
+	var ib *InvalidBodyError
+	return errors.As(err, &ib)
+}
+
+// validRunner checks what every runner in an answer must have: an id and a name.
+func validRunner(r *HostedRunner) string {
+	switch {
+	case r.ID <= 0:
+		return fmt.Sprintf("it has no positive id (id %d)", r.ID)
+	case r.Name == "":
+		return fmt.Sprintf("runner %d has no name", r.ID)
+	}
+	return ""
+}
+
 // ListHostedRunners lists every runner of the scope, following Link pages of 100. Pages are
 // read one after another while runners come and go, so a runner can show up on two pages
 // (returned once) or move to a page already read (missed). When the pages of one pass
@@ -101,15 +142,23 @@ const listPasses = 3
 // again; after listPasses inconsistent passes the union of all passes is returned, so a
 // runner that existed throughout is never missed.
 func (c *Client) ListHostedRunners(ctx context.Context, scope Scope) ([]HostedRunner, error) {
+	runners, _, err := c.ListHostedRunnersChecked(ctx, scope)
+	return runners, err
+}
+
+// ListHostedRunnersChecked is ListHostedRunners that also reports whether the list is
+// complete: one pass whose pages agreed on total_count and added up to it, so that a
+// runner absent from it was absent from the scope while it was read.
+func (c *Client) ListHostedRunnersChecked(ctx context.Context, scope Scope) ([]HostedRunner, bool, error) {
 	var union []HostedRunner
 	inUnion := map[int64]bool{}
 	for range listPasses {
 		pass, consistent, err := c.listRunnersOnce(ctx, scope)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if consistent {
-			return pass, nil
+			return pass, true, nil
 		}
 		for _, r := range pass {
 			if !inUnion[r.ID] {
@@ -118,7 +167,47 @@ func (c *Client) ListHostedRunners(ctx context.Context, scope Scope) ([]HostedRu
 			}
 		}
 	}
-	return union, nil
+	return union, false, nil
+}
+
+// runnerPage is one page of the runner list.
+type runnerPage struct {
+	TotalCount *int           `json:"total_count"`
+	Runners    []HostedRunner `json:"runners"`
+}
+
+// decodeRunnerPage decodes and validates one page: total_count and runners present, each
+// runner with an id and a name.
+func decodeRunnerPage(body []byte) (*runnerPage, error) {
+	var page runnerPage
+	if err := decodeJSON(body, &page); err != nil {
+		return nil, err
+	}
+	if page.TotalCount == nil || page.Runners == nil || *page.TotalCount < 0 {
+		return nil, errors.New("the page is not a list of runners (total_count and runners missing)")
+	}
+	for i := range page.Runners {
+		if reason := validRunner(&page.Runners[i]); reason != "" {
+			return nil, fmt.Errorf("a listed runner is not valid: %s", reason)
+		}
+	}
+	return &page, nil
+}
+
+// FirstRunnerPage reads the first page (up to 100 runners) of the scope's list and its
+// total_count, the scope's size: enough to decide whether reading the whole list is cheaper
+// than reading runners one by one. The page is the first request of a full list, so its
+// ETag serves both.
+func (c *Client) FirstRunnerPage(ctx context.Context, scope Scope) ([]HostedRunner, int, error) {
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, runnerListPath(scope), nil, &raw, http.StatusOK); err != nil {
+		return nil, 0, err
+	}
+	page, err := decodeRunnerPage(raw)
+	if err != nil {
+		return nil, 0, fmt.Errorf("GET %s: %w", runnerListPath(scope), err)
+	}
+	return page.Runners, max(*page.TotalCount, len(page.Runners)), nil
 }
 
 // listRunnersOnce reads every page once, deduplicating by id, and reports whether the pages
@@ -128,18 +217,15 @@ func (c *Client) listRunnersOnce(ctx context.Context, scope Scope) ([]HostedRunn
 	seen := map[int64]bool{}
 	total := -1
 	consistent := true
-	err := c.paginate(ctx, scope.path()+"?per_page=100", func(body []byte) error {
-		var page struct {
-			TotalCount int            `json:"total_count"`
-			Runners    []HostedRunner `json:"runners"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
+	err := c.paginate(ctx, runnerListPath(scope), func(body []byte) error {
+		page, err := decodeRunnerPage(body)
+		if err != nil {
 			return err
 		}
-		if total >= 0 && page.TotalCount != total {
+		if total >= 0 && *page.TotalCount != total {
 			consistent = false
 		}
-		total = page.TotalCount
+		total = *page.TotalCount
 		for _, r := range page.Runners {
 			if !seen[r.ID] {
 				seen[r.ID] = true
@@ -151,44 +237,73 @@ func (c *Client) listRunnersOnce(ctx context.Context, scope Scope) ([]HostedRunn
 	return all, consistent && len(all) == total, err
 }
 
-// CreateHostedRunner creates a runner. The POST is never retried by the transport.
-func (c *Client) CreateHostedRunner(ctx context.Context, scope Scope, req CreateHostedRunnerRequest) (*HostedRunner, error) {
-	var out HostedRunner
-	if err := c.do(ctx, http.MethodPost, scope.path(), req, &out, http.StatusCreated); err != nil {
+// runnerCall sends one request whose success answer is a runner and validates that runner.
+func (c *Client) runnerCall(ctx context.Context, method, path string, want ...int) (*HostedRunner, int, error) {
+	var raw json.RawMessage
+	status, err := c.doStatus(ctx, method, path, nil, &raw, want...)
+	r, err := runnerAnswer(method, path, status, raw, err)
+	return r, status, err
+}
+
+// runnerAnswer validates the answer of a request whose success body is a runner.
+func runnerAnswer(method, path string, status int, raw json.RawMessage, err error) (*HostedRunner, error) {
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) || errors.Is(err, io.ErrUnexpectedEOF) {
+		// A success status whose body did not decode as JSON.
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not valid JSON"}
+	}
+	if err != nil {
 		return nil, err
 	}
+	var out HostedRunner
+	if len(raw) == 0 {
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is empty"}
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not a runner object"}
+	}
+	if reason := validRunner(&out); reason != "" {
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: reason}
+	}
 	return &out, nil
+}
+
+// writeRunner sends a write whose success answer (status want) is the runner.
+func (c *Client) writeRunner(ctx context.Context, method, path string, in any, want int) (*HostedRunner, error) {
+	var raw json.RawMessage
+	err := c.do(ctx, method, path, in, &raw, want)
+	return runnerAnswer(method, path, want, raw, err)
+}
+
+// CreateHostedRunner creates a runner. The POST is never retried by the transport. A 201
+// whose body is not a runner with an id and a name is an *InvalidBodyError.
+func (c *Client) CreateHostedRunner(ctx context.Context, scope Scope, req CreateHostedRunnerRequest) (*HostedRunner, error) {
+	return c.writeRunner(ctx, http.MethodPost, scope.path(), req, http.StatusCreated)
 }
 
 // GetHostedRunner gets one runner.
 func (c *Client) GetHostedRunner(ctx context.Context, scope Scope, id int64) (*HostedRunner, error) {
-	var out HostedRunner
-	if err := c.do(ctx, http.MethodGet, scope.path(strconv.FormatInt(id, 10)), nil, &out, http.StatusOK); err != nil {
-		return nil, err
+	r, _, err := c.runnerCall(ctx, http.MethodGet, scope.path(strconv.FormatInt(id, 10)), http.StatusOK)
+	if err == nil && r.ID != id {
+		return nil, &InvalidBodyError{Method: http.MethodGet, Path: scope.path(strconv.FormatInt(id, 10)), Status: http.StatusOK,
+			Reason: fmt.Sprintf("it is runner %d, not %d", r.ID, id)}
 	}
-	return &out, nil
+	return r, err
 }
 
 // UpdateHostedRunner updates a runner in place.
 func (c *Client) UpdateHostedRunner(ctx context.Context, scope Scope, id int64, req UpdateHostedRunnerRequest) (*HostedRunner, error) {
-	var out HostedRunner
-	if err := c.do(ctx, http.MethodPatch, scope.path(strconv.FormatInt(id, 10)), req, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.writeRunner(ctx, http.MethodPatch, scope.path(strconv.FormatInt(id, 10)), req, http.StatusOK)
 }
 
 // DeleteHostedRunner asks GitHub to delete a runner. GitHub answers 202 and deletes it
 // asynchronously; the returned runner is usually in status Deleting. Some servers answer 204
-// with no body, in which case the runner is nil.
+// (or 202) with no body, in which case the runner is nil; nothing of the answer but its
+// status is needed.
 func (c *Client) DeleteHostedRunner(ctx context.Context, scope Scope, id int64) (*HostedRunner, error) {
-	var out HostedRunner
-	status, err := c.doStatus(ctx, http.MethodDelete, scope.path(strconv.FormatInt(id, 10)), nil, &out, http.StatusAccepted, http.StatusOK, http.StatusNoContent)
-	if err != nil {
-		return nil, err
-	}
-	if status == http.StatusNoContent {
+	r, status, err := c.runnerCall(ctx, http.MethodDelete, scope.path(strconv.FormatInt(id, 10)), http.StatusAccepted, http.StatusOK, http.StatusNoContent)
+	if IsInvalidBody(err) || status == http.StatusNoContent {
 		return nil, nil
 	}
-	return &out, nil
+	return r, err
 }

@@ -27,6 +27,31 @@ type Fault struct {
 	Delay  time.Duration // real sleep before answering
 	Commit bool          // perform the real operation first, then answer with the fault instead
 	Drop   bool          // (with or without Commit) hijack and close the connection with no response
+	// CommitAfter (with Status or Drop, without Commit) performs the real operation that long
+	// after the request arrived, on the mock's clock: a write GitHub commits late, after its
+	// answer was lost. It takes effect when the first request after that time arrives.
+	CommitAfter time.Duration
+}
+
+// lateCommit is a request a CommitAfter fault accepted, to be performed at at.
+type lateCommit struct {
+	at    time.Time
+	r     *http.Request
+	body  []byte
+	reqID string
+}
+
+// commitLate performs the late commits that are due at now. Call with m.mu held.
+func (m *Mock) commitLate(now time.Time) {
+	kept := m.late[:0]
+	for _, l := range m.late {
+		if now.Before(l.at) {
+			kept = append(kept, l)
+			continue
+		}
+		m.serve(l.r, l.body, l.reqID)
+	}
+	m.late = kept
 }
 
 // FaultHandle tracks an injected fault.

@@ -456,12 +456,13 @@ func (v *validation) require(obj map[string]json.RawMessage, key, label string) 
 // namePattern is the rule for runner names.
 var namePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
-// checkName validates a runner name and its uniqueness in the scope.
-func (v *validation) checkName(s *scope, name string, self int64) {
+// checkName validates a runner name and, unless duplicates are allowed, its uniqueness in
+// the scope.
+func (v *validation) checkName(s *scope, name string, self int64, duplicates bool) {
 	switch {
 	case !namePattern.MatchString(name):
 		v.add("name", "invalid", "Name must be between 1 and 64 characters and may only contain upper and lowercase letters a-z, numbers 0-9, '.', '-', and '_'.")
-	case s.nameTaken(name, self):
+	case !duplicates && s.nameTaken(name, self):
 		v.add("name", "already_exists", fmt.Sprintf("A hosted runner named %q already exists.", name))
 	}
 }
@@ -527,7 +528,7 @@ func (m *Mock) createRunner(c *call) {
 	v := &validation{}
 	spec := Runner{ImageSource: "github", MaximumRunners: c.scope.defaultMaximumRunners(), CreatedAt: c.now}
 	if v.decode(obj, "name", "name", &spec.Name) {
-		v.checkName(c.scope, spec.Name, 0)
+		v.checkName(c.scope, spec.Name, 0, m.cfg.AllowDuplicateNames)
 	} else {
 		v.require(obj, "name", "name")
 	}
@@ -600,7 +601,7 @@ func (m *Mock) updateRunner(c *call) {
 	}
 	next := r.spec
 	if v.decode(obj, "name", "name", &next.Name) {
-		v.checkName(c.scope, next.Name, next.ID)
+		v.checkName(c.scope, next.Name, next.ID, m.cfg.AllowDuplicateNames)
 	}
 	if v.decode(obj, "runner_group_id", "runner_group_id", &next.RunnerGroupID) {
 		v.checkGroup(c.scope, next.RunnerGroupID)

@@ -63,6 +63,9 @@ type Config struct {
 	TokenLifetime  time.Duration
 	// PublicIPBaseUsage is added to every scope's limits.public_ips.current_usage.
 	PublicIPBaseUsage int
+	// AllowDuplicateNames accepts a runner whose name another runner of the scope has.
+	// Whether GitHub does is not documented; by default the mock answers 422 already_exists.
+	AllowDuplicateNames bool
 }
 
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.
@@ -77,6 +80,7 @@ type Mock struct {
 	reqSeq       uint64
 	limits       rateLimiter
 	faults       []*FaultHandle
+	late         []lateCommit // requests accepted by a CommitAfter fault, performed later
 	log          []Request
 	installs     map[string]time.Time // installation token → expiry
 	issued       []string
@@ -148,6 +152,7 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	m.mu.Lock()
 	arrival := m.clock.Now()
+	m.commitLate(arrival)
 	reqID := m.newRequestID()
 	res, counted := m.admit(r, arrival, reqID)
 	var fault *FaultHandle
@@ -181,6 +186,11 @@ func (m *Mock) serveAdmitted(r *http.Request, body []byte, reqID string, fault *
 	}
 	if fault == nil {
 		return m.serveLocked(r, body, reqID)
+	}
+	if fault.f.CommitAfter > 0 {
+		m.mu.Lock()
+		m.late = append(m.late, lateCommit{at: m.clock.Now().Add(fault.f.CommitAfter), r: r, body: body, reqID: reqID})
+		m.mu.Unlock()
 	}
 	var actual *response
 	if fault.f.Commit {

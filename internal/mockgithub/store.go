@@ -562,3 +562,18 @@ func (m *Mock) CustomImageVersions(scope string, id int64) []CustomImageVersion 
 	}
 	return s.images[id].sortedVersions()
 }
+
+// StartDeletion deletes a runner as an accepted DELETE does, out of band: it is Deleting
+// until the deletion delay has passed, then gone. It reports whether the runner exists.
+func (m *Mock) StartDeletion(scope string, id int64) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := m.scopeOf(scope)
+	if s == nil || s.runners[id] == nil {
+		return false
+	}
+	if r := s.runners[id]; !r.deleting {
+		r.deleting, r.goneAt = true, m.clock.Now().Add(m.cfg.DeleteDelay)
+	}
+	return true
+}

@@ -46,15 +46,15 @@ func expectOnlyError(e *testEnv, config string, want *regexp.Regexp, name string
 // Row 12: a token GitHub rejects fails at once (no retry) with a diagnostic that names the
 // problem, not the token; an App installation token that expires mid-apply is refreshed
 // and retried once, and no 401 reaches the user.
-func TestAccFault12_BadCredentialsAndAppTokenExpiry(t *testing.T) {
+func TestAccFaultBadCredentialsAndAppTokenExpiry(t *testing.T) {
 	t.Parallel()
 	t.Run("bad_credentials", func(t *testing.T) {
 		t.Parallel()
 		e, _ := newFaultEnv(t, mockgithub.Config{})
 		e.Token = "ghp_revokedRevokedRevoked0123456789abcd"
 		resource.Test(t, expectOnlyError(e, faultRunner(e, "", "denied", ""),
-			regexp.MustCompile(`(?s)Unable to Create Hosted Runner.*401 Unauthorized: Bad credentials.*did not accept the\s+credentials`),
-			"denied", http.StatusUnauthorized))
+			regexp.MustCompile(`(?s)Unable to Create Hosted Runner.*401\s+Unauthorized:\s+Bad\s+credentials.*did not accept the\s+credentials`),
+			"denied"))
 		if n := len(e.Mock.Requests()) - len(catalogReads(e.Mock)); n != 1 {
 			t.Fatalf("%d requests besides the plan's catalog checks, want the single refused one", n)
 		}
@@ -98,7 +98,7 @@ func TestAccFault12_BadCredentialsAndAppTokenExpiry(t *testing.T) {
 
 // Row 13: 403 "not accessible" and GitHub's 404 that hides what a token may not see are not
 // retried, and the diagnostic names the scope or permission GitHub accepts.
-func TestAccFault13_ForbiddenAndMaskedNotFound(t *testing.T) {
+func TestAccFaultForbiddenAndMaskedNotFoundNamePermissions(t *testing.T) {
 	t.Parallel()
 	t.Run("app_on_enterprise", func(t *testing.T) {
 		t.Parallel()
@@ -125,23 +125,25 @@ func TestAccFault13_ForbiddenAndMaskedNotFound(t *testing.T) {
 			ProtoV6ProviderFactories: e.factories(),
 			Steps: []resource.TestStep{{
 				Config:      faultProvider(e, "") + runnerBlock("organization", "hidden-org", "masked"),
-				ExpectError: regexp.MustCompile(`(?s)404 Not Found.*404 both for what does not exist and for what the credentials\s+may not see.*"hidden-org".*manage_runners:org`),
+				ExpectError: regexp.MustCompile(`(?s)404\s+Not\s+Found.*404 both for what does not exist and for what the credentials\s+may not see.*"hidden-org".*manage_runners:org`),
 			}},
 		})
 		if n := len(e.Mock.Requests()) - len(catalogReads(e.Mock)); n != 1 {
-			t.Fatalf("%d requests besides the plan's catalog checks, want the single 404 (no retry, no adopt)", n)
+			t.Fatalf("%d requests besides the plan's catalog checks, want the single 404 (no retry, no create)", n)
 		}
 	})
 }
 
 // Row 14: 422 Validation Failed with object and plain-string errors[], and already_exists:
 // no retry, the field errors on their attributes, nothing in state.
-func TestAccFault14_ValidationFailed(t *testing.T) {
+func TestAccFaultValidationFailedOnAttributes(t *testing.T) {
 	t.Parallel()
 	t.Run("already_exists", func(t *testing.T) {
 		t.Parallel()
 		e, _ := newFaultEnv(t, mockgithub.Config{})
-		e.Mock.AddRunner(orgScope, mockgithub.Runner{Name: "taken", ImageID: "ubuntu-latest", Size: "4-core"})
+		// The runner appears between the provider's check for its name and the POST.
+		e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Status: http.StatusUnprocessableEntity,
+			Body: `{"message":"Validation Failed","errors":[{"resource":"HostedRunner","field":"name","code":"already_exists"}],"documentation_url":"https://docs.github.com/rest","status":"422"}`})
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
 			Steps: []resource.TestStep{{
@@ -152,8 +154,8 @@ func TestAccFault14_ValidationFailed(t *testing.T) {
 		if got := createStatuses(e, "taken"); fmt.Sprint(got) != "[422]" {
 			t.Fatalf("create POSTs answered %v, want one 422", got)
 		}
-		if n := len(e.Mock.Runners(orgScope)); n != 1 {
-			t.Fatalf("the mock has %d runners, want only the one that was there before", n)
+		if n := len(e.Mock.Runners(orgScope)); n != 0 {
+			t.Fatalf("the mock has %d runners, want none", n)
 		}
 	})
 	t.Run("object_and_string_errors", func(t *testing.T) {
@@ -173,19 +175,19 @@ func TestAccFault14_ValidationFailed(t *testing.T) {
 
 // Row 16: an unknown API version (400) or a retired one (410) is a clear configuration
 // error; a deprecated one works (the client logs a warning, see the client's tests).
-func TestAccFault16_APIVersions(t *testing.T) {
+func TestAccFaultAPIVersionsAreConfigErrors(t *testing.T) {
 	t.Parallel()
 	for name, tc := range map[string]struct {
 		version string
 		want    *regexp.Regexp
 	}{
-		"unknown": {"2099-01-01", regexp.MustCompile(`(?s)400 Bad Request: API version '2099-01-01' is not a supported\s+version.*Set the provider's\s+api_version`)},
-		"retired": {"2021-01-01", regexp.MustCompile(`(?s)410 Gone: API version '2021-01-01' has been retired.*Set the provider's\s+api_version`)},
+		"unknown": {"2099-01-01", regexp.MustCompile(`(?s)400\s+Bad\s+Request:\s+API\s+version\s+'2099-01-01'\s+is\s+not\s+a\s+supported\s+version.*Set the provider's\s+api_version`)},
+		"retired": {"2021-01-01", regexp.MustCompile(`(?s)410\s+Gone:\s+API\s+version\s+'2021-01-01'\s+has\s+been\s+retired.*Set the provider's\s+api_version`)},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			e, _ := newFaultEnv(t, mockgithub.Config{})
-			resource.Test(t, expectOnlyError(e, faultRunner(e, fmt.Sprintf("api_version = %q", tc.version), "versioned", ""), tc.want, "versioned", map[string]int{"unknown": 400, "retired": 410}[name]))
+			resource.Test(t, expectOnlyError(e, faultRunner(e, fmt.Sprintf("api_version = %q", tc.version), "versioned", ""), tc.want, "versioned"))
 		})
 	}
 	t.Run("deprecated", func(t *testing.T) {

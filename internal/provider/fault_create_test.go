@@ -15,10 +15,10 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// injectGETStatuses makes the next GETs of one runner answer the given statuses in order.
-func injectGETStatuses(m *mockgithub.Mock, statuses ...int) {
+// injectGETStatuses makes the reads of runners after the first skip answer the given statuses in order.
+func injectGETStatuses(m *mockgithub.Mock, skip int, statuses ...int) {
 	for i, status := range statuses {
-		m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, After: i, Times: 1, Status: status, Body: badGateway})
+		m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, After: skip + i, Times: 1, Status: status, Body: badGateway})
 	}
 }
 
@@ -38,13 +38,13 @@ func getStatuses(e *testEnv) []int {
 
 // Row 5: 500/502/503/504 on GETs: retried with backoff to the right final state; on give-up
 // the error names the status and the request id, and the runner stays tracked.
-func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
+func TestAccFaultServerErrorsOnReadsAreRetried(t *testing.T) {
 	t.Parallel()
 	fiveXX := []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout}
 	t.Run("recovers", func(t *testing.T) {
 		t.Parallel()
 		e, clock := newFaultEnv(t, mockgithub.Config{})
-		injectGETStatuses(e.Mock, fiveXX...)
+		injectGETStatuses(e.Mock, 0, fiveXX...)
 		resource.Test(t, faultCase(e, "max_retries = 5", "flaky", "", http.StatusCreated))
 		if got := getStatuses(e); fmt.Sprint(got[:5]) != fmt.Sprint(append(fiveXX, http.StatusOK)) {
 			t.Fatalf("GETs were answered %v, want %v then 200", got, fiveXX)
@@ -54,7 +54,9 @@ func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
 	t.Run("gives_up", func(t *testing.T) {
 		t.Parallel()
 		e, _ := newFaultEnv(t, mockgithub.Config{})
-		injectGETStatuses(e.Mock, fiveXX...)
+		// The create's check for a runner of the same name reads the list first; the faults hit the wait.
+		// The wait's list gives up, then so does its fallback GET of the runner.
+		injectGETStatuses(e.Mock, 1, append(fiveXX, fiveXX...)...)
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
 			CheckDestroy:             checkNoRunners(e, scopeCases[0]),
@@ -80,15 +82,15 @@ func TestAccFault05_ServerErrorsOnGet(t *testing.T) {
 				},
 			},
 		})
-		if got := getStatuses(e); fmt.Sprint(got[:4]) != fmt.Sprint(fiveXX) {
-			t.Fatalf("GETs were answered %v, want %v first", got, fiveXX)
+		if got := getStatuses(e); fmt.Sprint(got[1:5]) != fmt.Sprint(fiveXX) {
+			t.Fatalf("GETs were answered %v, want 200 then %v", got, fiveXX)
 		}
 	})
 }
 
 // Row 6: the create POST takes effect, then the answer is lost (502, dropped connection,
 // client timeout): the provider finds the runner by name and adopts it; one POST, one runner.
-func TestAccFault06_AmbiguousCreateAdopts(t *testing.T) {
+func TestAccFaultAmbiguousCreateAdoptsNewRunner(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
 		fault  mockgithub.Fault
@@ -120,29 +122,39 @@ func TestAccFault06_AmbiguousCreateAdopts(t *testing.T) {
 
 // Row 7: the create POST is refused with 502 before it takes effect: the provider finds
 // nothing by name and POSTs once more; exactly one runner.
-func TestAccFault07_RejectedCreateRetriesOnce(t *testing.T) {
+func TestAccFaultRejectedCreatePostsOnceMore(t *testing.T) {
 	t.Parallel()
 	e, _ := newFaultEnv(t, mockgithub.Config{})
 	e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Status: http.StatusBadGateway, Body: badGateway})
 	resource.Test(t, faultCase(e, "", "second-try", "", http.StatusBadGateway, http.StatusCreated))
-	posts, lists := 0, 0
+	var posts, lists int
+	var first, second time.Time
 	for _, r := range e.Mock.Requests() {
 		switch {
 		case r.Method == http.MethodPost:
 			posts++
+			if posts == 1 {
+				first = r.Time
+			} else {
+				second = r.Time
+			}
 		case posts == 1 && r.Method == http.MethodGet && regexp.MustCompile(runnersPath).MatchString(r.Path):
 			lists++
 		}
 	}
-	if lists != 1 {
-		t.Fatalf("listed the runners %d times between the POSTs, want 1", lists)
+	// The look reads the list at once and then after pauses that double from 2 s, for a minute.
+	if lists < 2 || lists > 7 {
+		t.Fatalf("listed the runners %d times between the POSTs, want 2 to 7", lists)
+	}
+	if gap := second.Sub(first); gap < createLookWindow {
+		t.Fatalf("the second POST came %s after the first, before the %s look ended", gap, createLookWindow)
 	}
 }
 
 // Row 8: right after the create GitHub has not caught up: the scope's list leaves the new
 // runner out and a GET of it answers 404, three times each. The wait keeps going within the
 // read-after-write window: no "inconsistent result after apply", exactly one runner.
-func TestAccFault08_ReadAfterWrite404(t *testing.T) {
+func TestAccFaultReadAfterWriteOutlasts404s(t *testing.T) {
 	t.Parallel()
 	e, _ := newFaultEnv(t, mockgithub.Config{})
 	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerPath, Times: 3, Status: http.StatusNotFound, Body: notFoundBody})
@@ -168,7 +180,7 @@ func TestAccFault08_ReadAfterWrite404(t *testing.T) {
 // Row 15 (provider side): 250 runners already exist, the create POST takes effect but its
 // answer is lost, and a runner disappears between the list's pages. The provider follows
 // Link to page 3, notices the list changed, reads it again and adopts the new runner.
-func TestAccFault15_PaginatedAdopt(t *testing.T) {
+func TestAccFaultPaginatedAdoptFollowsLinks(t *testing.T) {
 	t.Parallel()
 	var once sync.Once
 	e, _ := newWrappedEnv(t, mockgithub.Config{}, func(m *mockgithub.Mock, next http.Handler) http.Handler {

@@ -87,9 +87,9 @@ func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv,
 
 // newWrappedEnv is newFaultEnv with the mock served behind wrap, for tests that change the
 // mock's state at a precise request.
-func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock, http.Handler) http.Handler, opts ...Option) (*testEnv, *fakeClock) {
+func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock, http.Handler) http.Handler) (*testEnv, *fakeClock) {
 	t.Helper()
-	e, clock := newFaultEnv(t, cfg, opts...)
+	e, clock := newFaultEnv(t, cfg)
 	srv := httptest.NewServer(wrap(e.Mock, e.Mock))
 	t.Cleanup(srv.Close)
 	e.URL = srv.URL

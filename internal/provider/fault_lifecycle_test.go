@@ -37,7 +37,7 @@ func pinNewRunners(t *testing.T, m *mockgithub.Mock, status string) {
 // Row 9: provisioning never ends, or the runner gets Stuck: an error after the timeout (or
 // at once for Stuck) with the id in state, tainted; the next plan replaces it and destroy
 // removes it.
-func TestAccFault09_ProvisioningNeverEnds(t *testing.T) {
+func TestAccFaultProvisioningNeverEndsTaints(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
 		pin  string
@@ -74,10 +74,11 @@ func TestAccFault09_ProvisioningNeverEnds(t *testing.T) {
 
 // Row 9, deadline during a poll: the create timeout ends while a status request is in flight;
 // the error is the same timeout as any other, and the runner stays tracked (tainted).
-func TestAccFault09_DeadlineDuringPoll(t *testing.T) {
+func TestAccFaultDeadlineDuringPollTaints(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t, mockgithub.Config{ProvisionDelay: time.Hour})
-	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, Times: 1, Delay: 3 * time.Second})
+	// The first read is the create's check for the name; the second, the wait's, is slow.
+	e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: runnerReadPath, After: 1, Times: 1, Delay: 3 * time.Second})
 	config := faultRunner(e, "", "slow-answer", `timeouts = { create = "1s" }`)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
@@ -91,7 +92,7 @@ func TestAccFault09_DeadlineDuringPoll(t *testing.T) {
 
 // Row 10: a deletion that stays Deleting for a while is polled until GitHub answers 404;
 // one that never ends times out, keeps the runner in state, and a re-run finishes it.
-func TestAccFault10_SlowDelete(t *testing.T) {
+func TestAccFaultSlowDeleteWaitsUntilGone(t *testing.T) {
 	t.Parallel()
 	t.Run("k_polls", func(t *testing.T) {
 		t.Parallel()
@@ -154,7 +155,7 @@ func TestAccFault10_SlowDelete(t *testing.T) {
 
 // Row 11: a runner deleted out of band shows as a create in the next plan; a DELETE that
 // finds the runner already gone (404) is a successful destroy.
-func TestAccFault11_DeletedOutOfBand(t *testing.T) {
+func TestAccFaultDeletedOutOfBandIsRecreated(t *testing.T) {
 	t.Parallel()
 	t.Run("plan_recreates", func(t *testing.T) {
 		t.Parallel()

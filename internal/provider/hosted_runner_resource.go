@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -29,6 +28,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/runnerwatch"
 )
 
 var (
@@ -152,9 +152,9 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 		"status": schema.StringAttribute{
-			MarkdownDescription: "The runner's status at the last refresh: `Ready`, `Provisioning`, `Shutdown`, `Deleting` or `Stuck`.",
+			MarkdownDescription: "The runner's status at the last refresh: `Ready`, `Provisioning`, `Shutdown`, `Deleting` or `Stuck`. A runner found `Deleting` is replaced.",
 			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), replaceWhenDeleting{}},
 		},
 		"public_ip_enabled": schema.BoolAttribute{
 			MarkdownDescription: "Whether static public IPs are enabled for the runner.",
@@ -245,24 +245,25 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	since := r.data.settings.clock.Now()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	created, err := createRunnerOnce(ctx, c, scope, body)
+	created, err := r.createRunner(ctx, c, scope, body, since)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Hosted Runner", err, scope, runnerFieldPaths)
 		return
 	}
 	// The runner exists from here on: record it before waiting, so that a failed or timed-out
 	// wait taints it instead of losing it.
-	r.data.runners.put(scope, created)
+	r.data.runners.Put(scope, created)
 	resp.Diagnostics.Append(plan.setFromAPI(ctx, created, resp.State.Set, true)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ready, err := r.data.waitReady(ctx, c, scope, created.ID, body.EnableStaticIP != nil && *body.EnableStaticIP, nil)
+	ready, err := r.data.runners.WaitReady(ctx, c, scope, created.ID, since, runnerwatch.Want{IPs: body.EnableStaticIP != nil && *body.EnableStaticIP})
 	if ready != nil {
-		r.data.runners.put(scope, ready)
+		r.data.runners.Put(scope, ready)
 		resp.Diagnostics.Append(plan.setFromAPI(ctx, ready, resp.State.Set, true)...)
 	}
 	if err != nil {
@@ -270,53 +271,6 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 			"runner %d was created but did not become ready: %w. It is kept in state, marked tainted: the next apply "+
 				"replaces it and terraform destroy removes it", created.ID, err), scope, nil)
 	}
-}
-
-// createRunnerOnce POSTs a runner and never creates it twice: after an answer that leaves it
-// unknown whether GitHub acted (a transport error or a 5xx), it lists the scope's runners and
-// adopts the one with that name; only when there is none does it POST once more.
-func createRunnerOnce(ctx context.Context, c *client.Client, scope client.Scope, body client.CreateHostedRunnerRequest) (*client.HostedRunner, error) {
-	created, err := c.CreateHostedRunner(ctx, scope, body)
-	if err == nil || !ambiguous(err) {
-		return created, err
-	}
-	tflog.Warn(ctx, "The create request failed without a clear answer; looking for the runner by name before trying again", map[string]any{
-		"name": body.Name, "error": err.Error(),
-	})
-	found, lerr := findRunnerByName(ctx, c, scope, body.Name)
-	if lerr != nil {
-		return nil, fmt.Errorf("the create request failed (%w), and listing the %s's runners to see whether it took effect failed too: %v. "+
-			"Check for a runner named %q before applying again", err, scope.Noun(), lerr, body.Name)
-	}
-	if found != nil {
-		tflog.Warn(ctx, "Adopted the runner the failed create request made", map[string]any{"id": found.ID, "name": found.Name})
-		return found, nil
-	}
-	return c.CreateHostedRunner(ctx, scope, body)
-}
-
-// ambiguous reports errors after which a POST may or may not have taken effect.
-func ambiguous(err error) bool {
-	var transportErr *client.TransportError
-	if errors.As(err, &transportErr) {
-		return !transportErr.NotSent()
-	}
-	var apiErr *client.APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode >= 500
-}
-
-// findRunnerByName lists every page of the scope's runners and returns the one named name.
-func findRunnerByName(ctx context.Context, c *client.Client, scope client.Scope, name string) (*client.HostedRunner, error) {
-	runners, err := c.ListHostedRunners(ctx, scope)
-	if err != nil {
-		return nil, err
-	}
-	for i := range runners {
-		if runners[i].Name == name {
-			return &runners[i], nil
-		}
-	}
-	return nil, nil
 }
 
 func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -327,7 +281,7 @@ func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	runner, err := r.data.runners.get(ctx, c, scope, id)
+	runner, err := r.data.runners.Get(ctx, c, scope, id)
 	if err == nil && runner == nil {
 		tflog.Warn(ctx, "Hosted runner not found; removing it from state", map[string]any{"id": id, "scope": scope.String()})
 		resp.State.RemoveResource(ctx)
@@ -362,6 +316,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
+	since := r.data.settings.clock.Now()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
@@ -370,9 +325,9 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		addError(&resp.Diagnostics, "Unable to Update Hosted Runner", err, scope, runnerFieldPaths)
 		return
 	}
-	r.data.runners.put(scope, updated)
-	wantIPs := plan.EnableStaticIP.ValueBool()
-	if !reprovision && updated.Status == client.StatusReady && (!wantIPs || len(updated.PublicIPs) > 0) && reflects(updated, &body) {
+	r.data.runners.Put(scope, updated)
+	want := runnerwatch.Want{IPs: plan.EnableStaticIP.ValueBool(), Update: &body}
+	if done, err := runnerwatch.Done(updated, want); !reprovision && done && err == nil {
 		// GitHub's answer already shows the change on a ready runner, and nothing re-provisions.
 		resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
 		return
@@ -381,9 +336,9 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		// Record the accepted change before waiting, so a failed wait does not leave stale state.
 		resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
 	}
-	done, err := r.data.waitReady(ctx, c, scope, id, wantIPs, &body)
+	done, err := r.data.runners.WaitReady(ctx, c, scope, id, since, want)
 	if done != nil {
-		r.data.runners.put(scope, done)
+		r.data.runners.Put(scope, done)
 		resp.Diagnostics.Append(plan.setFromAPI(ctx, done, resp.State.Set, true)...)
 	}
 	if err != nil {
@@ -405,6 +360,7 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	since := r.data.settings.clock.Now()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
@@ -412,8 +368,8 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 		addError(&resp.Diagnostics, "Unable to Delete Hosted Runner", err, scope, nil)
 		return
 	}
-	r.data.runners.drop(scope, id)
-	if err := r.data.waitGone(ctx, c, scope, id); err != nil {
+	r.data.runners.Drop(scope, id)
+	if err := r.data.runners.WaitGone(ctx, c, scope, id, since); err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Deletion Did Not Finish", fmt.Errorf(
 			"GitHub accepted the deletion of runner %d but it had not finished: %w. The runner stays in state; "+
 				"run terraform destroy (or apply) again to finish", id, err), scope, nil)

@@ -60,19 +60,22 @@ func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string)
 		existed[nc.id(v)] = true
 	}
 	created, err := nc.create(ctx)
-	if err == nil || !ambiguous(err) {
+	if err == nil || !ambiguousCreate(err) {
 		return created, err
 	}
 	tflog.Warn(ctx, "The create request failed without a clear answer; looking for the new object by name", map[string]any{
 		"kind": nc.noun, "name": name, "error": err.Error(),
 	})
+	// The look outlives the user's Ctrl-C (the object may exist already), within its own bound.
+	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createLookups*(createLookupSpacing+time.Minute))
+	defer cancel()
 	for attempt := range createLookups {
 		if attempt > 0 {
-			if serr := nc.sleep(ctx, createLookupSpacing); serr != nil {
+			if serr := nc.sleep(lookCtx, createLookupSpacing); serr != nil {
 				break
 			}
 		}
-		after, lerr := nc.list(ctx)
+		after, lerr := nc.list(lookCtx)
 		if lerr != nil {
 			continue
 		}

@@ -21,8 +21,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/runnerwatch"
 )
 
 var _ provider.Provider = (*githubActionsProvider)(nil)
@@ -187,7 +189,10 @@ func (p *githubActionsProvider) Configure(ctx context.Context, req provider.Conf
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := &providerData{settings: p.settings}
+	data := &providerData{settings: p.settings, runners: runnerwatch.New(p.settings.clock, runnerwatch.Config{
+		PollMin: p.settings.pollMin, PollMax: p.settings.pollMax, ReadWindow: p.settings.readWindow,
+		Log: func(ctx context.Context, msg string, fields map[string]any) { tflog.Warn(ctx, msg, fields) },
+	})}
 	clientCfg, diags := p.clientConfig(cfg)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -338,8 +343,8 @@ type providerData struct {
 	client *client.Client
 	err    error
 
-	runners runnerCache  // shared reads and waits of runners, per scope (runner_cache.go)
-	lists   networkLists // shared reads of runner groups and network configurations (runner_group_cache.go)
+	runners *runnerwatch.Engine // shared reads and waits of runners, per scope
+	lists   networkLists        // shared reads of runner groups and network configurations (runner_group_cache.go)
 }
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.

@@ -74,8 +74,10 @@ func TestAccHostedRunner_refreshByPages(t *testing.T) {
 							plancheck.ExpectEmptyPlan(),
 							mockRequests{e, func(m *mockgithub.Mock) error {
 								lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE)
-								if lists != 2 || ones != 0 || len(m.Requests()) != 2 {
-									return fmt.Errorf("refreshing 12 runners among 162 took %d list pages, %d single GETs and %d requests in all; want 2, 0 and 2",
+								// The first page (which gives the scope's size), then the whole list: the
+								// runners are on its second page, and a list of 2 pages is cheaper than 12 GETs.
+								if lists != 3 || ones != 0 || len(m.Requests()) != 3 {
+									return fmt.Errorf("refreshing 12 runners among 162 took %d list pages, %d single GETs and %d requests in all; want 3, 0 and 3",
 										lists, ones, len(m.Requests()))
 								}
 								return nil
@@ -96,8 +98,8 @@ func TestAccHostedRunner_refreshByPages(t *testing.T) {
 							plancheck.ExpectResourceAction("githubactions_hosted_runner.fleet[3]", plancheck.ResourceActionCreate),
 							plancheck.ExpectResourceAction("githubactions_hosted_runner.fleet[4]", plancheck.ResourceActionNoop),
 							mockRequests{e, func(m *mockgithub.Mock) error {
-								if lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE); lists != 2 || ones != 1 {
-									return fmt.Errorf("refresh with one runner deleted out of band: %d list pages and %d single GETs, want 2 and 1", lists, ones)
+								if lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE); lists != 3 || ones != 1 {
+									return fmt.Errorf("refresh with one runner deleted out of band: %d list pages and %d single GETs, want 3 and 1", lists, ones)
 								}
 								return nil
 							}},
@@ -134,7 +136,8 @@ func TestAccHostedRunner_sharedWatcher(t *testing.T) {
 								return fmt.Errorf("%d create requests, want %d", posts, n)
 							}
 							// One poll loop per runner would need at least 5 polls each (1 s at 200 ms).
-							lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE)
+							// The first list is the creates' check for their names.
+							lists, ones := m.Count(http.MethodGet, listPathRE)-1, m.Count(http.MethodGet, onePathRE)
 							if ones != 0 || lists >= n {
 								return fmt.Errorf("waiting for %d runners took %d lists and %d single GETs; want fewer lists than runners and no single GET", n, lists, ones)
 							}
@@ -209,10 +212,10 @@ func TestAccHostedRunner_listForbiddenFallsBackToGets(t *testing.T) {
 	})
 }
 
-// TestAccFault17_ETags (fault matrix row 17): polls are conditional and an unchanged list
-// answers 304; a write of the provider's own changes the ETag and is never answered from the
-// remembered body.
-func TestAccFault17_ETags(t *testing.T) {
+// TestAccFaultConditionalPollsNeverStale (fault matrix row 17): polls are conditional and an
+// unchanged list answers 304; a write of the provider's own changes the ETag and is never
+// answered from the remembered body.
+func TestAccFaultConditionalPollsNeverStale(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopeCases {
 		t.Run(sc.name, func(t *testing.T) {
@@ -314,11 +317,16 @@ func expectNoStaleAfterPatch(reqs []mockgithub.Request) error {
 	if err := expectConditionalPolls(before); err != nil {
 		return fmt.Errorf("before the PATCH: %w", err)
 	}
-	if len(after) < 2 {
-		return fmt.Errorf("%d lists after the PATCH, want at least 2; requests: %s", len(after), describeRequests(reqs))
+	if len(after) == 0 {
+		return fmt.Errorf("no list after the PATCH; requests: %s", describeRequests(reqs))
 	}
 	if inm := after[0].Header.Get("If-None-Match"); inm != "" || after[0].Status != http.StatusOK {
 		return fmt.Errorf("the first list after the PATCH was sent with If-None-Match %q and answered %d: it could have served the pre-PATCH page", inm, after[0].Status)
+	}
+	// A wait that learned how long provisioning takes may need a single list; a second one
+	// (the refresh after the apply) shows the ETag the PATCH made.
+	if len(after) < 2 {
+		return nil
 	}
 	old := before[len(before)-1].Header.Get("If-None-Match")
 	if fresh := after[1].Header.Get("If-None-Match"); fresh == "" || fresh == old {

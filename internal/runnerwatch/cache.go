@@ -1,0 +1,310 @@
+package runnerwatch
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+)
+
+// snapshot is one read of the scope's list: the first page only, or every page.
+type snapshot struct {
+	seq      uint64
+	runners  map[int64]client.HostedRunner
+	complete bool // every runner of the scope, read consistently: an absent runner was absent
+}
+
+// listCall is a read of the list in flight that several callers wait for.
+type listCall struct {
+	seq  uint64
+	done chan struct{}
+	snap *snapshot
+	err  error
+}
+
+// localWrite is the runner as the provider's own write left it (nil after a delete; gone once
+// a wait confirmed it), and the list sequence at that moment: lists started no later than seq
+// may predate the write.
+type localWrite struct {
+	runner *client.HostedRunner
+	gone   bool
+	seq    uint64
+}
+
+// ErrListUnavailable says GitHub refused to list the scope's runners to these credentials
+// (an App may read one enterprise runner but not list them); the engine then reads runners alone.
+var ErrListUnavailable = errors.New("listing the scope's runners is not available with these credentials")
+
+// Get returns runner id of scope, nil when GitHub no longer has it. It serves the runner from
+// the lists of this run when they hold it; otherwise it reads the first page of the scope's
+// list (once per run), then, for each runner that page does not hold, one GET, until so many
+// were needed that reading the rest of the list is cheaper: a refresh costs the smaller of one
+// request per runner and one per 100 runners of the scope, plus the first page.
+func (e *Engine) Get(ctx context.Context, api Lister, scope client.Scope, id int64) (*client.HostedRunner, error) {
+	s := e.forScope(scope)
+	if r, ok := s.lookupAny(id); ok {
+		return r, nil
+	}
+	if err := e.readFirst(ctx, api, s); err == nil {
+		if r, ok := s.lookupAny(id); ok {
+			return r, nil
+		}
+		if s.listIsCheaper() {
+			if _, err := e.fullList(ctx, api, s, 0); err == nil {
+				if r, ok := s.lookupAny(id); ok {
+					return r, nil
+				}
+			}
+		}
+	}
+	r, err := api.GetHostedRunner(ctx, scope, id)
+	if client.IsNotFound(err) {
+		return nil, nil
+	}
+	return r, err
+}
+
+// listIsCheaper counts one more runner the first page did not hold and reports whether the
+// rest of the list should be read now instead of a GET: after G single GETs, where reading
+// the whole list (P pages) costs as much as the GETs it saves from then on. G = ⌈P/2⌉-2 keeps
+// a whole scope's refresh within 2P requests and a few runners' refresh at one GET each.
+func (s *scopeState) listIsCheaper() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.noList {
+		return false
+	}
+	if s.latest != nil || s.listing != nil {
+		return true
+	}
+	pages := (s.total + client.ListPageSize - 1) / client.ListPageSize
+	s.misses++
+	return s.misses > max(0, (pages+1)/2-2)
+}
+
+// readFirst reads the first page of the scope's list once per run (single-flight).
+func (e *Engine) readFirst(ctx context.Context, api Lister, s *scopeState) error {
+	for {
+		s.mu.Lock()
+		if s.noList {
+			s.mu.Unlock()
+			return ErrListUnavailable
+		}
+		if s.latest != nil || s.first != nil {
+			s.mu.Unlock()
+			return nil
+		}
+		call := s.paging
+		if call == nil {
+			s.seq++
+			call = &listCall{seq: s.seq, done: make(chan struct{})}
+			s.paging = call
+			s.mu.Unlock()
+			runners, total, err := api.FirstRunnerPage(ctx, s.scope)
+			e.publish(ctx, s, call, runners, total, err, true)
+			return call.err
+		}
+		s.mu.Unlock()
+		select {
+		case <-call.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if call.err == nil || !isContextErr(call.err) || ctx.Err() != nil {
+			return call.err
+		}
+	}
+}
+
+// fullList returns a full list of the scope started after sequence after: the newest one if
+// it qualifies, the one in flight if it does, or a new one. Concurrent callers share one.
+func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after uint64) (*snapshot, error) {
+	for {
+		s.mu.Lock()
+		if s.noList {
+			s.mu.Unlock()
+			return nil, ErrListUnavailable
+		}
+		if s.latest != nil && s.latest.seq > after {
+			snap := s.latest
+			s.mu.Unlock()
+			return snap, nil
+		}
+		call := s.listing
+		if call == nil || call.seq <= after {
+			s.seq++
+			call = &listCall{seq: s.seq, done: make(chan struct{})}
+			s.listing = call
+			s.mu.Unlock()
+			runners, complete, err := api.ListHostedRunnersChecked(ctx, s.scope)
+			total := -1
+			if complete {
+				total = len(runners)
+			}
+			e.publish(ctx, s, call, runners, total, err, false)
+			return call.snap, call.err
+		}
+		s.mu.Unlock()
+		select {
+		case <-call.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if call.err != nil && isContextErr(call.err) && ctx.Err() == nil {
+			continue // the caller that ran the list gave up; this one has not
+		}
+		return call.snap, call.err
+	}
+}
+
+// publish records the outcome of call: a first page (total is the scope's total_count) or a
+// full list (total is its length when complete, else -1).
+func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error, firstPage bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer close(call.done)
+	if s.listing == call {
+		s.listing = nil
+	}
+	if s.paging == call {
+		s.paging = nil
+	}
+	if err != nil {
+		var apiErr *client.APIError
+		var rateErr *client.RateLimitError
+		if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && !errors.As(err, &rateErr) {
+			// An App may read one enterprise runner but not list them: use single GETs.
+			s.noList = true
+			e.cfg.Log(ctx, "GitHub refused to list the scope's runners; reading each runner alone for the rest of this run", map[string]any{
+				"scope": s.scope.String(), "status": apiErr.StatusCode,
+			})
+			err = ErrListUnavailable
+		}
+		call.err = err
+		return
+	}
+	snap := &snapshot{seq: call.seq, runners: make(map[int64]client.HostedRunner, len(runners))}
+	for _, r := range runners {
+		snap.runners[r.ID] = r
+		s.deleting = s.deleting || r.Status == client.StatusDeleting
+	}
+	call.snap = snap
+	if firstPage {
+		s.total = total
+		snap.complete = total <= len(runners)
+		if !snap.complete {
+			s.first = snap
+			return
+		}
+	} else {
+		snap.complete = total >= 0
+		s.total = max(len(runners), total)
+	}
+	s.pages = max(1, (len(runners)+client.ListPageSize-1)/client.ListPageSize)
+	if s.latest == nil || snap.seq > s.latest.seq {
+		s.latest, s.first = snap, nil
+	}
+}
+
+// lookupAny finds id in the newest list or first page of this run, unless the provider wrote
+// it after that list started. It reports false when the caller must look further.
+func (s *scopeState) lookupAny(id int64) (*client.HostedRunner, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, snap := range []*snapshot{s.latest, s.first} {
+		if snap == nil {
+			continue
+		}
+		if w, ok := s.local[id]; ok && w.seq >= snap.seq {
+			if w.runner == nil {
+				return nil, false
+			}
+			cp := *w.runner
+			return &cp, true
+		}
+		if r, ok := snap.runners[id]; ok {
+			return &r, true
+		}
+	}
+	return nil, false
+}
+
+// Put records the runner a write of the provider answered with.
+func (e *Engine) Put(scope client.Scope, r *client.HostedRunner) {
+	if r == nil {
+		return
+	}
+	s := e.forScope(scope)
+	cp := *r
+	s.mu.Lock()
+	s.local[r.ID] = localWrite{runner: &cp, seq: s.seq}
+	s.mu.Unlock()
+}
+
+// Drop forgets runner id after the provider deleted it: the next Get asks GitHub alone.
+func (e *Engine) Drop(scope client.Scope, id int64) {
+	s := e.forScope(scope)
+	s.mu.Lock()
+	s.local[id] = localWrite{seq: s.seq}
+	s.mu.Unlock()
+}
+
+// markGone records that runner id is confirmed gone.
+func (s *scopeState) markGone(id int64) {
+	s.mu.Lock()
+	s.local[id] = localWrite{gone: true, seq: s.seq}
+	s.mu.Unlock()
+}
+
+// Named returns the runners of scope named name (case-insensitively, as GitHub compares
+// names), as a full list of this run shows them with the provider's own writes over it: a
+// runner this run deleted shows as Deleting until a wait confirmed it gone. It reads the list
+// when the run has none. fresh asks for a list started now, not an earlier one.
+func (e *Engine) Named(ctx context.Context, api Lister, scope client.Scope, name string, fresh bool) ([]client.HostedRunner, error) {
+	s := e.forScope(scope)
+	after := uint64(0)
+	if fresh {
+		s.mu.Lock()
+		after = s.seq
+		s.mu.Unlock()
+	}
+	snap, err := e.fullList(ctx, api, s, after)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	byID := map[int64]client.HostedRunner{}
+	for id, r := range snap.runners {
+		byID[id] = r
+	}
+	for id, w := range s.local {
+		if w.seq < snap.seq {
+			continue
+		}
+		r, listed := byID[id]
+		switch {
+		case w.gone:
+			delete(byID, id)
+		case w.runner != nil:
+			byID[id] = *w.runner
+		case listed:
+			r.Status = client.StatusDeleting
+			byID[id] = r
+		}
+	}
+	var out []client.HostedRunner
+	for _, r := range byID {
+		if strings.EqualFold(r.Name, name) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// isContextErr reports whether err is a context's end.
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
