@@ -86,9 +86,10 @@ func TestRedirectSameHostFollowed(t *testing.T) {
 	t.Parallel()
 	c, m := newTestClient(t, mockgithub.Config{}, nil, nil)
 	m.AddRunner("orgs/acme", mockgithub.Runner{Name: "r", ImageID: "ubuntu-latest", Size: "4-core"})
-	m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/hosted-runners/9$`, Status: http.StatusMovedPermanently,
-		Header: http.Header{"Location": {c.base.String() + "/orgs/acme/actions/hosted-runners/1"}}})
-	r, err := c.GetHostedRunner(context.Background(), Organization("acme"), 9)
+	// The first GET is moved to the same path with a query: the second one is answered.
+	m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/hosted-runners/1$`, Times: 1, Status: http.StatusMovedPermanently,
+		Header: http.Header{"Location": {c.base.String() + "/orgs/acme/actions/hosted-runners/1?moved=1"}}})
+	r, err := c.GetHostedRunner(context.Background(), Organization("acme"), 1)
 	if err != nil || r.ID != 1 {
 		t.Fatalf("GetHostedRunner = %+v, %v; want runner 1 through the same-host redirect", r, err)
 	}

@@ -148,7 +148,7 @@ func TestAccFaultValidationFailedOnAttributes(t *testing.T) {
 			ProtoV6ProviderFactories: e.factories(),
 			Steps: []resource.TestStep{{
 				Config:      faultRunner(e, "", "taken", ""),
-				ExpectError: regexp.MustCompile(`(?s)in resource "githubactions_hosted_runner" "test":\s+\d+:\s+name\s+= "taken".*GitHub refused the value: A hosted runner named\s+"taken" already exists`),
+				ExpectError: regexp.MustCompile(`(?s)in resource "githubactions_hosted_runner" "test":\s+\d+:\s+name\s+= "taken".*GitHub refused the value: another object already\s+has it`),
 			}},
 		})
 		if got := createStatuses(e, "taken"); fmt.Sprint(got) != "[422]" {

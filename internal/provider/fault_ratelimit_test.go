@@ -85,7 +85,8 @@ func TestAccFaultPrimaryRateLimitWaitsForReset(t *testing.T) {
 		// "remaining: 0" the client waits for the reset instead of being refused.
 		t.Parallel()
 		e, clock := newFaultEnv(t, mockgithub.Config{RateLimit: 4})
-		tc := faultCase(e, "", "window", `timeouts = { create = "3h", delete = "3h" }`, http.StatusCreated)
+		// Reads (the refreshes between steps) wait out the window too: read_timeout allows it.
+		tc := faultCase(e, `read_timeout = "3h"`, "window", `timeouts = { create = "3h", delete = "3h" }`, http.StatusCreated)
 		tc.CheckDestroy = resource.ComposeAggregateTestCheckFunc(checkNoRunners(e, scopeCases[0]), func(*terraform.State) error {
 			for _, r := range e.Mock.Requests() {
 				if r.Status == http.StatusForbidden || r.Status == http.StatusTooManyRequests {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,8 +121,10 @@ resource "githubactions_hosted_runner" "test" {
 			}
 			expectOutput(t, "both scopes", out, "Error: Both Organization and Enterprise Set", "not both")
 
-			// A 422 the plan cannot foresee (a taken name): one error, on the name, with the request id.
-			e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "taken", ImageID: "ubuntu-latest", Size: "4-core"})
+			// A 422 the plan cannot foresee (a name taken between the provider's check for it and
+			// the POST): one error, on the name, with the request id.
+			e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: `/hosted-runners$`, Times: 1, Status: http.StatusUnprocessableEntity,
+				Body: `{"message":"Validation Failed","errors":[{"resource":"HostedRunner","field":"name","code":"already_exists","message":"A hosted runner named \"taken\" already exists."}],"documentation_url":"https://docs.github.com/rest","status":"422"}`})
 			dup := t.TempDir()
 			writeConfig(t, dup, cliConfig(e, fmt.Sprintf(`
 resource "githubactions_hosted_runner" "test" {

@@ -66,7 +66,7 @@ func TestAccSecrets_TraceLogHasNoSecrets(t *testing.T) {
 		logs.WriteString(withoutTestConfigs(string(b)))
 	}
 	text := logs.String()
-	for _, want := range []string{"GitHub API request", "GitHub API response body", "Adopted the runner the failed create request made", "Invalid GitHub Token"} {
+	for _, want := range []string{"GitHub API request", "GitHub API response body", "Adopted the runner the ambiguous create request made", "Invalid GitHub Token"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("the captured log (%d bytes) lacks %q: it does not hold the provider's logs", len(text), want)
 		}

@@ -39,7 +39,7 @@ func TestAccTLS_UntrustedCertificate(t *testing.T) {
 		ProtoV6ProviderFactories: e.factories(),
 		Steps: []resource.TestStep{{
 			Config:      faultRunner(e, "", "tls", ""),
-			ExpectError: regexp.MustCompile(`(?s)Unable to Create Hosted Runner.*tls: failed to verify certificate:\s+x509: certificate signed\s+by unknown authority.*nothing was sent.*SSL_CERT_FILE`),
+			ExpectError: regexp.MustCompile(`(?s)Unable to Create Hosted Runner.*tls:\s+failed\s+to\s+verify\s+certificate:\s+x509:\s+certificate\s+signed\s+by\s+unknown\s+authority.*nothing\s+was\s+sent.*SSL_CERT_FILE`),
 		}},
 	})
 	if n := len(m.Requests()); n != 0 {
