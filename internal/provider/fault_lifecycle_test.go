@@ -43,7 +43,7 @@ func TestAccFaultProvisioningNeverEndsTaints(t *testing.T) {
 		pin  string
 		want *regexp.Regexp
 	}{
-		"never_ready": {"", regexp.MustCompile(`(?s)runner 1 was created but did not become ready: timed out; the runner.s last\s+status was Provisioning.*tainted`)},
+		"never_ready": {"", regexp.MustCompile(`(?s)runner 1 was created but did not become ready: timed out; the runner.s last\s+status was Provisioning,\s+at\s+the\s+end\s+of\s+the\s+create\s+timeout\s+of\s+\S+\s+\(raise\s+it\s+with\s+timeouts\s+=\s+\{\s+create\s+=.*tainted`)},
 		"stuck":       {mockgithub.StatusStuck, regexp.MustCompile(`(?s)runner 1 was created but did not become ready: the runner's status is\s+Stuck`)},
 	}
 	for name, tc := range cases {

@@ -269,7 +269,7 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	if err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready", fmt.Errorf(
 			"runner %d was created but did not become ready: %w. It is kept in state, marked tainted: the next apply "+
-				"replaces it and terraform destroy removes it", created.ID, err), scope, nil)
+				"replaces it and terraform destroy removes it", created.ID, withTimeoutAdvice(err, "create", timeout)), scope, nil)
 	}
 }
 
@@ -343,7 +343,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready After Update", fmt.Errorf(
-			"runner %d accepted the update but did not become ready: %w", id, err), scope, nil)
+			"runner %d accepted the update but did not become ready: %w", id, withTimeoutAdvice(err, "update", timeout)), scope, nil)
 	}
 }
 
@@ -372,7 +372,7 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 	if err := r.data.runners.WaitGone(ctx, c, scope, id, since); err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Deletion Did Not Finish", fmt.Errorf(
 			"GitHub accepted the deletion of runner %d but it had not finished: %w. The runner stays in state; "+
-				"run terraform destroy (or apply) again to finish", id, err), scope, nil)
+				"run terraform destroy (or apply) again to finish", id, withTimeoutAdvice(err, "delete", timeout)), scope, nil)
 	}
 }
 

@@ -2,12 +2,15 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/runnerwatch"
 )
 
 // timeoutsAttribute is the hosted runner's `timeouts` argument, with each default in its
@@ -44,4 +47,15 @@ func shortDuration(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
+}
+
+// withTimeoutAdvice adds, to a wait that the operation's timeout ended, the limit that ended it
+// and the argument that raises it; any other error is returned as it is.
+func withTimeoutAdvice(err error, operation string, limit time.Duration) error {
+	var timedOut *runnerwatch.TimeoutError
+	if !errors.As(err, &timedOut) {
+		return err
+	}
+	return fmt.Errorf("%w, at the end of the %s timeout of %s (raise it with timeouts = { %s = \"%s\" } in this resource)",
+		err, operation, shortDuration(limit), operation, shortDuration(2*limit))
 }

@@ -332,13 +332,29 @@ func (e *Engine) inReadWindow(w *waiter) bool {
 	return e.clock.Now().Sub(w.joined) < e.cfg.ReadWindow
 }
 
+// TimeoutError is a wait that its operation's deadline ended; LastStatus is the runner's
+// status at the last read ("" when none was read).
+type TimeoutError struct {
+	LastStatus string
+}
+
+func (e *TimeoutError) Error() string {
+	if e.LastStatus != "" {
+		return "timed out; the runner's last status was " + e.LastStatus
+	}
+	return "timed out"
+}
+
+// Unwrap lets errors.Is(err, context.DeadlineExceeded) hold.
+func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }
+
 // timeoutError words the end of a wait's context.
 func timeoutError(err error, last *client.HostedRunner) error {
-	if errors.Is(err, context.DeadlineExceeded) && last != nil {
-		return fmt.Errorf("timed out; the runner's last status was %s", last.Status)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		return err
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return errors.New("timed out")
+	if last != nil {
+		return &TimeoutError{LastStatus: last.Status}
 	}
-	return err
+	return &TimeoutError{}
 }
