@@ -74,34 +74,21 @@ func (d *hostedRunnerDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	lookup := idOrNameLookup[client.HostedRunner]{
+		noun: "hosted runner", plural: "runners", scope: scope,
+		list:  func() ([]client.HostedRunner, error) { return c.ListHostedRunners(ctx, scope) },
+		name:  func(r client.HostedRunner) string { return r.Name },
+		label: func(r client.HostedRunner) string { return fmt.Sprintf("%s (ID %d)", r.Name, r.ID) },
+	}
 	var runner *client.HostedRunner
 	if !cfg.ID.IsNull() {
 		id, _ := strconv.ParseInt(cfg.ID.ValueString(), 10, 64)
-		var err error
-		runner, err = c.GetHostedRunner(ctx, scope, id)
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Hosted Runner Not Found",
-				fmt.Sprintf("The %s %q has no hosted runner with ID %d.", scope.Noun(), scope.Name, id))
-			return
-		}
-		if err != nil {
-			addError(&resp.Diagnostics, "Unable to Read Hosted Runner", err, scope, nil)
-			return
-		}
+		runner = lookup.byID(&resp.Diagnostics, fmt.Sprint(id), func() (*client.HostedRunner, error) { return c.GetHostedRunner(ctx, scope, id) })
 	} else {
-		runners, err := c.ListHostedRunners(ctx, scope)
-		if err != nil {
-			addError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
-			return
-		}
-		name := cfg.Name.ValueString()
-		found, ok := selectOne(&resp.Diagnostics, filter(runners, func(r client.HostedRunner) bool { return r.Name == name }),
-			"hosted runner", fmt.Sprintf("the name %q in the %s %q (%d runners searched)", name, scope.Noun(), scope.Name, len(runners)),
-			func(r client.HostedRunner) string { return fmt.Sprintf("%s (ID %d)", r.Name, r.ID) })
-		if !ok {
-			return
-		}
-		runner = &found
+		runner = lookup.byName(&resp.Diagnostics, cfg.Name.ValueString())
+	}
+	if runner == nil {
+		return
 	}
 	attrs, diags := runnerAttrsFromAPI(runner, nil)
 	resp.Diagnostics.Append(diags...)

@@ -70,34 +70,23 @@ func (d *networkConfigurationDataSource) Read(ctx context.Context, req datasourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	lookup := idOrNameLookup[client.NetworkConfiguration]{
+		noun: "network configuration", plural: "configurations", scope: scope,
+		list:  func() ([]client.NetworkConfiguration, error) { return c.ListNetworkConfigurations(ctx, scope) },
+		name:  func(n client.NetworkConfiguration) string { return n.Name },
+		label: func(n client.NetworkConfiguration) string { return fmt.Sprintf("%s (ID %s)", n.Name, n.ID) },
+	}
 	var config *client.NetworkConfiguration
 	if !cfg.ID.IsNull() {
 		id := cfg.ID.ValueString()
-		var err error
-		config, err = c.GetNetworkConfiguration(ctx, scope, id)
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Network Configuration Not Found",
-				fmt.Sprintf("The %s %q has no network configuration with ID %q.", scope.Noun(), scope.Name, id))
-			return
-		}
-		if err != nil {
-			addError(&resp.Diagnostics, "Unable to Read Network Configuration", err, scope, nil)
-			return
-		}
+		config = lookup.byID(&resp.Diagnostics, fmt.Sprintf("%q", id), func() (*client.NetworkConfiguration, error) {
+			return c.GetNetworkConfiguration(ctx, scope, id)
+		})
 	} else {
-		configs, err := c.ListNetworkConfigurations(ctx, scope)
-		if err != nil {
-			addError(&resp.Diagnostics, "Unable to List Network Configurations", err, scope, nil)
-			return
-		}
-		name := cfg.Name.ValueString()
-		found, ok := selectOne(&resp.Diagnostics, filter(configs, func(n client.NetworkConfiguration) bool { return n.Name == name }),
-			"network configuration", fmt.Sprintf("the name %q in the %s %q (%d configurations searched)", name, scope.Noun(), scope.Name, len(configs)),
-			func(n client.NetworkConfiguration) string { return fmt.Sprintf("%s (ID %s)", n.Name, n.ID) })
-		if !ok {
-			return
-		}
-		config = &found
+		config = lookup.byName(&resp.Diagnostics, cfg.Name.ValueString())
+	}
+	if config == nil {
+		return
 	}
 	attrs, diags := networkConfigurationFromAPI(config)
 	resp.Diagnostics.Append(diags...)

@@ -68,6 +68,12 @@ func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	lookup := idOrNameLookup[client.RunnerGroup]{
+		noun: "runner group", plural: "groups", scope: scope,
+		list:  func() ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },
+		name:  func(g client.RunnerGroup) string { return g.Name },
+		label: func(g client.RunnerGroup) string { return fmt.Sprintf("%s (ID %d)", g.Name, g.ID) },
+	}
 	var group *client.RunnerGroup
 	if !cfg.ID.IsNull() {
 		id, diags := groupID(cfg.ID)
@@ -75,31 +81,12 @@ func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadReq
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		var err error
-		group, err = c.GetRunnerGroup(ctx, scope, id)
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Runner Group Not Found",
-				fmt.Sprintf("The %s %q has no runner group with ID %d.", scope.Noun(), scope.Name, id))
-			return
-		}
-		if err != nil {
-			addError(&resp.Diagnostics, "Unable to Read Runner Group", err, scope, nil)
-			return
-		}
+		group = lookup.byID(&resp.Diagnostics, fmt.Sprint(id), func() (*client.RunnerGroup, error) { return c.GetRunnerGroup(ctx, scope, id) })
 	} else {
-		groups, err := c.ListRunnerGroups(ctx, scope, "")
-		if err != nil {
-			addError(&resp.Diagnostics, "Unable to List Runner Groups", err, scope, nil)
-			return
-		}
-		name := cfg.Name.ValueString()
-		found, ok := selectOne(&resp.Diagnostics, filter(groups, func(g client.RunnerGroup) bool { return g.Name == name }),
-			"runner group", fmt.Sprintf("the name %q in the %s %q (%d groups searched)", name, scope.Noun(), scope.Name, len(groups)),
-			func(g client.RunnerGroup) string { return fmt.Sprintf("%s (ID %d)", g.Name, g.ID) })
-		if !ok {
-			return
-		}
-		group = &found
+		group = lookup.byName(&resp.Diagnostics, cfg.Name.ValueString())
+	}
+	if group == nil {
+		return
 	}
 	attrs, diags := runnerGroupFromAPI(ctx, group)
 	resp.Diagnostics.Append(diags...)
