@@ -117,7 +117,9 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	}
 	checkSize := changed(func(m hostedRunnerModel) attr.Value { return m.Size }, func(m hostedRunnerModel) attr.Value { return m.Size })
 	checkImage := changed(func(m hostedRunnerModel) attr.Value { return m.Image }, func(m hostedRunnerModel) attr.Value { return m.Image })
-	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }, func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID })
+	// The default group (1) exists in every scope and cannot be deleted: it needs no check.
+	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }, func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }) &&
+		plan.RunnerGroupID.ValueInt64() != defaultRunnerGroupID
 	checkIP := plan.EnableStaticIP.ValueBool() &&
 		changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP }, func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
 	if !checkSize && !checkImage && !checkGroup && !checkIP {
