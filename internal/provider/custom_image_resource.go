@@ -28,7 +28,7 @@ var (
 func NewCustomImageResource() resource.Resource { return &customImageResource{} }
 
 type customImageResource struct {
-	adoptingResource
+	configuredResource
 }
 
 type customImageResourceModel struct {
@@ -164,21 +164,6 @@ func (r *customImageResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("image_definition_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-}
-
-// adoptingResource is embedded by the resources that need only the provider data (custom
-// images, runner groups, network configurations).
-type adoptingResource struct {
-	data *providerData
-}
-
-// Configure keeps the provider data.
-func (r *adoptingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, diags := providerDataOf(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	if data != nil {
-		r.data = data
-	}
 }
 
 // parseCustomImageImportID parses "orgs/<org>/<image_definition_id>[/<more>...]" (or the

@@ -27,7 +27,7 @@ var (
 func NewCustomImageVersionResource() resource.Resource { return &customImageVersionResource{} }
 
 type customImageVersionResource struct {
-	adoptingResource
+	configuredResource
 }
 
 type customImageVersionResourceModel struct {

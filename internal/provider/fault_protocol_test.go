@@ -148,9 +148,9 @@ func protocolResource(t *testing.T, e *testEnv, clock client.Clock) (*hostedRunn
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := settings{clock: clock, pollMin: time.Second, pollMax: 15 * time.Second, readWindow: time.Minute, reqTimeout: time.Minute}
-	data := &providerData{settings: s, runners: runnerwatch.New(clock, runnerwatch.Config{PollMin: s.pollMin, PollMax: s.pollMax, ReadWindow: s.readWindow})}
-	return &hostedRunnerResource{data: data}, c
+	s := settings{clock: clock, pollMin: time.Second, pollMax: 15 * time.Second, reqTimeout: time.Minute}
+	data := &providerData{settings: s, runners: runnerwatch.New(clock, runnerwatch.Config{PollMin: s.pollMin, PollMax: s.pollMax, ReadWindow: runnerReadWindow})}
+	return &hostedRunnerResource{configuredResource{data: data}}, c
 }
 
 // Row 21: GitHub commits the create only after the client's request timeout (the POST got

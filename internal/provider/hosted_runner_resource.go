@@ -53,7 +53,7 @@ var objectAsOptions = basetypes.ObjectAsOptions{}
 func NewHostedRunnerResource() resource.Resource { return &hostedRunnerResource{} }
 
 type hostedRunnerResource struct {
-	data *providerData
+	configuredResource
 }
 
 type hostedRunnerModel struct {
@@ -197,14 +197,6 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"the runner is `Ready` (and its static IPs are assigned, when asked for); destroying it waits until GitHub " +
 			"has finished deleting it.",
 		Attributes: attrs,
-	}
-}
-
-func (r *hostedRunnerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, diags := providerDataOf(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	if data != nil {
-		r.data = data
 	}
 }
 

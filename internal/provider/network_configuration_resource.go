@@ -30,7 +30,7 @@ var (
 func NewNetworkConfigurationResource() resource.Resource { return &networkConfigurationResource{} }
 
 type networkConfigurationResource struct {
-	adoptingResource
+	configuredResource
 }
 
 type networkConfigurationResourceModel struct {

@@ -33,13 +33,16 @@ var _ provider.Provider = (*githubActionsProvider)(nil)
 type Option func(*settings)
 
 // settings are what Options change; production uses the defaults.
+// runnerReadWindow is how long after its own write the provider waits for a runner that a read
+// does not show yet (GitHub catching up), before it counts as gone.
+const runnerReadWindow = time.Minute
+
 type settings struct {
 	clock        client.Clock
 	pollMin      time.Duration
 	pollMax      time.Duration
 	retryWaitMin time.Duration
 	retryWaitMax time.Duration
-	readWindow   time.Duration
 	reqTimeout   time.Duration
 }
 
@@ -66,7 +69,6 @@ func New(version string, opts ...Option) func() provider.Provider {
 			clock:      client.RealClock{},
 			pollMin:    time.Second,
 			pollMax:    15 * time.Second,
-			readWindow: time.Minute,
 			reqTimeout: time.Minute,
 		}
 		for _, o := range opts {
@@ -190,7 +192,7 @@ func (p *githubActionsProvider) Configure(ctx context.Context, req provider.Conf
 		return
 	}
 	data := &providerData{settings: p.settings, runners: runnerwatch.New(p.settings.clock, runnerwatch.Config{
-		PollMin: p.settings.pollMin, PollMax: p.settings.pollMax, ReadWindow: p.settings.readWindow,
+		PollMin: p.settings.pollMin, PollMax: p.settings.pollMax, ReadWindow: runnerReadWindow,
 		Log: func(ctx context.Context, msg string, fields map[string]any) { tflog.Warn(ctx, msg, fields) },
 	})}
 	clientCfg, diags := p.clientConfig(cfg)

@@ -37,7 +37,7 @@ var (
 func NewRunnerGroupResource() resource.Resource { return &runnerGroupResource{} }
 
 type runnerGroupResource struct {
-	adoptingResource
+	configuredResource
 }
 
 type runnerGroupResourceModel struct {
