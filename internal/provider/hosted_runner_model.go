@@ -53,21 +53,21 @@ type runnerImageModel struct {
 // runnerAttrs are a runner's attributes as GitHub reports them, shared by the resource and the
 // data sources (embedded in their models).
 type runnerAttrs struct {
-	ID                 types.String `tfsdk:"id"`
-	Name               types.String `tfsdk:"name"`
-	Image              types.Object `tfsdk:"image"`
-	Size               types.String `tfsdk:"size"`
-	RunnerGroupID      types.Int64  `tfsdk:"runner_group_id"`
-	MaximumRunners     types.Int64  `tfsdk:"maximum_runners"`
-	EnableStaticIP     types.Bool   `tfsdk:"enable_static_ip"`
-	ImageGen           types.Bool   `tfsdk:"image_gen"`
-	Platform           types.String `tfsdk:"platform"`
-	Status             types.String `tfsdk:"status"`
-	PublicIPEnabled    types.Bool   `tfsdk:"public_ip_enabled"`
-	PublicIPs          types.List   `tfsdk:"public_ips"`
-	MachineSizeDetails types.Object `tfsdk:"machine_size_details"`
-	ImageDetails       types.Object `tfsdk:"image_details"`
-	LastActiveOn       types.String `tfsdk:"last_active_on"`
+	ID                 types.String     `tfsdk:"id"`
+	Name               types.String     `tfsdk:"name"`
+	Image              types.Object     `tfsdk:"image"`
+	Size               types.String     `tfsdk:"size"`
+	RunnerGroupID      types.Int64      `tfsdk:"runner_group_id"`
+	MaximumRunners     wholeNumberValue `tfsdk:"maximum_runners"`
+	EnableStaticIP     types.Bool       `tfsdk:"enable_static_ip"`
+	ImageGen           types.Bool       `tfsdk:"image_gen"`
+	Platform           types.String     `tfsdk:"platform"`
+	Status             types.String     `tfsdk:"status"`
+	PublicIPEnabled    types.Bool       `tfsdk:"public_ip_enabled"`
+	PublicIPs          types.List       `tfsdk:"public_ips"`
+	MachineSizeDetails types.Object     `tfsdk:"machine_size_details"`
+	ImageDetails       types.Object     `tfsdk:"image_details"`
+	LastActiveOn       types.String     `tfsdk:"last_active_on"`
 }
 
 // runnerAttrsFromAPI maps a runner. prior is the state or plan it refreshes, nil on import and
@@ -80,7 +80,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		Name:            types.StringValue(r.Name),
 		Size:            types.StringValue(r.MachineSizeDetails.ID),
 		RunnerGroupID:   types.Int64Value(r.RunnerGroupID),
-		MaximumRunners:  types.Int64Value(r.Maximum()),
+		MaximumRunners:  wholeNumber(types.Int64Value(r.Maximum())),
 		EnableStaticIP:  types.BoolValue(r.PublicIPEnabled),
 		ImageGen:        types.BoolValue(r.ImageGen != nil && *r.ImageGen),
 		Platform:        types.StringValue(r.Platform),
@@ -94,7 +94,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		if r.RunnerGroupID == 0 && knownInt(prior.RunnerGroupID) {
 			out.RunnerGroupID = prior.RunnerGroupID
 		}
-		if r.MaximumRunners == nil && knownInt(prior.MaximumRunners) {
+		if r.MaximumRunners == nil && knownInt(prior.MaximumRunners.Int64Value) {
 			out.MaximumRunners = prior.MaximumRunners
 		}
 		if r.ImageGen == nil && !prior.ImageGen.IsNull() && !prior.ImageGen.IsUnknown() {

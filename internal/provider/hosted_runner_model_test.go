@@ -87,7 +87,7 @@ func TestRunnerAttrsOptionalFieldsLeftOut(t *testing.T) {
 	prior := runnerAttrs{
 		Image:          types.ObjectNull(runnerImageAttrTypes),
 		RunnerGroupID:  types.Int64Value(2),
-		MaximumRunners: types.Int64Value(3),
+		MaximumRunners: wholeNumber(types.Int64Value(3)),
 		ImageGen:       types.BoolValue(true),
 	}
 	got, diags := runnerAttrsFromAPI(&r, &prior)

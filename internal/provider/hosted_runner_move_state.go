@@ -133,7 +133,7 @@ func decodeIntegrationsHostedRunner(req resource.MoveStateRequest) (runnerAttrs,
 		Image:          image,
 		Size:           types.StringValue(src.Size),
 		RunnerGroupID:  types.Int64PointerValue(src.RunnerGroupID),
-		MaximumRunners: types.Int64PointerValue(src.MaximumRunners),
+		MaximumRunners: wholeNumber(types.Int64PointerValue(src.MaximumRunners)),
 		EnableStaticIP: types.BoolPointerValue(src.PublicIPEnabled),
 		ImageGen:       types.BoolPointerValue(src.ImageGen),
 		// Computed attributes stay null until the refresh that follows the move.

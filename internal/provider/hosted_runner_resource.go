@@ -124,6 +124,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 		},
 		"maximum_runners": schema.Int64Attribute{
+			CustomType: wholeNumberType{},
 			MarkdownDescription: "The most machines the runner scales up to, to bound cost (at least 1). Left out, " +
 				"GitHub's default applies (10 for organizations, 50 for enterprises) and is kept from then on.",
 			Optional:      true,

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -31,7 +30,7 @@ const integrationsGitHubVersion = "6.13.0"
 
 // movedBlocksSince is the first Terraform with `moved` blocks across resource types of
 // different providers (OpenTofu has them in every release this provider supports).
-var movedBlocksSince = version.Must(version.NewVersion("1.8.0"))
+var movedBlocksSince = tfversion.Version1_8_0
 
 // integrationsGitHubEnv is a test env that integrations/github can reach too: it serves the
 // mock under /api/v3 as well (the path a non-github.com base_url gets), installs the source
