@@ -94,7 +94,10 @@ func (r *customImageResource) Create(ctx context.Context, req resource.CreateReq
 func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customImageResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
+	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
+	if quiet {
+		return // the run already fails on the missing credentials
+	}
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -96,7 +96,10 @@ func (r *customImageVersionResource) Create(ctx context.Context, req resource.Cr
 func (r *customImageVersionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customImageVersionResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
+	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
+	if quiet {
+		return // the run already fails on the missing credentials
+	}
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

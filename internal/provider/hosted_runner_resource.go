@@ -269,7 +269,12 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state hostedRunnerModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, id, diags := state.target(r.data, true)
+	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
+	if quiet {
+		return // the run already fails on the missing credentials
+	}
+	resp.Diagnostics.Append(diags...)
+	id, diags := runnerID(state.ID)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -144,7 +144,10 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 func (r *networkConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state networkConfigurationResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
+	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
+	if quiet {
+		return // the run already fails on the missing credentials
+	}
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

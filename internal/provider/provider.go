@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -341,9 +342,10 @@ type providerData struct {
 	settings settings
 	cfg      client.Config
 
-	once   sync.Once
-	client *client.Client
-	err    error
+	once     sync.Once
+	client   *client.Client
+	err      error
+	reported atomic.Bool // a caller of this run has received err
 
 	runners *runnerwatch.Engine // shared reads and waits of runners, per scope
 	lists   networkLists        // shared reads of runner groups and network configurations (runner_group_cache.go)
@@ -351,12 +353,19 @@ type providerData struct {
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.
 func (d *providerData) Client() (*client.Client, diag.Diagnostics) {
+	c, diags, _ := d.build()
+	return c, diags
+}
+
+// build builds the client on first use. When it cannot be built, every caller gets the
+// error, and repeat tells a caller whether an earlier caller of this run already got it.
+func (d *providerData) build() (c *client.Client, diags diag.Diagnostics, repeat bool) {
 	d.once.Do(func() { d.client, d.err = client.New(d.cfg) })
-	var diags diag.Diagnostics
 	if d.err != nil {
+		repeat = !d.reported.CompareAndSwap(false, true)
 		diags.AddError("Unable to Create GitHub Client", d.err.Error())
 	}
-	return d.client, diags
+	return d.client, diags, repeat
 }
 
 func stringOr(v types.String, fallback string) string {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
@@ -40,6 +42,73 @@ resource "githubactions_hosted_runner" "test" {
 	})
 	if n := len(e.Mock.Requests()); n != 0 {
 		t.Fatalf("%d requests reached GitHub without credentials, want 0", n)
+	}
+}
+
+// TestAccProvider_noCredentialsOneError: a plan that must refresh several resources without
+// credentials fails on one error, not one per resource, and sends no request.
+func TestAccProvider_noCredentialsOneError(t *testing.T) {
+	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
+		t.Setenv(name, "")
+	}
+	e := newTestEnv(t, mockgithub.Config{})
+	config := func(token string) string {
+		return fmt.Sprintf(`
+provider "githubactions" {
+  base_url       = %[1]q
+  token          = %[2]q
+  write_delay_ms = 0
+}
+
+resource "githubactions_hosted_runner" "test" {
+  count        = 3
+  organization = "acme"
+  name         = "no-credentials-${count.index}"
+  image        = { id = "ubuntu-latest" }
+  size         = "4-core"
+}
+
+resource "githubactions_runner_group" "test" {
+  organization = "acme"
+  name         = "no-credentials"
+}
+`, e.URL, token)
+	}
+	const summary = "Unable to Create GitHub Client"
+	var checked bool
+	var before int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		// The no-credentials step is the only one that may fail: it must say why exactly once.
+		ErrorCheck: func(err error) error {
+			if n := strings.Count(err.Error(), summary); n != 1 {
+				return fmt.Errorf("%q reported %d times, want once: %w", summary, n, err)
+			}
+			if !regexp.MustCompile(`(?s)no GitHub credentials.*GITHUB_TOKEN.*app_auth`).MatchString(err.Error()) {
+				return fmt.Errorf("the error does not say how to supply credentials: %w", err)
+			}
+			checked = true
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{Config: config(e.Token)},
+			{
+				PreConfig: func() { before = len(e.Mock.Requests()) },
+				Config:    config(""), PlanOnly: true,
+				Check: func(*terraform.State) error { return errors.New("the plan without credentials succeeded") },
+			},
+			{
+				PreConfig: func() {
+					if n := len(e.Mock.Requests()) - before; n != 0 {
+						t.Errorf("%d requests reached GitHub without credentials, want 0", n)
+					}
+				},
+				Config: config(e.Token),
+			},
+		},
+	})
+	if !checked {
+		t.Fatal("the plan without credentials did not fail")
 	}
 }
 

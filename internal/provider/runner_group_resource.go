@@ -243,7 +243,10 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state runnerGroupResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
+	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
+	if quiet {
+		return // the run already fails on the missing credentials
+	}
 	resp.Diagnostics.Append(diags...)
 	id, diags := groupID(state.ID)
 	resp.Diagnostics.Append(diags...)

@@ -38,6 +38,23 @@ func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.
 	return c, scope, diags
 }
 
+// refreshClientFor is clientFor for a resource's Read. Without credentials, a plan that
+// refreshes many resources fails on one error, not one per resource: the first refresh (or
+// other caller) of the run reports it, and the later refreshes get quiet = true and return,
+// keeping their prior state, since the run fails anyway.
+func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
+	scope, diags = scopeOf(org, ent)
+	if diags.HasError() {
+		return nil, scope, false, diags
+	}
+	c, cdiags, repeat := d.build()
+	if repeat {
+		return nil, scope, true, nil
+	}
+	diags.Append(cdiags...)
+	return c, scope, false, diags
+}
+
 // providerDataOf converts what Configure receives; nil data (before the provider is
 // configured) is not an error.
 func providerDataOf(raw any) (*providerData, diag.Diagnostics) {
