@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -130,7 +131,7 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	if diags.HasError() {
 		return diags
 	}
-	check := &planCheck{ctx: ctx, c: c, scope: scope, groups: r.data.runnerGroups()}
+	check := &planCheck{ctx: ctx, c: c, scope: scope, groups: r.data.runnerGroups(), claims: &r.data.claims}
 	if checkSize {
 		diags.Append(check.size(plan.Size.ValueString())...)
 	}
@@ -138,7 +139,7 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 		diags.Append(check.image(*plan)...)
 	}
 	if checkIP && !check.unavailable {
-		diags.Append(check.staticIP()...)
+		diags.Append(check.staticIP(plan.Name)...)
 	}
 	if checkGroup && !check.unavailable { // last: the list needs more than managing runners
 		diags.Append(check.runnerGroup(plan.RunnerGroupID.ValueInt64())...)
@@ -155,6 +156,7 @@ type planCheck struct {
 	c           *client.Client
 	scope       client.Scope
 	groups      *listCache[int64, client.RunnerGroup]
+	claims      *staticIPClaims
 	unavailable bool // a catalog read failed: skip the remaining checks
 }
 
@@ -301,20 +303,56 @@ func (p *planCheck) runnerGroup(id int64) diag.Diagnostics {
 	return diags
 }
 
-// staticIP checks that one more static public IP range fits the scope's limit.
-func (p *planCheck) staticIP() diag.Diagnostics {
+// staticIP checks that the runner's static public IP range fits the scope's limit, together
+// with those of every other runner this run's plan gives one (each is checked on its own,
+// so the limit is read once and the runners are counted here).
+func (p *planCheck) staticIP(name types.String) diag.Diagnostics {
 	var diags diag.Diagnostics
 	limits, err := p.c.GetLimitsOnce(p.ctx, p.scope)
 	if err != nil {
 		return p.skip("enable_static_ip", err)
 	}
-	if ips := limits.PublicIPs; ips.CurrentUsage+1 > ips.Maximum {
-		diags.AddAttributeError(path.Root("enable_static_ip"), "No Static Public IP Left",
-			fmt.Sprintf("The %s %q uses %d of its %d static public IP ranges (the githubactions_limits data source shows them), "+
-				"so GitHub would refuse one more. Release one from another runner (enable_static_ip = false), or ask GitHub "+
-				"Support to raise the limit.", p.scope.Noun(), p.scope.Name, ips.CurrentUsage, ips.Maximum))
+	names := p.claims.claim(p.scope, name)
+	ips := limits.PublicIPs
+	if ips.CurrentUsage+int64(len(names)) <= ips.Maximum {
+		return diags
 	}
+	asked := "one more"
+	if len(names) > 1 {
+		asked = fmt.Sprintf("the %d that this plan gives runners (%s)", len(names), strings.Join(names, ", "))
+	}
+	diags.AddAttributeError(path.Root("enable_static_ip"), "No Static Public IP Left",
+		fmt.Sprintf("The %s %q uses %d of its %d static public IP ranges (the githubactions_limits data source shows them), "+
+			"so GitHub would refuse %s. Release ranges from other runners (enable_static_ip = false) and apply that first, "+
+			"or ask GitHub Support to raise the limit.", p.scope.Noun(), p.scope.Name, ips.CurrentUsage, ips.Maximum, asked))
 	return diags
+}
+
+// staticIPClaims counts, per scope, the runners this run's plans give a static public IP,
+// so that runners checked one at a time do not together pass the limit.
+type staticIPClaims struct {
+	mu     sync.Mutex
+	byName map[string][]string // scope → runner names (quoted), in the order they were checked
+}
+
+// claim records the runner named name (unknown: a runner of its own) and returns the
+// scope's claims so far, its own included.
+func (c *staticIPClaims) claim(scope client.Scope, name types.String) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byName == nil {
+		c.byName = map[string][]string{}
+	}
+	key, label := scope.String(), "a runner whose name is not known yet"
+	if !name.IsUnknown() {
+		label = strconv.Quote(name.ValueString())
+	}
+	names := c.byName[key]
+	if name.IsUnknown() || !slices.Contains(names, label) {
+		names = append(names, label)
+		c.byName[key] = names
+	}
+	return slices.Clone(names)
 }
 
 // didYouMean suggests the valid value that differs from got only in letter case.

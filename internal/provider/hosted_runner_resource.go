@@ -134,7 +134,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		},
 		"enable_static_ip": schema.BoolAttribute{
 			MarkdownDescription: "Whether the runner gets static public IP ranges (see `public_ips`); they count against the " +
-				"account's limit (the `githubactions_limits` data source; the plan checks that one more fits). Left out when " +
+				"account's limit (the `githubactions_limits` data source; the plan checks that the runners it gives static IPs all fit, counted together). Left out when " +
 				"creating, `false`; left out later (after an import, or removed from the configuration), the runner keeps its " +
 				"static IPs. Setting it to `false` releases them, which the plan warns about: allow-lists that name them stop matching.",
 			Optional:      true,

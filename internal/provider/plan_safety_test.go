@@ -318,3 +318,46 @@ resource "githubactions_hosted_runner" "r%[1]d" {
 		})
 	}
 }
+
+// TestAccHostedRunner_staticIPsSummedAtPlan: runners that each fit the static IP limit but
+// together pass it fail the plan, counted together, with nothing written; as many as fit apply.
+func TestAccHostedRunner_staticIPsSummedAtPlan(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{PublicIPBaseUsage: 48})
+			config := func(n int) string {
+				return e.providerConfig() + fmt.Sprintf(`
+resource "githubactions_hosted_runner" "test" {
+  count            = %[3]d
+  %[1]s = %[2]q
+  name             = "static-${count.index}"
+  image            = { id = "ubuntu-latest" }
+  size             = "4-core"
+  enable_static_ip = true
+}
+`, sc.attr, sc.owner, n)
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{
+						Config:      config(3),
+						ExpectError: wordsIn("No Static Public IP Left", "uses 48 of its 50", "refuse the 3 that this plan gives runners", `"static-`),
+					},
+					{
+						PreConfig: func() {
+							if w := writesTo(e.Mock); len(w) != 0 {
+								t.Errorf("a plan over the static IP limit wrote to GitHub: %v", w)
+							}
+						},
+						Config: config(2),
+						Check:  resource.TestCheckResourceAttr("githubactions_hosted_runner.test.1", "public_ip_enabled", "true"),
+					},
+				},
+			})
+		})
+	}
+}

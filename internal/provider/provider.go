@@ -349,6 +349,7 @@ type providerData struct {
 
 	runners *runnerwatch.Engine // shared reads and waits of runners, per scope
 	lists   networkLists        // shared reads of runner groups and network configurations (runner_group_cache.go)
+	claims  staticIPClaims      // the runners this run's plans give static IPs, per scope (hosted_runner_plan.go)
 }
 
 // Client returns the shared API client, or a diagnostic saying how to supply credentials.
