@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -33,7 +34,8 @@ type gate struct {
 	slots         *semaphore.Weighted
 
 	writing   chan struct{}
-	lastWrite time.Time // when the previous write was answered; guarded by writing
+	lastWrite time.Time    // when the previous write was answered; guarded by writing
+	queued    atomic.Int64 // writes waiting for their turn behind the one being sent
 }
 
 // gateKey identifies one caller of one API. The clock is part of it so that tests with
@@ -98,6 +100,12 @@ func (g *gate) tighten(maxConcurrent int64, writeDelay time.Duration) {
 	}
 }
 
+// backlog is how long the writes already waiting for their turn will keep the writes going:
+// one write delay each.
+func (g *gate) backlog() time.Duration {
+	return time.Duration(g.queued.Load()) * g.currentWriteDelay()
+}
+
 func (g *gate) currentWriteDelay() time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -116,7 +124,10 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 	g := t.gate
 	ctx := req.Context()
 	if delay := g.currentWriteDelay(); isWrite(req.Method) && delay > 0 {
-		if err := acquire(ctx, g.writing); err != nil {
+		g.queued.Add(1)
+		err := acquire(ctx, g.writing)
+		g.queued.Add(-1)
+		if err != nil {
 			return nil, err
 		}
 		defer func() {
@@ -161,4 +172,10 @@ func isWrite(method string) bool {
 		return true
 	}
 	return false
+}
+
+// WriteBacklog is how long the writes of this caller that already wait for their turn will
+// keep GitHub busy at the write spacing: while it lasts, a new write would wait behind them.
+func (c *Client) WriteBacklog() time.Duration {
+	return c.gate.backlog()
 }

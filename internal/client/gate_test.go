@@ -1,13 +1,18 @@
 package client
 
 import (
+	"context"
 	"go/parser"
 	"go/token"
+	"net/http"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
 // TestGateSharedByCallerStrictestWins: clients of the same API and caller share one gate,
@@ -70,5 +75,38 @@ func TestNoTerraformImports(t *testing.T) {
 				t.Errorf("%s imports %s", f, path)
 			}
 		}
+	}
+}
+
+// TestWriteBacklog: the backlog is one write delay per write waiting behind the one being
+// sent, and none once they are answered.
+func TestWriteBacklog(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	c, _ := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodDelete {
+				<-release
+			}
+			m.ServeHTTP(w, r)
+		})
+	}, func(cfg *Config) { cfg.WriteDelay, cfg.MaxConcurrent = 3*time.Second, 1 })
+	if b := c.WriteBacklog(); b != 0 {
+		t.Fatalf("backlog %s before any write, want 0", b)
+	}
+	var wg sync.WaitGroup
+	for id := range int64(3) {
+		wg.Go(func() { _, _ = c.DeleteHostedRunner(context.Background(), Organization("acme"), id+1) })
+	}
+	// One DELETE is held by the server; the two others wait for their turn.
+	for deadline := time.Now().Add(5 * time.Second); c.WriteBacklog() != 6*time.Second; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("backlog %s with two writes waiting behind a third, want 6s", c.WriteBacklog())
+		}
+	}
+	close(release)
+	wg.Wait()
+	if b := c.WriteBacklog(); b != 0 {
+		t.Fatalf("backlog %s once every write was answered, want 0", b)
 	}
 }

@@ -16,6 +16,11 @@ func simulateApply(t *testing.T, n, slots int, gap, provision time.Duration) (ti
 	start := clock.Now()
 	var mu sync.Mutex
 	nextWrite, nextID := start, int64(0)
+	f.backlog = func() time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return max(nextWrite.Sub(clock.Now())-gap, 0)
+	}
 	work := make(chan struct{}, n)
 	for range n {
 		work <- struct{}{}
@@ -63,8 +68,9 @@ func TestApplyCostAndPace(t *testing.T) {
 		maxReads int
 	}{
 		// The floor is 99 s of write spacing plus 5 s of provisioning; polling every second
-		// would cost about 100 reads.
-		{"one_write_a_second", time.Second, 106 * time.Second, 26},
+		// would cost about 100 reads. While writes queue, the first runner is read once it
+		// could be ready, not every second before that.
+		{"one_write_a_second", time.Second, 106 * time.Second, 20},
 		// The floor is 10 waves of 5 s: the first wave learns how long provisioning takes
 		// (reads at 1 s to 5 s), each later one is read once.
 		{"no_write_spacing", 0, 51 * time.Second, 15},

@@ -29,6 +29,8 @@ type Lister interface {
 	ListHostedRunnersChecked(ctx context.Context, scope client.Scope) ([]client.HostedRunner, bool, error)
 	// GetHostedRunner reads one runner.
 	GetHostedRunner(ctx context.Context, scope client.Scope, id int64) (*client.HostedRunner, error)
+	// WriteBacklog is how long the writes already queued for GitHub will take.
+	WriteBacklog() time.Duration
 }
 
 // Config sets the engine's timing.

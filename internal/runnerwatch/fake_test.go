@@ -145,8 +145,9 @@ type fakeScope struct {
 	lists    int
 	pages    int // pages of the full lists
 	gets     int
-	listErrs []error       // errors the next lists answer, in order
-	block    chan struct{} // when set, FirstRunnerPage waits for it
+	listErrs []error              // errors the next lists answer, in order
+	block    chan struct{}        // when set, FirstRunnerPage waits for it
+	backlog  func() time.Duration // the write backlog; none when nil
 }
 
 // fakeRunner becomes Ready at readyAt and, once deleted, is gone at goneAt.
@@ -233,6 +234,17 @@ func (f *fakeScope) GetHostedRunner(_ context.Context, _ client.Scope, id int64)
 		}
 	}
 	return nil, &client.APIError{StatusCode: http.StatusNotFound, Message: "Not Found"}
+}
+
+// WriteBacklog is what the test's backlog function says; none when it is not set.
+func (f *fakeScope) WriteBacklog() time.Duration {
+	f.mu.Lock()
+	backlog := f.backlog
+	f.mu.Unlock()
+	if backlog == nil {
+		return 0
+	}
+	return backlog()
 }
 
 // counts returns the first pages, full lists and single GETs so far.

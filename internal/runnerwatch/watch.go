@@ -25,14 +25,15 @@ type waiter struct {
 	done    chan error // receives the outcome once
 }
 
-// tolerance is how late after it is due the watcher may read w's runner: five times the
-// time its operation queued before its write was answered (the write gate, a slow answer),
-// at least half of PollMin and at most five PollMin (and PollMax). While writes queue, the
-// writes are what bound an apply: a runner noticed a little later frees its slot no later
-// than the next queued write could use it, and one read serves every waiter due in the
+// tolerance is how late after it is due the watcher may read w's runner, while backlog is
+// the time the writes already queued for GitHub will take: the longer of five times the time
+// w's operation queued before its write was answered (the write gate, a slow answer) and
+// that backlog, at least half of PollMin and at most five PollMin (and PollMax). While
+// writes queue, the writes are what bound an apply: a runner noticed a little later frees its
+// slot no later than the next write could use it, and one read serves every waiter due in the
 // window. When nothing queues, waiters due within half a PollMin of each other share a read.
-func (e *Engine) tolerance(w *waiter) time.Duration {
-	return min(max(5*w.joined.Sub(w.since), e.cfg.PollMin/2), 5*e.cfg.PollMin, e.cfg.PollMax)
+func (e *Engine) tolerance(w *waiter, backlog time.Duration) time.Duration {
+	return min(max(5*w.joined.Sub(w.since), backlog, e.cfg.PollMin/2), 5*e.cfg.PollMin, e.cfg.PollMax)
 }
 
 // WaitReady waits until runner id is Ready and shows what want asks for (Done), so that no
@@ -129,13 +130,14 @@ func settle(s *scopeState, w *waiter, err error) error {
 func (e *Engine) watch(ctx context.Context, api Lister, s *scopeState) {
 	var seen uint64 // the sequence of the list the previous tick used
 	for {
+		backlog := api.WriteBacklog()
 		s.mu.Lock()
 		if len(s.waiters) == 0 {
 			s.watching, s.wake = false, nil
 			s.mu.Unlock()
 			return
 		}
-		at := e.nextRead(s)
+		at := e.nextRead(s, backlog)
 		sleepCtx, wake := context.WithCancel(ctx)
 		s.wake = wake
 		s.mu.Unlock()
@@ -152,10 +154,10 @@ func (e *Engine) watch(ctx context.Context, api Lister, s *scopeState) {
 // nextRead is when the watcher reads next: the latest time a waiter is due that is no later
 // than the earliest time any waiter's tolerance runs out, so that one read serves every
 // waiter it can without making any of them late. Call with s.mu held.
-func (e *Engine) nextRead(s *scopeState) time.Time {
+func (e *Engine) nextRead(s *scopeState, backlog time.Duration) time.Time {
 	var latest time.Time
 	for w := range s.waiters {
-		if l := w.due.Add(e.tolerance(w)); latest.IsZero() || l.Before(latest) {
+		if l := w.due.Add(e.tolerance(w, backlog)); latest.IsZero() || l.Before(latest) {
 			latest = l
 		}
 	}
