@@ -123,10 +123,7 @@ func credentialHint(e *client.APIError, scope client.Scope) string {
 		return "GitHub does not serve the REST API version this provider sent as X-GitHub-Api-Version. Set the provider's " +
 			"api_version to a supported version (the default is " + client.DefaultAPIVersion + "), or remove it."
 	}
-	needScope := "manage_runners:org"
-	if scope.IsEnterprise() {
-		needScope = "manage_runners:enterprise"
-	}
+	need := neededAccess(e.Method, e.Path, scope)
 	switch e.StatusCode {
 	case http.StatusUnauthorized:
 		return "GitHub did not accept the credentials. Check that the token (or GITHUB_TOKEN) is current and " +
@@ -144,17 +141,83 @@ func credentialHint(e *client.APIError, scope client.Scope) string {
 		if e.AcceptedPermissions != "" {
 			fmt.Fprintf(&b, "GitHub accepts the permissions [%s]. ", e.AcceptedPermissions)
 		}
-		fmt.Fprintf(&b, "A classic token needs the %s scope; a fine-grained token or GitHub App needs the "+
-			"\"Administration\" %s permission (read and write).", needScope, scope.Noun())
-		if strings.Contains(e.Message, "integration") {
+		b.WriteString(need.sentence())
+		if strings.Contains(e.Message, "integration") && need.family == familyHostedRunners {
 			b.WriteString(" GitHub does not let GitHub Apps use the enterprise hosted-runner endpoints (except reading one " +
-				"runner) or delete organization runners: use a token with " + needScope + " for those.")
+				"runner) or delete organization runners: use a token with " + need.classic + " for those.")
 		}
 		return b.String()
 	case http.StatusNotFound:
 		return fmt.Sprintf("GitHub answers 404 both for what does not exist and for what the credentials may not see. "+
-			"Check the %s name %q and that the credentials have the %s scope or the \"Administration\" permission.",
-			scope.Noun(), scope.Name, needScope)
+			"Check the %s name %q and the credentials: %s", scope.Noun(), scope.Name, need.sentence())
 	}
 	return ""
+}
+
+// endpointFamily is a group of endpoints that GitHub guards with the same credentials.
+type endpointFamily int
+
+const (
+	familyHostedRunners endpointFamily = iota
+	familyRunnerGroups
+	familyNetworking
+)
+
+// access is what credentials GitHub documents for one request (the x-github sections and
+// descriptions of ../shared/api).
+type access struct {
+	family  endpointFamily
+	scope   client.Scope
+	classic string // the classic token scope; "" where GitHub documents none
+	apps    bool   // whether GitHub lets GitHub Apps use the endpoint
+}
+
+// neededAccess returns the credentials GitHub documents for method and path in scope.
+func neededAccess(method, path string, scope client.Scope) access {
+	a := access{family: familyHostedRunners, scope: scope, apps: true}
+	switch {
+	case strings.Contains(path, "/runner-groups"):
+		a.family = familyRunnerGroups
+	case strings.Contains(path, "/network-configurations") || strings.Contains(path, "/network-settings"):
+		a.family = familyNetworking
+	}
+	enterprise := scope.IsEnterprise()
+	switch {
+	case a.family == familyHostedRunners && enterprise:
+		a.classic = "manage_runners:enterprise"
+	case a.family == familyHostedRunners:
+		a.classic = "manage_runners:org"
+	case a.family == familyRunnerGroups && enterprise:
+		a.classic, a.apps = "manage_runners:enterprise", false
+	case a.family == familyRunnerGroups:
+		a.classic = "admin:org"
+	case enterprise: // enterprise networking: no scope documented, no Apps
+		a.apps = false
+	case method == http.MethodGet:
+		a.classic = "read:network_configurations"
+	default:
+		a.classic = "write:network_configurations"
+	}
+	return a
+}
+
+// sentence says what the credentials need, in one or two sentences.
+func (a access) sentence() string {
+	var b strings.Builder
+	if a.classic != "" {
+		fmt.Fprintf(&b, "A classic token needs the %s scope", a.classic)
+	} else {
+		fmt.Fprintf(&b, "A classic token needs to belong to an owner of the %s (GitHub documents no scope for these endpoints)", a.scope.Noun())
+	}
+	switch {
+	case !a.apps:
+		b.WriteString("; GitHub does not let GitHub Apps use these endpoints.")
+	case a.family == familyNetworking:
+		b.WriteString("; a GitHub App may use these endpoints (GitHub documents no fine-grained permission for them).")
+	case a.family == familyRunnerGroups:
+		b.WriteString("; a GitHub App needs the \"Administration\" organization permission (read and write).")
+	default:
+		fmt.Fprintf(&b, "; a fine-grained token or GitHub App needs the \"Administration\" %s permission (read and write).", a.scope.Noun())
+	}
+	return b.String()
 }

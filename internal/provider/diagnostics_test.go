@@ -82,3 +82,38 @@ func TestAddErrorOneDiagnosticPerFailure(t *testing.T) {
 		})
 	}
 }
+
+// TestCredentialHintByEndpoint: the 403 and 404 hints name what GitHub documents for the
+// endpoint that refused: hosted runners, runner groups or network configurations, per scope.
+func TestCredentialHintByEndpoint(t *testing.T) {
+	org, ent := client.Organization("acme"), client.Enterprise("acme-corp")
+	cases := map[string]struct {
+		scope        client.Scope
+		method, path string
+		want, not    []string
+	}{
+		"org runner":         {org, "POST", "/orgs/acme/actions/hosted-runners", []string{"manage_runners:org", `"Administration" organization permission`}, nil},
+		"enterprise runner":  {ent, "GET", "/enterprises/acme-corp/actions/hosted-runners/5", []string{"manage_runners:enterprise"}, nil},
+		"org group":          {org, "POST", "/orgs/acme/actions/runner-groups", []string{"admin:org", "GitHub App needs"}, []string{"manage_runners", "fine-grained"}},
+		"enterprise group":   {ent, "PATCH", "/enterprises/acme-corp/actions/runner-groups/3", []string{"manage_runners:enterprise", "does not let GitHub Apps"}, []string{"admin:org"}},
+		"org network read":   {org, "GET", "/orgs/acme/settings/network-configurations", []string{"read:network_configurations"}, []string{"manage_runners", "admin:org"}},
+		"org network write":  {org, "DELETE", "/orgs/acme/settings/network-configurations/AB12", []string{"write:network_configurations"}, []string{"manage_runners"}},
+		"enterprise network": {ent, "POST", "/enterprises/acme-corp/network-configurations", []string{"owner of the enterprise", "no scope", "does not let GitHub Apps"}, []string{"manage_runners", "admin:org"}},
+		"org settings":       {org, "GET", "/orgs/acme/settings/network-settings/NS1", []string{"read:network_configurations"}, nil},
+	}
+	for name, tc := range cases {
+		for _, status := range []int{403, 404} {
+			hint := credentialHint(&client.APIError{StatusCode: status, Method: tc.method, Path: tc.path, Message: "Forbidden"}, tc.scope)
+			for _, s := range tc.want {
+				if !strings.Contains(hint, s) {
+					t.Errorf("%s, %d: hint %q lacks %q", name, status, hint, s)
+				}
+			}
+			for _, s := range tc.not {
+				if strings.Contains(hint, s) {
+					t.Errorf("%s, %d: hint %q names %q", name, status, hint, s)
+				}
+			}
+		}
+	}
+}
