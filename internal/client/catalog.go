@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"slices"
@@ -24,6 +25,30 @@ type Limits struct {
 		Maximum      int64 `json:"maximum"`
 		CurrentUsage int64 `json:"current_usage"`
 	} `json:"public_ips"`
+}
+
+// UnmarshalJSON requires what the schema requires: public_ips with maximum and current_usage,
+// so that an answer without them never reads as a limit of 0.
+func (l *Limits) UnmarshalJSON(b []byte) error {
+	var wire struct {
+		PublicIPs *struct {
+			Maximum      *int64 `json:"maximum"`
+			CurrentUsage *int64 `json:"current_usage"`
+		} `json:"public_ips"`
+	}
+	if err := json.Unmarshal(b, &wire); err != nil {
+		return err
+	}
+	switch {
+	case wire.PublicIPs == nil:
+		return missing("limits answer", "public_ips")
+	case wire.PublicIPs.Maximum == nil:
+		return missing("limits answer", "public_ips.maximum")
+	case wire.PublicIPs.CurrentUsage == nil:
+		return missing("limits answer", "public_ips.current_usage")
+	}
+	l.PublicIPs.Maximum, l.PublicIPs.CurrentUsage = *wire.PublicIPs.Maximum, *wire.PublicIPs.CurrentUsage
+	return nil
 }
 
 // catalogMemo remembers the catalog lists (machine sizes, platforms, GitHub-owned and partner
@@ -84,14 +109,14 @@ func (c *Client) ListMachineSizes(ctx context.Context, scope Scope) ([]MachineSp
 func (c *Client) listMachineSizes(ctx context.Context, scope Scope) ([]MachineSpec, error) {
 	var all []MachineSpec
 	err := c.paginate(ctx, scope.path("machine-sizes"), func(body []byte) error {
-		var page struct {
-			MachineSpecs []MachineSpec `json:"machine_specs"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		all = append(all, page.MachineSpecs...)
-		return nil
+		specs, err := pageItems(body, "machine_specs", "machine sizes", func(m MachineSpec) error {
+			if m.ID == "" {
+				return missing("machine size", "id")
+			}
+			return nil
+		})
+		all = append(all, specs...)
+		return err
 	})
 	return all, err
 }
@@ -106,14 +131,14 @@ func (c *Client) ListPlatforms(ctx context.Context, scope Scope) ([]string, erro
 func (c *Client) listPlatforms(ctx context.Context, scope Scope) ([]string, error) {
 	var all []string
 	err := c.paginate(ctx, scope.path("platforms"), func(body []byte) error {
-		var page struct {
-			Platforms []string `json:"platforms"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		all = append(all, page.Platforms...)
-		return nil
+		platforms, err := pageItems(body, "platforms", "platforms", func(p string) error {
+			if p == "" {
+				return errors.New("GitHub's answer is not a valid list of platforms: it has an empty one")
+			}
+			return nil
+		})
+		all = append(all, platforms...)
+		return err
 	})
 	return all, err
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // Runner statuses, as the actions-hosted-runner schema enumerates them.
@@ -276,9 +277,15 @@ func (c *Client) writeRunner(ctx context.Context, method, path string, in any, w
 }
 
 // CreateHostedRunner creates a runner. The POST is never retried by the transport. A 201
-// whose body is not a runner with an id and a name is an *InvalidBodyError.
+// whose body is not a runner with an id and the requested name (in any letter case) is an
+// *InvalidBodyError.
 func (c *Client) CreateHostedRunner(ctx context.Context, scope Scope, req CreateHostedRunnerRequest) (*HostedRunner, error) {
-	return c.writeRunner(ctx, http.MethodPost, scope.path(), req, http.StatusCreated)
+	r, err := c.writeRunner(ctx, http.MethodPost, scope.path(), req, http.StatusCreated)
+	if err == nil && !strings.EqualFold(r.Name, req.Name) {
+		return nil, &InvalidBodyError{Method: http.MethodPost, Path: scope.path(), Status: http.StatusCreated,
+			Reason: fmt.Sprintf("it is runner %d named %q, not the %q this request created", r.ID, r.Name, req.Name)}
+	}
+	return r, err
 }
 
 // GetHostedRunner gets one runner.
@@ -291,9 +298,16 @@ func (c *Client) GetHostedRunner(ctx context.Context, scope Scope, id int64) (*H
 	return r, err
 }
 
-// UpdateHostedRunner updates a runner in place.
+// UpdateHostedRunner updates a runner in place. A 200 whose body is not that runner is an
+// *InvalidBodyError.
 func (c *Client) UpdateHostedRunner(ctx context.Context, scope Scope, id int64, req UpdateHostedRunnerRequest) (*HostedRunner, error) {
-	return c.writeRunner(ctx, http.MethodPatch, scope.path(strconv.FormatInt(id, 10)), req, http.StatusOK)
+	path := scope.path(strconv.FormatInt(id, 10))
+	r, err := c.writeRunner(ctx, http.MethodPatch, path, req, http.StatusOK)
+	if err == nil && r.ID != id {
+		return nil, &InvalidBodyError{Method: http.MethodPatch, Path: path, Status: http.StatusOK,
+			Reason: fmt.Sprintf("it is runner %d, not %d", r.ID, id)}
+	}
+	return r, err
 }
 
 // DeleteHostedRunner asks GitHub to delete a runner. GitHub answers 202 and deletes it

@@ -54,5 +54,17 @@ func TestRunnerBodiesAreValidated(t *testing.T) {
 		if r, err := c.GetHostedRunner(context.Background(), scope, 7); r != nil || !IsInvalidBody(err) {
 			t.Fatalf("GET of runner 7 answered runner 8: got %+v, %v", r, err)
 		}
+		m.Inject(mockgithub.Fault{Method: http.MethodPatch, Status: http.StatusOK, Body: `{"id":8,"name":"other"}`})
+		if r, err := c.UpdateHostedRunner(context.Background(), scope, 7, UpdateHostedRunnerRequest{}); r != nil || !IsInvalidBody(err) {
+			t.Fatalf("PATCH of runner 7 answered runner 8: got %+v, %v", r, err)
+		}
+		m.Inject(mockgithub.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusCreated, Body: `{"id":8,"name":"other"}`})
+		if r, err := c.CreateHostedRunner(context.Background(), scope, CreateHostedRunnerRequest{Name: "mine"}); r != nil || !IsInvalidBody(err) {
+			t.Fatalf("create of %q answered runner 8 named other: got %+v, %v", "mine", r, err)
+		}
+		m.Inject(mockgithub.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusCreated, Body: `{"id":9,"name":"MINE"}`})
+		if r, err := c.CreateHostedRunner(context.Background(), scope, CreateHostedRunnerRequest{Name: "mine"}); err != nil || r.ID != 9 {
+			t.Fatalf("create of %q answered the same name in capitals: got %+v, %v; want runner 9", "mine", r, err)
+		}
 	})
 }

@@ -43,6 +43,26 @@ type CustomImageVersion struct {
 	StateDetails string `json:"state_details"`
 }
 
+func (i CustomImage) validate() error {
+	switch {
+	case i.ID <= 0:
+		return missing("custom image", "id")
+	case i.Name == "":
+		return missing("custom image", "name")
+	}
+	return nil
+}
+
+func (v CustomImageVersion) validate() error {
+	switch {
+	case v.Version == "":
+		return missing("custom image version", "version")
+	case v.State == "":
+		return missing("custom image version", "state")
+	}
+	return nil
+}
+
 // ListGitHubOwnedImages lists the GitHub-owned images, once per scope for the client.
 func (c *Client) ListGitHubOwnedImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
 	return memoized(ctx, &c.catalog, "github-owned", scope, func(ctx context.Context) ([]CuratedImage, error) {
@@ -60,14 +80,17 @@ func (c *Client) ListPartnerImages(ctx context.Context, scope Scope) ([]CuratedI
 func (c *Client) listCurated(ctx context.Context, path string) ([]CuratedImage, error) {
 	var all []CuratedImage
 	err := c.paginate(ctx, path, func(body []byte) error {
-		var page struct {
-			Images []CuratedImage `json:"images"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		all = append(all, page.Images...)
-		return nil
+		images, err := pageItems(body, "images", "images", func(i CuratedImage) error {
+			switch {
+			case i.ID == "":
+				return missing("runner image", "id")
+			case i.Platform == "":
+				return missing("runner image", "platform")
+			}
+			return nil
+		})
+		all = append(all, images...)
+		return err
 	})
 	return all, err
 }
@@ -76,14 +99,9 @@ func (c *Client) listCurated(ctx context.Context, path string) ([]CuratedImage, 
 func (c *Client) ListCustomImages(ctx context.Context, scope Scope) ([]CustomImage, error) {
 	var all []CustomImage
 	err := c.paginate(ctx, scope.path("images", "custom"), func(body []byte) error {
-		var page struct {
-			Images []CustomImage `json:"images"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		all = append(all, page.Images...)
-		return nil
+		images, err := pageItems(body, "images", "custom images", CustomImage.validate)
+		all = append(all, images...)
+		return err
 	})
 	return all, err
 }
@@ -91,7 +109,11 @@ func (c *Client) ListCustomImages(ctx context.Context, scope Scope) ([]CustomIma
 // GetCustomImage gets one custom image definition.
 func (c *Client) GetCustomImage(ctx context.Context, scope Scope, id int64) (*CustomImage, error) {
 	var out CustomImage
-	if err := c.do(ctx, http.MethodGet, scope.path("images", "custom", strconv.FormatInt(id, 10)), nil, &out, http.StatusOK); err != nil {
+	path := scope.path("images", "custom", strconv.FormatInt(id, 10))
+	if err := c.doValid(ctx, http.MethodGet, path, nil, &out, http.StatusOK); err != nil {
+		return nil, err
+	}
+	if err := sameObject(http.MethodGet, path, "custom image", out.ID, id); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -106,14 +128,9 @@ func (c *Client) DeleteCustomImage(ctx context.Context, scope Scope, id int64) e
 func (c *Client) ListCustomImageVersions(ctx context.Context, scope Scope, id int64) ([]CustomImageVersion, error) {
 	var all []CustomImageVersion
 	err := c.paginate(ctx, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions"), func(body []byte) error {
-		var page struct {
-			ImageVersions []CustomImageVersion `json:"image_versions"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		all = append(all, page.ImageVersions...)
-		return nil
+		versions, err := pageItems(body, "image_versions", "custom image versions", CustomImageVersion.validate)
+		all = append(all, versions...)
+		return err
 	})
 	return all, err
 }
@@ -121,7 +138,11 @@ func (c *Client) ListCustomImageVersions(ctx context.Context, scope Scope, id in
 // GetCustomImageVersion gets one version of a custom image definition.
 func (c *Client) GetCustomImageVersion(ctx context.Context, scope Scope, id int64, version string) (*CustomImageVersion, error) {
 	var out CustomImageVersion
-	if err := c.do(ctx, http.MethodGet, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions", version), nil, &out, http.StatusOK); err != nil {
+	path := scope.path("images", "custom", strconv.FormatInt(id, 10), "versions", version)
+	if err := c.doValid(ctx, http.MethodGet, path, nil, &out, http.StatusOK); err != nil {
+		return nil, err
+	}
+	if err := sameObject(http.MethodGet, path, "version", out.Version, version); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -142,6 +142,9 @@ func (c *Client) GetNetworkConfiguration(ctx context.Context, scope Scope, id st
 	if err := c.doValid(ctx, http.MethodGet, networkPath(scope, "network-configurations", id), nil, &out, http.StatusOK); err != nil {
 		return nil, err
 	}
+	if err := sameObject(http.MethodGet, networkPath(scope, "network-configurations", id), "network configuration", out.ID, id); err != nil {
+		return nil, err
+	}
 	return &out, nil
 }
 
@@ -165,6 +168,9 @@ func (c *Client) UpdateNetworkConfiguration(ctx context.Context, scope Scope, id
 	if err := c.doValid(ctx, http.MethodPatch, networkPath(scope, "network-configurations", id), req, &out, http.StatusOK); err != nil {
 		return nil, err
 	}
+	if err := sameObject(http.MethodPatch, networkPath(scope, "network-configurations", id), "network configuration", out.ID, id); err != nil {
+		return nil, err
+	}
 	return &out, nil
 }
 
@@ -183,6 +189,9 @@ func (c *Client) GetNetworkSettings(ctx context.Context, scope Scope, id string)
 	}
 	var out NetworkSettings
 	if err := c.doValid(ctx, http.MethodGet, networkPath(scope, "network-settings", id), nil, &out, http.StatusOK); err != nil {
+		return nil, err
+	}
+	if err := sameObject(http.MethodGet, networkPath(scope, "network-settings", id), "network settings", out.ID, id); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -220,6 +220,9 @@ func (c *Client) GetRunnerGroup(ctx context.Context, scope Scope, id int64) (*Ru
 	if err := c.doValid(ctx, http.MethodGet, groupPath(scope, id), nil, &out, http.StatusOK); err != nil {
 		return nil, err
 	}
+	if err := sameObject(http.MethodGet, groupPath(scope, id), "runner group", out.ID, id); err != nil {
+		return nil, err
+	}
 	return &out, nil
 }
 
@@ -234,6 +237,9 @@ func (c *Client) UpdateRunnerGroup(ctx context.Context, scope Scope, id int64, r
 	}
 	var out RunnerGroup
 	if err := c.doValid(ctx, http.MethodPatch, groupPath(scope, id), req, &out, http.StatusOK); err != nil {
+		return nil, err
+	}
+	if err := sameObject(http.MethodPatch, groupPath(scope, id), "runner group", out.ID, id); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -163,3 +163,35 @@ func (c *Client) paginateCounted(ctx context.Context, path, query string, decode
 	}
 	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
 }
+
+// pageItems decodes one page of a list answer: the array under key, every item checked by
+// valid. A page without the array is not a page of this list, and an item that fails valid
+// would reach state as a zero value: both are errors.
+func pageItems[T any](body []byte, key, what string, valid func(T) error) ([]T, error) {
+	var page map[string]json.RawMessage
+	if err := decodeJSON(body, &page); err != nil {
+		return nil, err
+	}
+	raw, ok := page[key]
+	if !ok || string(raw) == "null" {
+		return nil, fmt.Errorf("GitHub's answer is not a list of %s: it has no %s", what, key)
+	}
+	var items []T
+	if err := decodeJSON(raw, &items); err != nil {
+		return nil, err
+	}
+	for _, item := range items {
+		if err := valid(item); err != nil {
+			return nil, err
+		}
+	}
+	return items, nil
+}
+
+// sameObject checks that a single-object answer is the object the request named.
+func sameObject[T comparable](method, path, what string, got, want T) error {
+	if got != want {
+		return fmt.Errorf("%s %s: GitHub answered with %s %v, not %v", method, path, what, got, want)
+	}
+	return nil
+}

@@ -331,3 +331,61 @@ resource "githubactions_hosted_runner" "fleet" {
 		}},
 	})
 }
+
+// TestAccFaultAnswerIsAnotherRunner: a create or an update answered with the body of another
+// runner of the scope never puts that runner in state: the create finds the runner it made
+// by its name, the update reads its own runner, and the other runner is untouched.
+func TestAccFaultAnswerIsAnotherRunner(t *testing.T) {
+	t.Parallel()
+	e, _ := newFaultEnv(t, mockgithub.Config{})
+	bystander := e.Mock.AddRunner(orgScope, mockgithub.Runner{Name: "bystander", ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1})
+	body := fmt.Sprintf(`{"id":%d,"name":"bystander","status":"Ready","runner_group_id":1,"platform":"linux-x64",`+
+		`"image_details":{"id":"ubuntu-latest","size_gb":86,"display_name":"Ubuntu Latest","source":"github"},`+
+		`"machine_size_details":{"id":"2-core","cpu_cores":2,"memory_gb":8,"storage_gb":75},"maximum_runners":10,`+
+		`"public_ip_enabled":false,"public_ips":[]}`, bystander.ID)
+	seeded := map[int64]bool{bystander.ID: true}
+	notBystander := func(s *terraform.State) error {
+		if got := s.RootModule().Resources[runnerAddr].Primary.ID; got == strconv.FormatInt(bystander.ID, 10) {
+			return fmt.Errorf("state holds the bystander runner %s", got)
+		}
+		if r, ok := mockRunnerByName(e.Mock, orgScope, "bystander"); !ok || r.Size != "2-core" || r.MaximumRunners != bystander.MaximumRunners {
+			return fmt.Errorf("the bystander runner changed or went: %+v (%t)", r, ok)
+		}
+		return nil
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy: func(*terraform.State) error {
+			if left := e.Mock.Runners(orgScope); len(left) != 1 || left[0].ID != bystander.ID {
+				return fmt.Errorf("after destroy the mock has %+v, want only the bystander", left)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Commit: true, Status: http.StatusCreated, Body: body})
+				},
+				Config: faultRunner(e, "", "mine", ""),
+				Check:  resource.ComposeAggregateTestCheckFunc(checkInvariantsExcept(e, seeded), checkCreates(e, "mine", http.StatusCreated), notBystander),
+			},
+			{
+				PreConfig: func() {
+					e.Mock.Inject(mockgithub.Fault{Method: http.MethodPatch, Path: runnerPath, Times: 1, Commit: true, Status: http.StatusOK, Body: body})
+				},
+				Config: faultRunner(e, "", "mine", "maximum_runners = 7"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(checkInvariantsExcept(e, seeded), notBystander,
+					resource.TestCheckResourceAttr(runnerAddr, "maximum_runners", "7"),
+					func(*terraform.State) error {
+						if r, ok := mockRunnerByName(e.Mock, orgScope, "mine"); !ok || r.MaximumRunners != 7 {
+							return fmt.Errorf("the managed runner was not updated: %+v (%t)", r, ok)
+						}
+						return nil
+					}),
+			},
+		},
+	})
+}

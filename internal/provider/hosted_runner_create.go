@@ -23,7 +23,7 @@ import (
 //     interrupted destroy, a replacement) is waited for until it is gone; any other fails the
 //     create before anything is sent, naming the runner and how to import it.
 //  2. Every answer that leaves it unknown whether GitHub acted (no answer, a timeout, a 5xx,
-//     the user's Ctrl-C, a 2xx whose body is not a runner with an id and a name) is resolved by
+//     the user's Ctrl-C, a 2xx whose body is not a new runner with an id and the name) is resolved by
 //     looking for a runner with that name whose id was not there before the POST. The look
 //     runs on a context detached from the cancellation, bounded by createLookWindow, and reads
 //     the list again and again within that window, so a create GitHub commits late is found
@@ -47,6 +47,11 @@ func (r *hostedRunnerResource) createRunner(ctx context.Context, c *client.Clien
 	}
 	for attempt := 1; ; attempt++ {
 		created, err := c.CreateHostedRunner(ctx, scope, body)
+		if err == nil && before[created.ID] {
+			// An answer naming a runner that existed before the POST says nothing about
+			// what the POST did: it is never adopted.
+			err = fmt.Errorf("GitHub answered the create with runner %d, which existed before this request", created.ID)
+		}
 		if err == nil {
 			return created, nil
 		}

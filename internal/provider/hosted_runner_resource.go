@@ -318,21 +318,27 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	want := runnerwatch.Want{IPs: plan.EnableStaticIP.ValueBool(), Update: &body}
 	updated, err := c.UpdateHostedRunner(ctx, scope, id, body)
-	if err != nil {
+	switch {
+	case client.IsInvalidBody(err):
+		// GitHub accepted the request but its answer is not this runner: nothing of it reaches
+		// state, and the wait below reads the runner itself.
+		tflog.Warn(ctx, "The answer to the update is not the runner; reading the runner instead", map[string]any{"id": id, "error": err.Error()})
+	case err != nil:
 		addError(&resp.Diagnostics, "Unable to Update Hosted Runner", err, scope, runnerFieldPaths)
 		return
-	}
-	r.data.runners.Put(scope, updated)
-	want := runnerwatch.Want{IPs: plan.EnableStaticIP.ValueBool(), Update: &body}
-	if done, err := runnerwatch.Done(updated, want); !reprovision && done && err == nil {
-		// GitHub's answer already shows the change on a ready runner, and nothing re-provisions.
-		resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
-		return
-	}
-	if reprovision {
-		// Record the accepted change before waiting, so a failed wait does not leave stale state.
-		resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
+	default:
+		r.data.runners.Put(scope, updated)
+		if done, err := runnerwatch.Done(updated, want); !reprovision && done && err == nil {
+			// GitHub's answer already shows the change on a ready runner, and nothing re-provisions.
+			resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
+			return
+		}
+		if reprovision {
+			// Record the accepted change before waiting, so a failed wait does not leave stale state.
+			resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
+		}
 	}
 	done, err := r.data.runners.WaitReady(ctx, c, scope, id, since, want)
 	if done != nil {

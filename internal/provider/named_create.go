@@ -60,6 +60,11 @@ func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string)
 		existed[nc.id(v)] = true
 	}
 	created, err := nc.create(ctx)
+	if err == nil && (created == nil || nc.name(*created) != name || existed[nc.id(*created)]) {
+		// An answer that is not a new object of that name says nothing about what the request
+		// did: it is never adopted.
+		err = fmt.Errorf("GitHub answered the create with an object that is not a new %s named %q", nc.noun, name)
+	}
 	if err == nil || !ambiguousCreate(err) {
 		return created, err
 	}
