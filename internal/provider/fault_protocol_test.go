@@ -189,6 +189,15 @@ func TestAccFaultUnusableBodies(t *testing.T) {
 			resource.Test(t, faultCase(e, "", "odd-body", "", http.StatusCreated))
 		})
 	}
+	for _, status := range []int{http.StatusOK, http.StatusAccepted} {
+		// A success status GitHub does not document for a create may still have created it.
+		t.Run(fmt.Sprintf("create_answered_%d", status), func(t *testing.T) {
+			t.Parallel()
+			e, _ := newFaultEnv(t, mockgithub.Config{})
+			e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Commit: true, Status: status, Body: `{"message":"Accepted"}`})
+			resource.Test(t, faultCase(e, "", "odd-status", "", status))
+		})
+	}
 	t.Run("refresh", func(t *testing.T) {
 		t.Parallel()
 		e, _ := newFaultEnv(t, mockgithub.Config{})

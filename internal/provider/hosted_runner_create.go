@@ -196,11 +196,12 @@ func (r *hostedRunnerResource) lookWindow() time.Duration {
 
 // ambiguousCreate reports errors after which a POST may or may not have taken effect: all but
 // GitHub's 4xx answers (including rate limits, which GitHub did not act on), redirects, and
-// requests that certainly never left.
+// requests that certainly never left. A 2xx other than the documented 201 is ambiguous too.
 func ambiguousCreate(err error) bool {
 	var apiErr *client.APIError
 	if errors.As(err, &apiErr) {
-		return apiErr.StatusCode >= 500
+		// A success status other than the documented one may still have created it.
+		return apiErr.StatusCode >= 500 || apiErr.StatusCode/100 == 2
 	}
 	var rateErr *client.RateLimitError
 	if errors.As(err, &rateErr) {
