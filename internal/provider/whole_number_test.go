@@ -1,11 +1,18 @@
 package provider
 
 import (
+	"context"
 	"fmt"
+	"math/big"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
@@ -157,6 +164,45 @@ func TestAccWholeNumbers_rangeValidators(t *testing.T) {
 			}
 			if n := len(e.Mock.Requests()); n != 0 {
 				t.Errorf("the plan sent %d requests to GitHub, want 0", n)
+			}
+		})
+	}
+}
+
+// TestWholeNumberElements: every element that is no 64-bit whole number is named in one error
+// on the set; whole numbers pass.
+func TestWholeNumberElements(t *testing.T) {
+	ctx := context.Background()
+	set := func(numbers ...*big.Float) basetypes.SetValue {
+		t.Helper()
+		elems := make([]tftypes.Value, len(numbers))
+		for i, n := range numbers {
+			elems[i] = tftypes.NewValue(tftypes.Number, n)
+		}
+		v, err := types.SetType{ElemType: wholeNumberType{}}.ValueFromTerraform(ctx, tftypes.NewValue(tftypes.Set{ElementType: tftypes.Number}, elems))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.(basetypes.SetValue)
+	}
+	cases := map[string]struct {
+		value basetypes.SetValue
+		want  string // the error's detail; empty for none
+	}{
+		"whole numbers": {set(big.NewFloat(1), big.NewFloat(9.2e18)), ""},
+		"null":          {types.SetNull(wholeNumberType{}), ""},
+		"one fraction":  {set(big.NewFloat(1), big.NewFloat(2.5)), "Every element of ids " + wholeNumberRule + "; 2.5 is not."},
+		"two invalid":   {set(big.NewFloat(1e20), big.NewFloat(1), big.NewFloat(0.5)), "Every element of ids " + wholeNumberRule + "; 0.5, 1e+20 are not."},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			var resp validator.SetResponse
+			wholeNumberElements{}.ValidateSet(ctx, validator.SetRequest{Path: path.Root("ids"), ConfigValue: tc.value}, &resp)
+			switch {
+			case tc.want == "" && resp.Diagnostics.HasError():
+				t.Errorf("want no error, got %v", resp.Diagnostics)
+			case tc.want != "" && (len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Detail() != tc.want):
+				t.Errorf("want one error %q, got %v", tc.want, resp.Diagnostics)
 			}
 		})
 	}
