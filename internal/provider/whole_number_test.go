@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -206,4 +209,70 @@ func TestWholeNumberElements(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSchemaWholeNumbers checks that every integer a user can set, on the provider and on every
+// resource and data source (nested ones and set elements included), is a whole number type, so
+// that a number like 1e20 or 1.5 is one plain error; and that each set of them checks its
+// elements. The acceptance test above shows the error of each.
+func TestSchemaWholeNumbers(t *testing.T) {
+	type argument interface {
+		described
+		GetType() attr.Type
+		IsOptional() bool
+		IsRequired() bool
+	}
+	check := func(typeName string, attrs map[string]described) {
+		walkDescribed("", attrs, func(path string, d described) {
+			a, ok := d.(argument)
+			if !ok || !a.IsOptional() && !a.IsRequired() {
+				return
+			}
+			switch typ := a.GetType().(type) {
+			case basetypes.Int64Type:
+				t.Errorf("%s: %s is an Int64 without the wholeNumberType", typeName, path)
+			case basetypes.SetType:
+				if _, plain := typ.ElemType.(basetypes.Int64Type); plain {
+					t.Errorf("%s: %s is a set of Int64 without the wholeNumberType", typeName, path)
+				}
+				if _, whole := typ.ElemType.(wholeNumberType); whole {
+					v, ok := d.(interface{ SetValidators() []validator.Set })
+					if !ok || !slices.ContainsFunc(v.SetValidators(), func(v validator.Set) bool { _, ok := v.(wholeNumberElements); return ok }) {
+						t.Errorf("%s: %s is a set of whole numbers without the wholeNumberElements validator", typeName, path)
+					}
+				}
+			case basetypes.ListType:
+				if isInteger(typ.ElemType) {
+					t.Errorf("%s: %s is a list of integers: check its elements as sets of whole numbers are checked", typeName, path)
+				}
+			case basetypes.MapType:
+				if isInteger(typ.ElemType) {
+					t.Errorf("%s: %s is a map of integers: check its elements as sets of whole numbers are checked", typeName, path)
+				}
+			}
+		})
+	}
+	resources, dataSources := allSchemas(t)
+	for name, s := range resources {
+		check(name, describedOf(s.Attributes))
+	}
+	for name, s := range dataSources {
+		check(name, describedOf(s.Attributes))
+	}
+	var presp fwprovider.SchemaResponse
+	New("test")().Schema(context.Background(), fwprovider.SchemaRequest{}, &presp)
+	attrs := describedOf(presp.Schema.Attributes)
+	for k, v := range presp.Schema.Blocks {
+		attrs[k] = v
+	}
+	check("provider", attrs)
+}
+
+// isInteger reports the framework's integer type and the whole number type.
+func isInteger(t attr.Type) bool {
+	switch t.(type) {
+	case basetypes.Int64Type, wholeNumberType:
+		return true
+	}
+	return false
 }
