@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // computedField describes one computed attribute of an API object, so that its description
@@ -13,7 +14,18 @@ import (
 type computedField struct {
 	name  string
 	isInt bool
-	desc  string
+	// wholeNumber marks an integer that some data source also takes as an argument: its
+	// attributes have the wholeNumberType and its models hold a wholeNumberValue.
+	wholeNumber bool
+	desc        string
+}
+
+// customType is the attribute type of an integer field: nil for the framework's own.
+func (f computedField) customType() basetypes.Int64Typable {
+	if f.wholeNumber {
+		return wholeNumberType{}
+	}
+	return nil
 }
 
 // dataSourceAttrs renders fields as computed data source attributes.
@@ -21,7 +33,7 @@ func dataSourceAttrs(fields []computedField) map[string]dschema.Attribute {
 	out := make(map[string]dschema.Attribute, len(fields))
 	for _, f := range fields {
 		if f.isInt {
-			out[f.name] = dschema.Int64Attribute{MarkdownDescription: f.desc, Computed: true}
+			out[f.name] = dschema.Int64Attribute{CustomType: f.customType(), MarkdownDescription: f.desc, Computed: true}
 		} else {
 			out[f.name] = dschema.StringAttribute{MarkdownDescription: f.desc, Computed: true}
 		}
@@ -36,7 +48,7 @@ func resourceAttrs(fields []computedField) map[string]rschema.Attribute {
 		// What GitHub reports about an adopted object changes only at a refresh, never through
 		// this resource: a plan keeps the state's values.
 		if f.isInt {
-			out[f.name] = rschema.Int64Attribute{MarkdownDescription: f.desc, Computed: true,
+			out[f.name] = rschema.Int64Attribute{CustomType: f.customType(), MarkdownDescription: f.desc, Computed: true,
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
 		} else {
 			out[f.name] = rschema.StringAttribute{MarkdownDescription: f.desc, Computed: true,

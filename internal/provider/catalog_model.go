@@ -40,7 +40,7 @@ func curatedImageFromAPI(img client.CuratedImage) curatedImageModel {
 
 // customImageFields are the actions-hosted-runner-custom-image properties.
 var customImageFields = []computedField{
-	{name: "id", isInt: true, desc: "The image definition's numeric ID. Runners use it, as a string, in `image.id` with `image.source = \"custom\"`."},
+	{name: "id", isInt: true, wholeNumber: true, desc: "The image definition's numeric ID. Runners use it, as a string, in `image.id` with `image.source = \"custom\"`."},
 	{name: "name", desc: "The image definition's name."},
 	{name: "platform", desc: "The operating system and architecture of the image, such as `linux-x64`."},
 	{name: "source", desc: "Always `custom`."},
@@ -52,19 +52,19 @@ var customImageFields = []computedField{
 
 // customImageModel is a custom image definition.
 type customImageModel struct {
-	ID                types.Int64  `tfsdk:"id"`
-	Name              types.String `tfsdk:"name"`
-	Platform          types.String `tfsdk:"platform"`
-	Source            types.String `tfsdk:"source"`
-	State             types.String `tfsdk:"state"`
-	VersionsCount     types.Int64  `tfsdk:"versions_count"`
-	TotalVersionsSize types.Int64  `tfsdk:"total_versions_size"`
-	LatestVersion     types.String `tfsdk:"latest_version"`
+	ID                wholeNumberValue `tfsdk:"id"`
+	Name              types.String     `tfsdk:"name"`
+	Platform          types.String     `tfsdk:"platform"`
+	Source            types.String     `tfsdk:"source"`
+	State             types.String     `tfsdk:"state"`
+	VersionsCount     types.Int64      `tfsdk:"versions_count"`
+	TotalVersionsSize types.Int64      `tfsdk:"total_versions_size"`
+	LatestVersion     types.String     `tfsdk:"latest_version"`
 }
 
 func customImageFromAPI(img client.CustomImage) customImageModel {
 	return customImageModel{
-		ID:                types.Int64Value(img.ID),
+		ID:                wholeNumber(types.Int64Value(img.ID)),
 		Name:              types.StringValue(img.Name),
 		Platform:          types.StringValue(img.Platform),
 		Source:            types.StringValue(img.Source),

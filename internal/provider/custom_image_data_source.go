@@ -40,6 +40,7 @@ func (d *customImageDataSource) Metadata(_ context.Context, req datasource.Metad
 func (d *customImageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := dataSourceAttrs(customImageFields)
 	attrs["id"] = schema.Int64Attribute{
+		CustomType:          wholeNumberType{},
 		MarkdownDescription: fieldDesc(customImageFields, "id") + " Exactly one of `id` and `name` is set.",
 		Optional:            true,
 		Computed:            true,

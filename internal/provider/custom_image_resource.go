@@ -32,9 +32,9 @@ type customImageResource struct {
 }
 
 type customImageResourceModel struct {
-	Organization      types.String `tfsdk:"organization"`
-	Enterprise        types.String `tfsdk:"enterprise"`
-	ImageDefinitionID types.Int64  `tfsdk:"image_definition_id"`
+	Organization      types.String     `tfsdk:"organization"`
+	Enterprise        types.String     `tfsdk:"enterprise"`
+	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	customImageModel
 }
 
@@ -66,6 +66,7 @@ func (r *customImageResource) Schema(_ context.Context, _ resource.SchemaRequest
 // imageDefinitionIDResourceAttribute is the image_definition_id argument of both custom image resources.
 func imageDefinitionIDResourceAttribute() schema.Int64Attribute {
 	return schema.Int64Attribute{
+		CustomType: wholeNumberType{},
 		MarkdownDescription: "The numeric ID of the existing custom image definition to adopt (see the `githubactions_custom_images` " +
 			"data source). Changing it replaces the resource.",
 		Required:      true,

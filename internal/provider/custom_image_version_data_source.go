@@ -31,8 +31,8 @@ type customImageVersionDataSource struct {
 
 type customImageVersionDataSourceModel struct {
 	scopeModel
-	ImageDefinitionID types.Int64 `tfsdk:"image_definition_id"`
-	Latest            types.Bool  `tfsdk:"latest"`
+	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
+	Latest            types.Bool       `tfsdk:"latest"`
 	customImageVersionModel
 }
 

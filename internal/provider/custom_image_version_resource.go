@@ -31,10 +31,10 @@ type customImageVersionResource struct {
 }
 
 type customImageVersionResourceModel struct {
-	Organization      types.String `tfsdk:"organization"`
-	Enterprise        types.String `tfsdk:"enterprise"`
-	ImageDefinitionID types.Int64  `tfsdk:"image_definition_id"`
-	ID                types.String `tfsdk:"id"`
+	Organization      types.String     `tfsdk:"organization"`
+	Enterprise        types.String     `tfsdk:"enterprise"`
+	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
+	ID                types.String     `tfsdk:"id"`
 	customImageVersionModel
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -27,7 +26,7 @@ type customImageVersionsDataSource struct {
 
 type customImageVersionsDataSourceModel struct {
 	scopeModel
-	ImageDefinitionID types.Int64               `tfsdk:"image_definition_id"`
+	ImageDefinitionID wholeNumberValue          `tfsdk:"image_definition_id"`
 	Versions          []customImageVersionModel `tfsdk:"versions"`
 }
 
@@ -72,6 +71,7 @@ func (d *customImageVersionsDataSource) Read(ctx context.Context, req datasource
 // imageDefinitionIDAttribute is the image_definition_id argument of the version data sources.
 func imageDefinitionIDAttribute() schema.Int64Attribute {
 	return schema.Int64Attribute{
+		CustomType:          wholeNumberType{},
 		MarkdownDescription: "The numeric ID of the custom image definition (see the `githubactions_custom_image` data source).",
 		Required:            true,
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},

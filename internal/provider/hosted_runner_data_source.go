@@ -115,7 +115,7 @@ func runnerDataSourceAttributes() map[string]schema.Attribute {
 			},
 		},
 		"size":             schema.StringAttribute{MarkdownDescription: "The machine size ID, such as `4-core`.", Computed: true},
-		"runner_group_id":  schema.Int64Attribute{MarkdownDescription: "The ID of the runner group the runner belongs to.", Computed: true},
+		"runner_group_id":  schema.Int64Attribute{CustomType: wholeNumberType{}, MarkdownDescription: "The ID of the runner group the runner belongs to.", Computed: true},
 		"maximum_runners":  schema.Int64Attribute{CustomType: wholeNumberType{}, MarkdownDescription: "The most machines the runner scales up to.", Computed: true},
 		"enable_static_ip": schema.BoolAttribute{MarkdownDescription: "Whether the runner has static public IP ranges.", Computed: true},
 		"image_gen":        schema.BoolAttribute{MarkdownDescription: "Whether the runner generates custom images.", Computed: true},

@@ -57,7 +57,7 @@ type runnerAttrs struct {
 	Name               types.String     `tfsdk:"name"`
 	Image              types.Object     `tfsdk:"image"`
 	Size               types.String     `tfsdk:"size"`
-	RunnerGroupID      types.Int64      `tfsdk:"runner_group_id"`
+	RunnerGroupID      wholeNumberValue `tfsdk:"runner_group_id"`
 	MaximumRunners     wholeNumberValue `tfsdk:"maximum_runners"`
 	EnableStaticIP     types.Bool       `tfsdk:"enable_static_ip"`
 	ImageGen           types.Bool       `tfsdk:"image_gen"`
@@ -79,7 +79,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		ID:              types.StringValue(strconv.FormatInt(r.ID, 10)),
 		Name:            types.StringValue(r.Name),
 		Size:            types.StringValue(r.MachineSizeDetails.ID),
-		RunnerGroupID:   types.Int64Value(r.RunnerGroupID),
+		RunnerGroupID:   wholeNumber(types.Int64Value(r.RunnerGroupID)),
 		MaximumRunners:  wholeNumber(types.Int64Value(r.Maximum())),
 		EnableStaticIP:  types.BoolValue(r.PublicIPEnabled),
 		ImageGen:        types.BoolValue(r.ImageGen != nil && *r.ImageGen),
@@ -91,7 +91,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	// runner_group_id, maximum_runners and image_gen are optional in GitHub's schema: where an
 	// answer leaves one out, the value it refreshes stands.
 	if prior != nil {
-		if r.RunnerGroupID == 0 && knownInt(prior.RunnerGroupID) {
+		if r.RunnerGroupID == 0 && knownInt(prior.RunnerGroupID.Int64Value) {
 			out.RunnerGroupID = prior.RunnerGroupID
 		}
 		if r.MaximumRunners == nil && knownInt(prior.MaximumRunners.Int64Value) {

@@ -29,7 +29,7 @@ func TestRunnerAttrsFromMinimalRunner(t *testing.T) {
 			if err := json.Unmarshal([]byte(body), &r); err != nil {
 				t.Fatal(err)
 			}
-			prior := runnerAttrs{RunnerGroupID: types.Int64Value(3), Image: types.ObjectNull(runnerImageAttrTypes)}
+			prior := runnerAttrs{RunnerGroupID: wholeNumber(types.Int64Value(3)), Image: types.ObjectNull(runnerImageAttrTypes)}
 			got, diags := runnerAttrsFromAPI(&r, &prior)
 			if diags.HasError() {
 				t.Fatalf("mapping failed: %v", diags)
@@ -86,7 +86,7 @@ func TestRunnerAttrsOptionalFieldsLeftOut(t *testing.T) {
 	}
 	prior := runnerAttrs{
 		Image:          types.ObjectNull(runnerImageAttrTypes),
-		RunnerGroupID:  types.Int64Value(2),
+		RunnerGroupID:  wholeNumber(types.Int64Value(2)),
 		MaximumRunners: wholeNumber(types.Int64Value(3)),
 		ImageGen:       types.BoolValue(true),
 	}

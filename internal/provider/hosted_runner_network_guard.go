@@ -13,10 +13,10 @@ import (
 
 // staticIPPlan is the part of a runner's plan that the static IP check reads.
 type staticIPPlan struct {
-	Organization   types.String `tfsdk:"organization"`
-	Enterprise     types.String `tfsdk:"enterprise"`
-	RunnerGroupID  types.Int64  `tfsdk:"runner_group_id"`
-	EnableStaticIP types.Bool   `tfsdk:"enable_static_ip"`
+	Organization   types.String     `tfsdk:"organization"`
+	Enterprise     types.String     `tfsdk:"enterprise"`
+	RunnerGroupID  wholeNumberValue `tfsdk:"runner_group_id"`
+	EnableStaticIP types.Bool       `tfsdk:"enable_static_ip"`
 }
 
 // checkStaticIPNetworking fails the plan of a runner with enable_static_ip = true in a runner

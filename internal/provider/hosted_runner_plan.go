@@ -53,12 +53,12 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	if state == nil {
 		// Left out of the configuration (null there, not merely unknown yet): the defaults.
-		var group types.Int64
+		var group wholeNumberValue
 		var staticIP types.Bool
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runner_group_id"), &group)...)
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("enable_static_ip"), &staticIP)...)
 		if group.IsNull() {
-			plan.RunnerGroupID = types.Int64Value(defaultRunnerGroupID)
+			plan.RunnerGroupID = wholeNumber(types.Int64Value(defaultRunnerGroupID))
 		}
 		if staticIP.IsNull() {
 			plan.EnableStaticIP = types.BoolValue(defaultEnableStaticIP)

@@ -115,6 +115,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"runner_group_id": schema.Int64Attribute{
+			CustomType: wholeNumberType{},
 			MarkdownDescription: "The ID of the runner group the runner joins (see the organization's or enterprise's runner " +
 				"groups; the plan checks that it exists). Left out when creating, the runner joins group `1`, the default group; " +
 				"left out later (after an import, or removed from the configuration), the runner stays in its current group.",

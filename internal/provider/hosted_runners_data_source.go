@@ -25,11 +25,11 @@ type hostedRunnersDataSource struct {
 
 type hostedRunnersDataSourceModel struct {
 	scopeModel
-	NameRegex types.String  `tfsdk:"name_regex"`
-	Platform  types.String  `tfsdk:"platform"`
-	Status    types.String  `tfsdk:"status"`
-	GroupID   types.Int64   `tfsdk:"runner_group_id"`
-	Runners   []runnerAttrs `tfsdk:"runners"`
+	NameRegex types.String     `tfsdk:"name_regex"`
+	Platform  types.String     `tfsdk:"platform"`
+	Status    types.String     `tfsdk:"status"`
+	GroupID   wholeNumberValue `tfsdk:"runner_group_id"`
+	Runners   []runnerAttrs    `tfsdk:"runners"`
 }
 
 func (d *hostedRunnersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -59,6 +59,7 @@ func (d *hostedRunnersDataSource) Schema(_ context.Context, _ datasource.SchemaR
 					client.StatusShutdown, client.StatusDeleting, client.StatusStuck)},
 			},
 			"runner_group_id": schema.Int64Attribute{
+				CustomType: wholeNumberType{},
 				MarkdownDescription: "Keep only runners in this runner group. For an organization this reads the group's own " +
 					"list of hosted runners; for an enterprise (which has no such list) the scope's runners are filtered.",
 				Optional:   true,

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -32,9 +31,9 @@ type machineSizeDataSource struct {
 type machineSizeDataSourceModel struct {
 	scopeModel
 	machineSizeModel
-	MinCPUCores  types.Int64 `tfsdk:"min_cpu_cores"`
-	MinMemoryGB  types.Int64 `tfsdk:"min_memory_gb"`
-	MinStorageGB types.Int64 `tfsdk:"min_storage_gb"`
+	MinCPUCores  wholeNumberValue `tfsdk:"min_cpu_cores"`
+	MinMemoryGB  wholeNumberValue `tfsdk:"min_memory_gb"`
+	MinStorageGB wholeNumberValue `tfsdk:"min_storage_gb"`
 }
 
 const smallestRule = "The smallest size is the one with the fewest CPU cores; among sizes with as many cores, the one " +
@@ -50,6 +49,7 @@ func (d *machineSizeDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 	minimum := func(what string) schema.Int64Attribute {
 		return schema.Int64Attribute{
+			CustomType:          wholeNumberType{},
 			MarkdownDescription: "Select the smallest size with at least this " + what + ". Conflicts with `id`.",
 			Optional:            true,
 			Validators:          []validator.Int64{int64validator.AtLeast(0)},

@@ -85,14 +85,14 @@ type githubActionsProvider struct {
 }
 
 type providerModel struct {
-	Token                 types.String  `tfsdk:"token"`
-	BaseURL               types.String  `tfsdk:"base_url"`
-	AppAuth               *appAuthModel `tfsdk:"app_auth"`
-	APIVersion            types.String  `tfsdk:"api_version"`
-	MaxRetries            types.Int64   `tfsdk:"max_retries"`
-	MaxConcurrentRequests types.Int64   `tfsdk:"max_concurrent_requests"`
-	WriteDelayMS          types.Int64   `tfsdk:"write_delay_ms"`
-	ReadTimeout           types.String  `tfsdk:"read_timeout"`
+	Token                 types.String     `tfsdk:"token"`
+	BaseURL               types.String     `tfsdk:"base_url"`
+	AppAuth               *appAuthModel    `tfsdk:"app_auth"`
+	APIVersion            types.String     `tfsdk:"api_version"`
+	MaxRetries            wholeNumberValue `tfsdk:"max_retries"`
+	MaxConcurrentRequests wholeNumberValue `tfsdk:"max_concurrent_requests"`
+	WriteDelayMS          wholeNumberValue `tfsdk:"write_delay_ms"`
+	ReadTimeout           types.String     `tfsdk:"read_timeout"`
 }
 
 type appAuthModel struct {
@@ -129,6 +129,7 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
+				CustomType: wholeNumberType{},
 				MarkdownDescription: "How many times one request may be sent again, whatever the reason: a transport error or a " +
 					"500/502/503/504 answer (idempotent requests only: create requests are never replayed blindly), a rate " +
 					"limit, or an App installation token GitHub no longer accepts. Every request is sent at most " +
@@ -137,12 +138,14 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 			"max_concurrent_requests": schema.Int64Attribute{
+				CustomType: wholeNumberType{},
 				MarkdownDescription: "The most requests in flight at once. GitHub asks integrations to make requests serially " +
 					"to avoid secondary rate limits. From 1 to 100; default 1.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, 100)},
 			},
 			"write_delay_ms": schema.Int64Attribute{
+				CustomType: wholeNumberType{},
 				MarkdownDescription: "The least time, in milliseconds, between a creating, updating or deleting request being " +
 					"answered and the next one starting; such requests are sent one at a time. GitHub asks for at least one " +
 					"second between them. From 0 to 60000; default 1000.",
@@ -376,7 +379,7 @@ func stringOr(v types.String, fallback string) string {
 	return v.ValueString()
 }
 
-func int64Or(v types.Int64, fallback int64) int64 {
+func int64Or(v wholeNumberValue, fallback int64) int64 {
 	if v.IsNull() || v.IsUnknown() {
 		return fallback
 	}

@@ -154,12 +154,12 @@ func runnerGroupFromIntegrations(ctx context.Context, src integrationsRunnerGrou
 	if scope.IsEnterprise() {
 		members = src.SelectedOrganizationIDs
 	}
-	ids := types.SetNull(types.Int64Type)
+	ids := types.SetNull(wholeNumberType{})
 	if src.Visibility == visibilitySelected {
 		if members == nil {
 			members = []int64{}
 		}
-		ids, d = types.SetValueFrom(ctx, types.Int64Type, members)
+		ids, d = types.SetValueFrom(ctx, wholeNumberType{}, members)
 		diags.Append(d...)
 	}
 	m.setMembers(scope, ids)

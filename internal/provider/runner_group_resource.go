@@ -70,8 +70,8 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 		return schema.SetAttribute{
 			MarkdownDescription: desc,
 			Optional:            true,
-			ElementType:         types.Int64Type,
-			Validators:          []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+			ElementType:         wholeNumberType{},
+			Validators:          []validator.Set{wholeNumberElements{}, setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
 		}
 	}
 	for name, a := range map[string]schema.Attribute{
@@ -280,10 +280,10 @@ func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest
 			addError(&resp.Diagnostics, "Unable to Read Runner Group Access", err, scope, nil)
 			return
 		}
-		ids, diags = types.SetValueFrom(ctx, types.Int64Type, current)
+		ids, diags = types.SetValueFrom(ctx, wholeNumberType{}, current)
 		resp.Diagnostics.Append(diags...)
 	} else {
-		ids = types.SetNull(types.Int64Type)
+		ids = types.SetNull(wholeNumberType{})
 	}
 	state.setMembers(scope, ids)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
@@ -402,7 +402,7 @@ func (m runnerGroupResourceModel) members(scope client.Scope) types.Set {
 
 // setMembers sets the selection of the group's scope; the other one stays null.
 func (m *runnerGroupResourceModel) setMembers(scope client.Scope, ids types.Set) {
-	m.SelectedRepositoryIDs, m.SelectedOrganizationIDs = types.SetNull(types.Int64Type), types.SetNull(types.Int64Type)
+	m.SelectedRepositoryIDs, m.SelectedOrganizationIDs = types.SetNull(wholeNumberType{}), types.SetNull(wholeNumberType{})
 	if scope.IsEnterprise() {
 		m.SelectedOrganizationIDs = ids
 	} else {
