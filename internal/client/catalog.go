@@ -72,6 +72,13 @@ func memoized[T any](ctx context.Context, m *catalogMemo, what string, scope Sco
 		return slices.Clone(v), nil
 	}
 	ch := m.flights.DoChan(key, func() (any, error) {
+		// A flight that ended between the look above and this one has stored its list.
+		m.mu.Lock()
+		v, ok := m.values[key].([]T)
+		m.mu.Unlock()
+		if ok {
+			return v, nil
+		}
 		list, err := fetch(ctx)
 		if err == nil {
 			m.mu.Lock()
