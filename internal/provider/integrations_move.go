@@ -30,8 +30,21 @@ func isIntegrationsGitHub(addr string) bool {
 
 // movesFrom reports whether req moves sourceType of integrations/github; a mover leaves
 // every other request alone, and the framework reports that no mover accepted it.
+//
+// OpenTofu (1.12) may name this provider as the source of the second and later instances of
+// a counted or for_each resource it moves: it reads the source provider from the resource in
+// the previous run's state, which its move of the first instance already rewrote to this
+// provider. This provider has no type of integrations/github's names, so the type decides.
 func movesFrom(req resource.MoveStateRequest, sourceType string) bool {
-	return req.SourceTypeName == sourceType && isIntegrationsGitHub(req.SourceProviderAddress)
+	return req.SourceTypeName == sourceType &&
+		(isIntegrationsGitHub(req.SourceProviderAddress) || isThisProvider(req.SourceProviderAddress))
+}
+
+// isThisProvider reports whether addr is this provider's type (githubactions), on any
+// registry host and namespace.
+func isThisProvider(addr string) bool {
+	parts := strings.Split(strings.ToLower(addr), "/")
+	return len(parts) == 3 && parts[2] == "githubactions"
 }
 
 // moveRefusal is the error of a source state that cannot be moved: what is wrong, and the
