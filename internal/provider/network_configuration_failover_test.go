@@ -207,9 +207,22 @@ func TestAccNetworkConfigurationFailover_lifecycle(t *testing.T) {
 							checkMockFailover(e, sc, s[0], s[1:2], true)),
 					},
 					{
+						// Another argument's update leaves the unchanged switch out of the PATCH.
+						PreConfig: e.Mock.ResetRequests,
+						Config:    withFailover("  failover_network_enabled = true\n  compute_service = \"actions\"\n"),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply:             []plancheck.PlanCheck{onlyChanges{netAddr, []string{"compute_service"}}},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: failoverStateIs(true),
+						Check: resource.ComposeTestCheckFunc(
+							checkOneWrite(e, "PATCH", map[string]any{"compute_service": "actions"}),
+							checkMockFailover(e, sc, s[0], s[1:2], true)),
+					},
+					{
 						// Removing the failover network (and the switch with it) turns failover off.
 						PreConfig: e.Mock.ResetRequests,
-						Config:    failoverConfig(e, sc, s[0], ""),
+						Config:    failoverConfig(e, sc, s[0], "  compute_service = \"actions\"\n"),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{
 								onlyChanges{netAddr, []string{"failover_network_enabled", "failover_network_settings_id"}},
