@@ -86,12 +86,12 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 		},
 		"failover_network_enabled": schema.BoolAttribute{
 			MarkdownDescription: netFailoverEnabledDesc + " `true` requires `failover_network_settings_id` (an error at plan " +
-				"otherwise); `false` keeps the failover network configured but disabled. Changing it updates it in place.\n\n" +
-				"Left out, the provider does not manage it: it keeps what GitHub reports and sends nothing, with two exceptions. " +
-				"Without a failover network it is `false`: a configuration created without `failover_network_settings_id` " +
-				"is created with `false`, and removing `failover_network_settings_id` also sends `false`. When " +
-				"`failover_network_settings_id` is set or changed to another network, the plan shows it as known after apply, " +
-				"and it is whatever GitHub then answers. If GitHub's answer leaves it out, the last known value is kept.",
+				"otherwise); `false` keeps the failover network configured but disabled; a change is an update in place. Left out, " +
+				"the provider keeps what GitHub reports and sends nothing, except that without a failover network it is `false`: a " +
+				"configuration created without `failover_network_settings_id` is created with `false`, and removing " +
+				"`failover_network_settings_id` sets it to `false` as well. While `failover_network_settings_id` is set or changed, " +
+				"a left-out value is known after apply: what GitHub answers. When GitHub's answer leaves the field out, the last " +
+				"known value is kept.",
 			Optional:      true,
 			Computed:      true,
 			PlanModifiers: []planmodifier.Bool{planFailoverEnabled{}},
