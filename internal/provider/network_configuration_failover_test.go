@@ -118,9 +118,11 @@ func (c onlyChanges) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest
 		after, _ := rc.Change.After.(map[string]any)
 		unknown, _ := rc.Change.AfterUnknown.(map[string]any)
 		var changed []string
-		for k := range after {
-			if !reflect.DeepEqual(before[k], after[k]) || unknown[k] == true {
-				changed = append(changed, k)
+		for _, m := range []map[string]any{before, after, unknown} { // an unknown value is missing from after
+			for k := range m {
+				if !slices.Contains(changed, k) && (!reflect.DeepEqual(before[k], after[k]) || unknown[k] == true) {
+					changed = append(changed, k)
+				}
 			}
 		}
 		slices.Sort(changed)
@@ -214,6 +216,23 @@ func TestAccNetworkConfigurationFailover_lifecycle(t *testing.T) {
 						Check: resource.ComposeTestCheckFunc(
 							checkOnePatch(e, map[string]any{"compute_service": "actions"}),
 							checkMockFailover(e, sc, s[0], s[1:2], true)),
+					},
+					{
+						// Another failover network with the switch left out: GitHub's answer decides it
+						// (it keeps it on), and only the failover list is sent.
+						PreConfig: e.Mock.ResetRequests,
+						Config:    failoverConfig(e, sc, s[0], fmt.Sprintf("  compute_service = \"actions\"\n  failover_network_settings_id = %q\n", s[2])),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{
+								onlyChanges{netAddr, []string{"failover_network_enabled", "failover_network_settings_id"}},
+								plancheck.ExpectUnknownValue(netAddr, tfjsonpath.New("failover_network_enabled")),
+							},
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						ConfigStateChecks: failoverStateIs(true),
+						Check: resource.ComposeTestCheckFunc(
+							checkOnePatch(e, map[string]any{"failover_network_settings_ids": []string{s[2]}}),
+							checkMockFailover(e, sc, s[0], s[2:3], true)),
 					},
 					{
 						// Removing the failover network (and the switch with it) turns failover off.
