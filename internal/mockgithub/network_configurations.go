@@ -203,10 +203,8 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 	if decodeStrings(v, obj, "failover_network_settings_ids", &next.FailoverNetworkSettingsIDs) && len(next.FailoverNetworkSettingsIDs) > 1 {
 		v.add("failover_network_settings_ids", "invalid", "At most one failover network settings resource identifier may be specified.")
 	}
+	// A boolean, optional in both bodies; the descriptions state no rule tying it to the failover list.
 	v.decode(obj, "failover_network_enabled", "failover_network_enabled", &next.FailoverNetworkEnabled)
-	if next.FailoverNetworkEnabled && len(next.FailoverNetworkSettingsIDs) == 0 {
-		v.add("failover_network_enabled", "invalid", "Failover can only be enabled with a failover network settings resource.")
-	}
 	for _, list := range [][]string{next.NetworkSettingsIDs, next.FailoverNetworkSettingsIDs} {
 		for _, id := range list {
 			if n.settings[id] == nil {

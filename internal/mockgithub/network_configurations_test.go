@@ -45,7 +45,8 @@ func TestNetworkConfigurationLifecycle(t *testing.T) {
 			}).expect(t, http.StatusCreated)
 			nc := requireFields(t, "config", created.obj, networkConfigFields)
 			id := nc["id"].(string)
-			if id == "" || nc["compute_service"] != "actions" || nc["created_on"] == nil || len(nc["failover_network_settings_ids"].([]any)) != 0 {
+			if id == "" || nc["compute_service"] != "actions" || nc["created_on"] == nil || len(nc["failover_network_settings_ids"].([]any)) != 0 ||
+				nc["failover_network_enabled"] != false {
 				t.Fatalf("created %v", nc)
 			}
 			got := h.do(http.MethodGet, base+"/"+id, nil).expect(t, http.StatusOK)
@@ -68,6 +69,15 @@ func TestNetworkConfigurationLifecycle(t *testing.T) {
 			nc = requireFields(t, "config", upd.obj, networkConfigFields)
 			if nc["name"] != "my-network-2" || nc["compute_service"] != "actions" || nc["network_settings_ids"].([]any)[0] != ids[1] || nc["failover_network_enabled"] != true {
 				t.Errorf("updated %v", nc)
+			}
+			// An update that leaves failover_network_enabled out keeps it; one that sends it sets it.
+			renamed := h.do(http.MethodPatch, base+"/"+id, map[string]any{"name": "my-network-3"}).expect(t, http.StatusOK)
+			if renamed.obj["failover_network_enabled"] != true {
+				t.Errorf("a rename changed failover_network_enabled: %s", renamed.raw)
+			}
+			disabled := h.do(http.MethodPatch, base+"/"+id, map[string]any{"failover_network_enabled": false}).expect(t, http.StatusOK)
+			if disabled.obj["failover_network_enabled"] != false || disabled.obj["failover_network_settings_ids"].([]any)[0] != ids[2] {
+				t.Errorf("disabled %s", disabled.raw)
 			}
 			if _, ok := h.do(http.MethodGet, netPrefix(sc.prefix)+"/network-settings/"+ids[0], nil).obj["network_configuration_id"]; ok {
 				t.Error("released settings still name the configuration")
@@ -136,9 +146,10 @@ func TestNetworkConfigurationValidation(t *testing.T) {
 		{"create two failovers", http.MethodPost, func(ids []string) any {
 			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": []string{ids[0], ids[2]}}
 		}, ""}, // filled below: two errors are possible, so checked by code
-		{"create failover enabled without failover", http.MethodPost, func(ids []string) any {
-			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_enabled": true}
+		{"create failover enabled not a boolean", http.MethodPost, func(ids []string) any {
+			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": ids[2:3], "failover_network_enabled": "true"}
 		}, "failover_network_enabled:invalid"},
+		{"update failover enabled not a boolean", http.MethodPatch, func([]string) any { return map[string]any{"failover_network_enabled": 1} }, "failover_network_enabled:invalid"},
 		{"update empty settings list", http.MethodPatch, func([]string) any { return map[string]any{"network_settings_ids": []string{}} }, "network_settings_ids:invalid"},
 		{"update only the name", http.MethodPatch, func([]string) any { return map[string]any{"name": "renamed"} }, ""},
 		{"update with empty object", http.MethodPatch, func([]string) any { return map[string]any{} }, ""},

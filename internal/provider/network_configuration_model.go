@@ -22,6 +22,7 @@ type networkConfigurationAttrs struct {
 	ComputeService            types.String `tfsdk:"compute_service"`
 	NetworkSettingsID         types.String `tfsdk:"network_settings_id"`
 	FailoverNetworkSettingsID types.String `tfsdk:"failover_network_settings_id"`
+	FailoverNetworkEnabled    types.Bool   `tfsdk:"failover_network_enabled"`
 	CreatedOn                 types.String `tfsdk:"created_on"`
 }
 
@@ -32,8 +33,9 @@ const (
 	netComputeDesc  = "The hosted compute service that may use the configuration: `actions` (GitHub Actions hosted runners) or `none`."
 	netSettingsDesc = "The ID of the network settings resource the configuration uses: the `GitHub.Network/networkSettings` " +
 		"resource made in Azure for a subnet (the value of its `GitHubId` tag). Each network settings resource serves one configuration."
-	netFailoverDesc = "The ID of a second network settings resource to fail over to (for example in another Azure region); null when none."
-	netCreatedDesc  = "When the configuration was created (RFC 3339), as GitHub reports it."
+	netFailoverDesc        = "The ID of a second network settings resource to fail over to (for example in another Azure region); null when none."
+	netFailoverEnabledDesc = "Whether the failover network, the network settings resource in `failover_network_settings_id`, is enabled."
+	netCreatedDesc         = "When the configuration was created (RFC 3339), as GitHub reports it."
 )
 
 // networkConfigurationDataSourceAttributes are a configuration's attributes, all computed,
@@ -45,12 +47,14 @@ func networkConfigurationDataSourceAttributes() map[string]dschema.Attribute {
 		"compute_service":              dschema.StringAttribute{MarkdownDescription: netComputeDesc + " GitHub may also report `codespaces`.", Computed: true},
 		"network_settings_id":          dschema.StringAttribute{MarkdownDescription: netSettingsDesc, Computed: true},
 		"failover_network_settings_id": dschema.StringAttribute{MarkdownDescription: netFailoverDesc, Computed: true},
+		"failover_network_enabled":     dschema.BoolAttribute{MarkdownDescription: netFailoverEnabledDesc + " Null when GitHub does not report it.", Computed: true},
 		"created_on":                   dschema.StringAttribute{MarkdownDescription: netCreatedDesc, Computed: true},
 	}
 }
 
 // networkConfigurationFromAPI maps a configuration after checking that GitHub's answer is one.
-// A configuration GitHub reports without a compute service has none.
+// A configuration GitHub reports without a compute service has none; one reported without
+// failover_network_enabled has it null (the resource then keeps what it knew).
 func networkConfigurationFromAPI(n *client.NetworkConfiguration) (networkConfigurationAttrs, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if n == nil || n.ID == "" || n.Name == "" || len(n.NetworkSettingsIDs) > 1 || len(n.FailoverNetworkSettingsIDs) > 1 {
@@ -69,6 +73,7 @@ func networkConfigurationFromAPI(n *client.NetworkConfiguration) (networkConfigu
 		ComputeService:            types.StringValue(compute),
 		NetworkSettingsID:         types.StringNull(),
 		FailoverNetworkSettingsID: types.StringNull(),
+		FailoverNetworkEnabled:    types.BoolPointerValue(n.FailoverNetworkEnabled),
 		CreatedOn:                 types.StringNull(),
 	}
 	if len(n.NetworkSettingsIDs) == 1 {

@@ -22,8 +22,9 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*networkConfigurationResource)(nil)
-	_ resource.ResourceWithImportState = (*networkConfigurationResource)(nil)
+	_ resource.ResourceWithConfigure        = (*networkConfigurationResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*networkConfigurationResource)(nil)
+	_ resource.ResourceWithImportState      = (*networkConfigurationResource)(nil)
 )
 
 // NewNetworkConfigurationResource is the githubactions_network_configuration resource.
@@ -45,6 +46,7 @@ var networkConfigurationFieldPaths = map[string]path.Path{
 	"compute_service":               path.Root("compute_service"),
 	"network_settings_ids":          path.Root("network_settings_id"),
 	"failover_network_settings_ids": path.Root("failover_network_settings_id"),
+	"failover_network_enabled":      failoverEnabledPath,
 }
 
 func (r *networkConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -82,6 +84,18 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			Optional:            true,
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
+		"failover_network_enabled": schema.BoolAttribute{
+			MarkdownDescription: netFailoverEnabledDesc + " `true` requires `failover_network_settings_id` (an error at plan " +
+				"otherwise); `false` keeps the failover network configured but disabled; a change is an update in place. Left out, " +
+				"the provider keeps what GitHub reports and sends nothing, except that without a failover network it is `false`: a " +
+				"configuration created without `failover_network_settings_id` is created with `false`, and removing " +
+				"`failover_network_settings_id` sets it to `false` as well. While `failover_network_settings_id` is set or changed, " +
+				"a left-out value is known after apply: what GitHub answers. When GitHub's answer leaves the field out, the last " +
+				"known value is kept.",
+			Optional:      true,
+			Computed:      true,
+			PlanModifiers: []planmodifier.Bool{planFailoverEnabled{}},
+		},
 		"created_on": schema.StringAttribute{
 			MarkdownDescription: netCreatedDesc,
 			Computed:            true,
@@ -102,6 +116,11 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 	}
 }
 
+// ConfigValidators checks at plan that failover is enabled only with a failover network.
+func (r *networkConfigurationResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{failoverNeedsNetwork{}}
+}
+
 func (r *networkConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan networkConfigurationResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -117,6 +136,9 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 	}
 	if !plan.FailoverNetworkSettingsID.IsNull() {
 		body.FailoverNetworkSettingsIDs = []string{plan.FailoverNetworkSettingsID.ValueString()}
+	}
+	if known(plan.FailoverNetworkEnabled) {
+		body.FailoverNetworkEnabled = plan.FailoverNetworkEnabled.ValueBoolPointer()
 	}
 	created, err := createNamedOnce(ctx, namedCreate[client.NetworkConfiguration]{
 		noun:  "network configuration",
@@ -167,6 +189,7 @@ func (r *networkConfigurationResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	attrs.FailoverNetworkEnabled = failoverEnabledOrPrior(attrs.FailoverNetworkEnabled, state.FailoverNetworkEnabled)
 	state.networkConfigurationAttrs = attrs
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -196,6 +219,9 @@ func (r *networkConfigurationResource) Update(ctx context.Context, req resource.
 			failover = append(failover, plan.FailoverNetworkSettingsID.ValueString())
 		}
 		body.FailoverNetworkSettingsIDs = &failover
+	}
+	if known(plan.FailoverNetworkEnabled) && !plan.FailoverNetworkEnabled.Equal(state.FailoverNetworkEnabled) {
+		body.FailoverNetworkEnabled = plan.FailoverNetworkEnabled.ValueBoolPointer()
 	}
 	if body == (client.UpdateNetworkConfigurationRequest{}) {
 		// Only the letter case of the scope changed: GitHub has nothing to do.
@@ -253,7 +279,7 @@ func (r *networkConfigurationResource) ImportState(ctx context.Context, req reso
 }
 
 // setApplied stores what a create or update answered, after checking that GitHub applied the
-// planned network settings.
+// planned network settings and failover switch.
 func (r *networkConfigurationResource) setApplied(ctx context.Context, diags *diag.Diagnostics, scope client.Scope,
 	plan networkConfigurationResourceModel, n *client.NetworkConfiguration, set func(context.Context, any) diag.Diagnostics,
 ) {
@@ -266,6 +292,12 @@ func (r *networkConfigurationResource) setApplied(ctx context.Context, diags *di
 		diags.AddError("Unexpected Network Configuration From GitHub", fmt.Sprintf(
 			"GitHub answered network configuration %s with network settings %s and failover %s, not the planned %s and %s.",
 			n.ID, attrs.NetworkSettingsID, attrs.FailoverNetworkSettingsID, plan.NetworkSettingsID, plan.FailoverNetworkSettingsID))
+	}
+	attrs.FailoverNetworkEnabled = failoverEnabledOrPrior(attrs.FailoverNetworkEnabled, plan.FailoverNetworkEnabled)
+	if known(plan.FailoverNetworkEnabled) && !attrs.FailoverNetworkEnabled.Equal(plan.FailoverNetworkEnabled) {
+		diags.AddAttributeError(failoverEnabledPath, "Unexpected Network Configuration From GitHub", fmt.Sprintf(
+			"GitHub answered network configuration %s with failover_network_enabled = %s, not the planned %s.",
+			n.ID, attrs.FailoverNetworkEnabled, plan.FailoverNetworkEnabled))
 	}
 	r.data.networkConfigurations().put(scope, n)
 	plan.networkConfigurationAttrs = attrs

@@ -11,6 +11,8 @@ resource "githubactions_network_configuration" "private" {
   compute_service     = "actions"
   network_settings_id = data.githubactions_network_settings.eastus.id
 
-  # Optional: a second subnet, for example in another region, to fail over to.
+  # Optional: a second subnet, for example in another region, to fail over to, and
+  # whether failover to it is enabled (false keeps it configured but disabled).
   failover_network_settings_id = "3A0E98C4C5B2D1E2F3A4B5C6D7E8F9A0B1C"
+  failover_network_enabled     = true
 }
