@@ -57,6 +57,8 @@ func TestAccFaultProvisioningNeverEndsTaints(t *testing.T) {
 			if tc.pin != "" {
 				pinNewRunners(t, e, tc.pin)
 			}
+			// Terraform's timeouts are deadlines on the wall clock: the wait lasts 3 s of real
+			// time, polling on the fake clock (a few minutes of the mock's time, never the hour).
 			config := faultRunner(e, "", "slow", `timeouts = { create = "3s" }`)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: e.factories(),
