@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,70 +17,20 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// fakeClock is a client.Clock on the mock's ManualClock: Sleep advances the mock's time at
-// once, so a 60 s rate-limit wait or a ten-minute provisioning costs nothing. It records
-// every wait. A tiny real pause per Sleep keeps loops that would poll forever cheap.
-type fakeClock struct {
-	mc *mockgithub.ManualClock
-
-	mu    sync.Mutex
-	slept []time.Duration
-}
-
-func (c *fakeClock) Now() time.Time { return c.mc.Now() }
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if d > 0 {
-		c.mc.Advance(d)
-		c.mu.Lock()
-		c.slept = append(c.slept, d)
-		c.mu.Unlock()
-	}
-	time.Sleep(200 * time.Microsecond)
-	return ctx.Err()
-}
-
-// total is the simulated time spent sleeping.
-func (c *fakeClock) total() time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var sum time.Duration
-	for _, d := range c.slept {
-		sum += d
-	}
-	return sum
-}
-
-// longest is the longest single simulated wait.
-func (c *fakeClock) longest() time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var most time.Duration
-	for _, d := range c.slept {
-		most = max(most, d)
-	}
-	return most
-}
-
-// newFaultEnv is newTestEnv on a fake clock shared by the mock and the provider, with the
-// mock enforcing GitHub's asks (one request at a time, a second between writes) so that
-// every fault test also checks I4; the provider runs with its production defaults for both.
-// A negative cfg.MaxConcurrent or cfg.MinWriteSpacing turns that cap off.
+// newFaultEnv is newTestEnv with the mock enforcing GitHub's asks (one request at a time, a
+// second between writes) so that every fault test also checks I4; the provider runs with its
+// production defaults for both. A negative cfg.MaxConcurrent or cfg.MinWriteSpacing turns
+// that cap off. It returns the fake clock the mock and the provider share.
 func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *fakeClock) {
 	t.Helper()
-	clock := &fakeClock{mc: mockgithub.NewManualClock(time.Now().Truncate(time.Second))}
-	cfg.Clock = clock.mc
 	if cfg.MaxConcurrent == 0 {
 		cfg.MaxConcurrent = 1
 	}
 	if cfg.MinWriteSpacing == 0 {
 		cfg.MinWriteSpacing = time.Second
 	}
-	e := newTestEnv(t, cfg, append([]Option{WithClock(clock)}, opts...)...)
-	return e, clock
+	e := newTestEnv(t, cfg, opts...)
+	return e, e.clock
 }
 
 // newWrappedEnv is newFaultEnv with the mock served behind wrap, for tests that change the

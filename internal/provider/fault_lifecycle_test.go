@@ -1,10 +1,11 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,23 +16,26 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// pinNewRunners pins every runner of the organization to status as soon as it appears,
-// until the test ends.
-func pinNewRunners(t *testing.T, m *mockgithub.Mock, status string) {
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	go func() {
-		pinned := map[int64]bool{}
-		for ctx.Err() == nil {
-			for _, r := range m.Runners(orgScope) {
-				if !pinned[r.ID] {
-					m.SetRunnerStatus(orgScope, r.ID, status)
-					pinned[r.ID] = true
-				}
+// pinNewRunners serves e's mock behind a handler that, before each request reaches the mock,
+// pins every new runner of the organization to status: a runner is pinned before any answer
+// after its create can show it.
+func pinNewRunners(t *testing.T, e *testEnv, status string) {
+	t.Helper()
+	var mu sync.Mutex
+	pinned := map[int64]bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		for _, runner := range e.Mock.Runners(orgScope) {
+			if !pinned[runner.ID] {
+				e.Mock.SetRunnerStatus(orgScope, runner.ID, status)
+				pinned[runner.ID] = true
 			}
-			time.Sleep(2 * time.Millisecond)
 		}
-	}()
+		mu.Unlock()
+		e.Mock.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	e.URL = srv.URL
 }
 
 // Row 9: provisioning never ends, or the runner gets Stuck: an error after the timeout (or
@@ -51,8 +55,10 @@ func TestAccFaultProvisioningNeverEndsTaints(t *testing.T) {
 			t.Parallel()
 			e := newTestEnv(t, mockgithub.Config{ProvisionDelay: time.Hour})
 			if tc.pin != "" {
-				pinNewRunners(t, e.Mock, tc.pin)
+				pinNewRunners(t, e, tc.pin)
 			}
+			// Terraform's timeouts are deadlines on the wall clock: the wait lasts 3 s of real
+			// time, polling on the fake clock (a few minutes of the mock's time, never the hour).
 			config := faultRunner(e, "", "slow", `timeouts = { create = "3s" }`)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: e.factories(),

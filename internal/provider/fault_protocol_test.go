@@ -111,11 +111,20 @@ func TestFaultCreateSurvivesCancel(t *testing.T) {
 	}{"committed": {true}, "never_committed": {false}} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			e, clock := newFaultEnv(t, mockgithub.Config{MaxConcurrent: -1})
+			// The user's Ctrl-C comes the moment the POST reaches GitHub, which (committing
+			// it at once, if it does) holds the answer back and then drops the connection.
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			e, clock := newWrappedEnv(t, mockgithub.Config{MaxConcurrent: -1}, func(_ *mockgithub.Mock, next http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+					if req.Method == http.MethodPost && regexp.MustCompile(runnersPath).MatchString(req.URL.Path) {
+						cancel()
+					}
+					next.ServeHTTP(w, req)
+				})
+			})
 			e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: runnersPath, Times: 1, Commit: tc.commit, Delay: 300 * time.Millisecond, Drop: true})
 			r, c := protocolResource(t, e, clock)
-			ctx, cancel := context.WithCancel(context.Background())
-			time.AfterFunc(100*time.Millisecond, cancel)
 			started := clock.Now()
 			got, err := r.createRunner(ctx, c, client.Organization("acme"), client.CreateHostedRunnerRequest{
 				Name: "interrupted", Image: client.RunnerImage{ID: "ubuntu-latest"}, Size: "4-core", RunnerGroupID: 1,

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -217,7 +218,12 @@ resource "githubactions_hosted_runner" "linux" {
 			},
 			{
 				// The github provider is gone from the configuration: the move does not need it.
-				PreConfig:                func() { before = writes(e.Mock) },
+				// It did not wait for its runners, and runs out of process, off the fake clock:
+				// let the mock's time pass between the two runs, so that they are Ready.
+				PreConfig: func() {
+					e.clock.mc.Advance(time.Minute)
+					before = writes(e.Mock)
+				},
 				ProtoV6ProviderFactories: e.factories(),
 				Config:                   e.providerConfig() + target,
 				ConfigPlanChecks: resource.ConfigPlanChecks{

@@ -48,7 +48,9 @@ func TestAccPlanOutput(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
 			c := &cliEnv{t: t, terraform: c.terraform, rc: c.rc}
-			e := newTestEnv(t, mockgithub.Config{})
+			// The provider runs as a built binary here, out of reach of a fake clock: the
+			// mock must provision on the wall clock.
+			e := newWallClockEnv(t, mockgithub.Config{})
 			dir := t.TempDir()
 			scope := fmt.Sprintf("%s = %q", sc.attr, sc.owner)
 			config := func(name, staticIP string, imageID int, version string) string {

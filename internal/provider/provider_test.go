@@ -46,11 +46,35 @@ type testEnv struct {
 	Token  string
 	opts   []Option
 	extras string
+	// clock is the fake clock the mock and the provider share; nil on the wall clock.
+	clock *fakeClock
 }
 
 // newTestEnv starts a mock with cfg (a short provisioning and deletion delay unless cfg sets
-// them) for the test's lifetime.
+// them) for the test's lifetime, on a fake clock that the mock and the in-process provider
+// share (cfg.Clock is replaced): every wait of the provider advances the mock's time at once,
+// so nothing sleeps on the wall clock. opts come after the test defaults (short polls and
+// retry waits) and may replace them.
 func newTestEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
+	t.Helper()
+	clock := newFakeClock()
+	cfg.Clock = clock.mc
+	e := startTestEnv(t, cfg, append([]Option{WithClock(clock)}, opts...))
+	e.clock = clock
+	return e
+}
+
+// newWallClockEnv is newTestEnv with the mock and the provider on the wall clock. Only a test
+// whose provider runs out of process (a built binary the fake clock cannot reach) uses it:
+// there, nothing would ever advance a fake clock of the mock's.
+func newWallClockEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
+	t.Helper()
+	cfg.Clock = nil
+	return startTestEnv(t, cfg, opts)
+}
+
+// startTestEnv serves a mock with cfg for the test's lifetime, with the provider options opts.
+func startTestEnv(t *testing.T, cfg mockgithub.Config, opts []Option) *testEnv {
 	t.Helper()
 	if cfg.ProvisionDelay == 0 {
 		cfg.ProvisionDelay = 150 * time.Millisecond

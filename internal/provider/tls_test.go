@@ -18,7 +18,9 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// newTLSMock serves a mock over HTTPS with httptest's own certificate, trusted by nobody.
+// newTLSMock serves a mock over HTTPS with httptest's own certificate, trusted by nobody. It
+// runs on the wall clock: TestAccTLS_TrustedThroughSSLCertFile's provider is a built binary,
+// out of reach of a fake clock, and in TestAccTLS_UntrustedCertificate nothing reaches it.
 func newTLSMock(t *testing.T) (*mockgithub.Mock, *httptest.Server) {
 	t.Helper()
 	m := mockgithub.New(mockgithub.Config{ProvisionDelay: 100 * time.Millisecond, DeleteDelay: 100 * time.Millisecond})

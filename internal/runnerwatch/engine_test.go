@@ -144,7 +144,7 @@ func TestCancelEndsOnlyThatWait(t *testing.T) {
 		_, err := e.WaitReady(ctx, f, acme, 1, clock.Now(), Want{})
 		cancelled <- err
 	}()
-	if _, ok := clock.next(); !ok {
+	if _, ok := clock.next(nil); !ok {
 		t.Fatal("the watcher does not sleep")
 	}
 	cancel()

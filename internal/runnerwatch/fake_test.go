@@ -17,10 +17,11 @@ type fakeClock struct {
 	mu       sync.Mutex
 	now      time.Time
 	sleepers map[chan struct{}]time.Time
+	slept    chan struct{} // closed (and replaced) when a sleep begins
 }
 
 func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), sleepers: map[chan struct{}]time.Time{}}
+	return &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), sleepers: map[chan struct{}]time.Time{}, slept: make(chan struct{})}
 }
 
 func (c *fakeClock) Now() time.Time {
@@ -36,6 +37,8 @@ func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 	ch := make(chan struct{})
 	c.mu.Lock()
 	c.sleepers[ch] = c.now.Add(d)
+	close(c.slept)
+	c.slept = make(chan struct{})
 	c.mu.Unlock()
 	select {
 	case <-ch:
@@ -48,16 +51,16 @@ func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// next returns the earliest wake-up time of a sleeper, waiting (in real time, briefly) for
-// one to exist; false if none appears or done is closed.
-func (c *fakeClock) next(done ...<-chan struct{}) (time.Time, bool) {
-	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		for _, d := range done {
-			select {
-			case <-d:
-				return time.Time{}, false
-			default:
-			}
+// next returns the earliest wake-up time of a sleeper, waiting for one to begin sleeping (for
+// 2 s of real time at most); false if none does or done (which may be nil) is closed.
+func (c *fakeClock) next(done <-chan struct{}) (time.Time, bool) {
+	limit := time.NewTimer(2 * time.Second)
+	defer limit.Stop()
+	for {
+		select {
+		case <-done:
+			return time.Time{}, false
+		default:
 		}
 		c.mu.Lock()
 		var first time.Time
@@ -66,12 +69,19 @@ func (c *fakeClock) next(done ...<-chan struct{}) (time.Time, bool) {
 				first = at
 			}
 		}
+		slept := c.slept
 		c.mu.Unlock()
 		if !first.IsZero() {
 			return first, true
 		}
+		select {
+		case <-slept:
+		case <-done:
+			return time.Time{}, false
+		case <-limit.C:
+			return time.Time{}, false
+		}
 	}
-	return time.Time{}, false
 }
 
 // advanceTo moves the clock to t and wakes every sleeper due by then.
