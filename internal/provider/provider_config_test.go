@@ -45,14 +45,15 @@ resource "githubactions_hosted_runner" "test" {
 	}
 }
 
-// TestAccProvider_noCredentialsOneError: a plan that must refresh several resources without
-// credentials fails on one error, not one per resource, and sends no request.
+// TestAccProvider_noCredentialsOneError: a plan that must refresh several resources (of both
+// scopes) without credentials fails on one error, not one per resource, and sends no
+// request; with a data source, the error comes once for it and at most once more.
 func TestAccProvider_noCredentialsOneError(t *testing.T) {
 	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
 		t.Setenv(name, "")
 	}
 	e := newTestEnv(t, mockgithub.Config{})
-	config := func(token string) string {
+	config := func(token, extra string) string {
 		return fmt.Sprintf(`
 provider "githubactions" {
   base_url       = %[1]q
@@ -68,47 +69,64 @@ resource "githubactions_hosted_runner" "test" {
   size         = "4-core"
 }
 
+resource "githubactions_hosted_runner" "enterprise" {
+  enterprise = "acme-corp"
+  name       = "no-credentials"
+  image      = { id = "ubuntu-latest" }
+  size       = "4-core"
+}
+
 resource "githubactions_runner_group" "test" {
   organization = "acme"
   name         = "no-credentials"
 }
-`, e.URL, token)
+%[3]s`, e.URL, token, extra)
 	}
+	const dataSource = `
+data "githubactions_machine_sizes" "all" {
+  organization = "acme"
+}
+`
 	const summary = "Unable to Create GitHub Client"
-	var checked bool
+	var failed []int // how often each failed plan reported the error
 	var before int
+	noRequests := func() {
+		if n := len(e.Mock.Requests()) - before; n != 0 {
+			t.Errorf("%d requests reached GitHub without credentials, want 0", n)
+		}
+	}
+	planWithout := func(extra string) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: func() { before = len(e.Mock.Requests()) },
+			Config:    config("", extra), PlanOnly: true,
+			Check: func(*terraform.State) error { return errors.New("the plan without credentials succeeded") },
+		}
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
-		// The no-credentials step is the only one that may fail: it must say why exactly once.
+		// Only the plans without credentials may fail: each says how to supply them.
 		ErrorCheck: func(err error) error {
-			if n := strings.Count(err.Error(), summary); n != 1 {
-				return fmt.Errorf("%q reported %d times, want once: %w", summary, n, err)
-			}
 			if !regexp.MustCompile(`(?s)no GitHub credentials.*GITHUB_TOKEN.*app_auth`).MatchString(err.Error()) {
 				return fmt.Errorf("the error does not say how to supply credentials: %w", err)
 			}
-			checked = true
+			failed = append(failed, strings.Count(err.Error(), summary))
 			return nil
 		},
 		Steps: []resource.TestStep{
-			{Config: config(e.Token)},
-			{
-				PreConfig: func() { before = len(e.Mock.Requests()) },
-				Config:    config(""), PlanOnly: true,
-				Check: func(*terraform.State) error { return errors.New("the plan without credentials succeeded") },
-			},
-			{
-				PreConfig: func() {
-					if n := len(e.Mock.Requests()) - before; n != 0 {
-						t.Errorf("%d requests reached GitHub without credentials, want 0", n)
-					}
-				},
-				Config: config(e.Token),
-			},
+			{Config: config(e.Token, "")},
+			planWithout(""),
+			{PreConfig: noRequests, Config: config(e.Token, "")},
+			planWithout(dataSource),
+			{PreConfig: noRequests, Config: config(e.Token, "")},
 		},
 	})
-	if !checked {
-		t.Fatal("the plan without credentials did not fail")
+	switch {
+	case len(failed) != 2:
+		t.Fatalf("%d of the 2 plans without credentials failed", len(failed))
+	case failed[0] != 1:
+		t.Fatalf("%q reported %d times for 5 refreshed resources, want once", summary, failed[0])
+	case failed[1] < 1 || failed[1] > 2:
+		t.Fatalf("%q reported %d times with one data source, want once for it and at most once more", summary, failed[1])
 	}
 }
 
