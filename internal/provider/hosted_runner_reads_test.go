@@ -116,12 +116,16 @@ func TestAccHostedRunner_refreshByPages(t *testing.T) {
 
 // TestAccHostedRunner_sharedWatcher: runners created together wait through one watcher that
 // lists the scope per tick, not one poll loop per runner.
+//
+// It counts the reads shared by operations that Terraform starts in parallel, in real time,
+// so it runs on the wall clock: on the fake clock, every sleep moves time on at once, and the
+// watcher's ticks between two of Terraform's calls would depend on the machine's load.
 func TestAccHostedRunner_sharedWatcher(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopeCases {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{ProvisionDelay: time.Second, DeleteDelay: time.Second},
+			e := newWallClockEnv(t, mockgithub.Config{ProvisionDelay: time.Second, DeleteDelay: time.Second},
 				WithPollInterval(200*time.Millisecond, time.Second))
 			const n = 10
 			resource.Test(t, resource.TestCase{

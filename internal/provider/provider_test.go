@@ -64,9 +64,11 @@ func newTestEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
 	return e
 }
 
-// newWallClockEnv is newTestEnv with the mock and the provider on the wall clock. Only a test
-// whose provider runs out of process (a built binary the fake clock cannot reach) uses it:
-// there, nothing would ever advance a fake clock of the mock's.
+// newWallClockEnv is newTestEnv with the mock and the provider on the wall clock. A test uses
+// it only when its provider runs out of process (a built binary the fake clock cannot reach:
+// nothing would ever advance a fake clock of the mock's), or when it counts reads shared by
+// operations that Terraform starts in parallel in real time (the fake clock would move on
+// between them by as much as the machine's load lets it).
 func newWallClockEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
 	t.Helper()
 	cfg.Clock = nil
