@@ -355,14 +355,9 @@ type providerData struct {
 	claims  staticIPClaims      // the runners this run's plans give static IPs, per scope (hosted_runner_plan.go)
 }
 
-// Client returns the shared API client, or a diagnostic saying how to supply credentials.
-func (d *providerData) Client() (*client.Client, diag.Diagnostics) {
-	c, diags, _ := d.build()
-	return c, diags
-}
-
-// build builds the client on first use. When it cannot be built, every caller gets the
-// error, and repeat tells a caller whether an earlier caller of this run already got it.
+// build returns the shared API client, built on first use, or a diagnostic saying how to
+// supply credentials. When it cannot be built, every caller gets the error, and repeat tells a
+// caller whether an earlier caller of this run already got it.
 func (d *providerData) build() (c *client.Client, diags diag.Diagnostics, repeat bool) {
 	d.once.Do(func() { d.client, d.err = client.New(d.cfg) })
 	if d.err != nil {

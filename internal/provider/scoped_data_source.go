@@ -26,15 +26,9 @@ func (d *scopedDataSource) Configure(_ context.Context, req datasource.Configure
 	}
 }
 
-// clientFor returns the API client and the scope of the organization/enterprise arguments,
-// for the data sources and the custom image resources.
+// clientFor returns the API client and the scope of the organization/enterprise arguments.
 func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.Scope, diag.Diagnostics) {
-	scope, diags := scopeOf(org, ent)
-	if diags.HasError() {
-		return nil, scope, diags
-	}
-	c, cdiags := d.Client()
-	diags.Append(cdiags...)
+	c, scope, _, diags := d.scopedClient(org, ent)
 	return c, scope, diags
 }
 
@@ -43,16 +37,23 @@ func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.
 // other caller) of the run reports it, and the later refreshes get quiet = true and return,
 // keeping their prior state, since the run fails anyway.
 func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
-	scope, diags = scopeOf(org, ent)
+	c, scope, repeat, diags := d.scopedClient(org, ent)
+	if repeat {
+		return nil, scope, true, nil
+	}
+	return c, scope, false, diags
+}
+
+// scopedClient resolves the scope, then the client; repeat says that the client's error was
+// already given to an earlier caller of this run.
+func (d *providerData) scopedClient(org, ent types.String) (*client.Client, client.Scope, bool, diag.Diagnostics) {
+	scope, diags := scopeOf(org, ent)
 	if diags.HasError() {
 		return nil, scope, false, diags
 	}
 	c, cdiags, repeat := d.build()
-	if repeat {
-		return nil, scope, true, nil
-	}
 	diags.Append(cdiags...)
-	return c, scope, false, diags
+	return c, scope, repeat, diags
 }
 
 // providerDataOf converts what Configure receives; nil data (before the provider is

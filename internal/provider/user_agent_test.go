@@ -31,9 +31,9 @@ func TestUserAgent_carriesVersion(t *testing.T) {
 				"token":          tftypes.NewValue(tftypes.String, mockgithub.DefaultToken),
 				"write_delay_ms": tftypes.NewValue(tftypes.Number, 0),
 			})
-			c, diags := data.Client()
+			c, diags, _ := data.build()
 			if diags.HasError() {
-				t.Fatalf("Client: %v", diags)
+				t.Fatalf("building the client: %v", diags)
 			}
 			if _, err := c.ListPlatforms(ctx, client.Organization("acme")); err != nil {
 				t.Fatalf("ListPlatforms: %v", err)
