@@ -114,18 +114,14 @@ func (c *Client) ListMachineSizes(ctx context.Context, scope Scope) ([]MachineSp
 }
 
 func (c *Client) listMachineSizes(ctx context.Context, scope Scope) ([]MachineSpec, error) {
-	var all []MachineSpec
-	err := c.paginate(ctx, scope.path("machine-sizes"), func(body []byte) error {
-		specs, err := pageItems(body, "machine_specs", "machine sizes", func(m MachineSpec) error {
-			if m.ID == "" {
-				return missing("machine size", "id")
-			}
-			return nil
-		})
-		all = append(all, specs...)
-		return err
-	})
-	return all, err
+	return listItems(ctx, c, scope.path("machine-sizes"), "machine_specs", "machine sizes", MachineSpec.validate)
+}
+
+func (m MachineSpec) validate() error {
+	if m.ID == "" {
+		return missing("machine size", "id")
+	}
+	return nil
 }
 
 // ListPlatforms lists the platform names runners can use, once per scope for the client.
@@ -136,18 +132,12 @@ func (c *Client) ListPlatforms(ctx context.Context, scope Scope) ([]string, erro
 }
 
 func (c *Client) listPlatforms(ctx context.Context, scope Scope) ([]string, error) {
-	var all []string
-	err := c.paginate(ctx, scope.path("platforms"), func(body []byte) error {
-		platforms, err := pageItems(body, "platforms", "platforms", func(p string) error {
-			if p == "" {
-				return errors.New("GitHub's answer is not a valid list of platforms: it has an empty one")
-			}
-			return nil
-		})
-		all = append(all, platforms...)
-		return err
+	return listItems(ctx, c, scope.path("platforms"), "platforms", "platforms", func(p string) error {
+		if p == "" {
+			return errors.New("GitHub's answer is not a valid list of platforms: it has an empty one")
+		}
+		return nil
 	})
-	return all, err
 }
 
 // GetLimits gets the static public IP limits.

@@ -78,32 +78,22 @@ func (c *Client) ListPartnerImages(ctx context.Context, scope Scope) ([]CuratedI
 }
 
 func (c *Client) listCurated(ctx context.Context, path string) ([]CuratedImage, error) {
-	var all []CuratedImage
-	err := c.paginate(ctx, path, func(body []byte) error {
-		images, err := pageItems(body, "images", "images", func(i CuratedImage) error {
-			switch {
-			case i.ID == "":
-				return missing("runner image", "id")
-			case i.Platform == "":
-				return missing("runner image", "platform")
-			}
-			return nil
-		})
-		all = append(all, images...)
-		return err
-	})
-	return all, err
+	return listItems(ctx, c, path, "images", "images", CuratedImage.validate)
+}
+
+func (i CuratedImage) validate() error {
+	switch {
+	case i.ID == "":
+		return missing("runner image", "id")
+	case i.Platform == "":
+		return missing("runner image", "platform")
+	}
+	return nil
 }
 
 // ListCustomImages lists the custom image definitions.
 func (c *Client) ListCustomImages(ctx context.Context, scope Scope) ([]CustomImage, error) {
-	var all []CustomImage
-	err := c.paginate(ctx, scope.path("images", "custom"), func(body []byte) error {
-		images, err := pageItems(body, "images", "custom images", CustomImage.validate)
-		all = append(all, images...)
-		return err
-	})
-	return all, err
+	return listItems(ctx, c, scope.path("images", "custom"), "images", "custom images", CustomImage.validate)
 }
 
 // GetCustomImage gets one custom image definition.
@@ -126,13 +116,8 @@ func (c *Client) DeleteCustomImage(ctx context.Context, scope Scope, id int64) e
 
 // ListCustomImageVersions lists the versions of a custom image definition.
 func (c *Client) ListCustomImageVersions(ctx context.Context, scope Scope, id int64) ([]CustomImageVersion, error) {
-	var all []CustomImageVersion
-	err := c.paginate(ctx, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions"), func(body []byte) error {
-		versions, err := pageItems(body, "image_versions", "custom image versions", CustomImageVersion.validate)
-		all = append(all, versions...)
-		return err
-	})
-	return all, err
+	return listItems(ctx, c, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions"), "image_versions",
+		"custom image versions", CustomImageVersion.validate)
 }
 
 // GetCustomImageVersion gets one version of a custom image definition.

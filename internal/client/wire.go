@@ -164,6 +164,18 @@ func (c *Client) paginateCounted(ctx context.Context, path, query string, decode
 	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
 }
 
+// listItems reads every page of the list at path (see paginate) and returns the items under
+// key, each checked by valid (see pageItems).
+func listItems[T any](ctx context.Context, c *Client, path, key, what string, valid func(T) error) ([]T, error) {
+	var all []T
+	err := c.paginate(ctx, path, func(body []byte) error {
+		items, err := pageItems(body, key, what, valid)
+		all = append(all, items...)
+		return err
+	})
+	return all, err
+}
+
 // pageItems decodes one page of a list answer: the array under key, every item checked by
 // valid. A page without the array is not a page of this list, and an item that fails valid
 // would reach state as a zero value: both are errors.
