@@ -42,11 +42,13 @@ func run() error {
 	work := flag.String("work", ".tmp/bench", "scratch `directory`")
 	out := flag.String("out", "bench-results", "`directory` for the JSON results")
 	runs := flag.Int("startup-runs", 5, "start-up measurements")
+	requestLog := flag.String("request-log", "", "append every phase's requests (seconds since the phase began, method, path, status) to `file`")
 	flag.Parse()
 
 	o := bench.Options{
 		Latency: *latency, ProvisionDelay: *provision, DeleteDelay: *deleteDelay, Parallelism: *parallelism,
 		DefaultsRow: *defaults, DefaultsN: *defaultsN, ScopeRows: *scopeRows, StartupRuns: max(*runs, 1), Log: os.Stderr,
+		RequestLog: *requestLog,
 	}
 	var err error
 	for _, s := range strings.Split(*sizes, ",") {

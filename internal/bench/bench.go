@@ -48,6 +48,8 @@ type Options struct {
 
 	StartupRuns int
 	Log         io.Writer // progress lines
+	// RequestLog, when set, is a file to which every phase's requests are appended.
+	RequestLog string
 }
 
 // Phase is one measured Terraform command.
@@ -338,6 +340,11 @@ func (f *fleetEnv) measure(ctx context.Context, name string, args ...string) (*P
 		return nil, err
 	}
 	p := &Phase{Name: name, WallSeconds: wall.Seconds(), Requests: map[string]int{}, PeakMiB: float64(peak) / 1024, Processes: procs}
+	if f.o.RequestLog != "" {
+		if err := appendRequestLog(f.o.RequestLog, name, start, f.mock.Requests()); err != nil {
+			return nil, err
+		}
+	}
 	for _, r := range f.mock.Requests() {
 		method := r.Method
 		if method == http.MethodGet {
@@ -357,6 +364,26 @@ func (f *fleetEnv) measure(ctx context.Context, name string, args ...string) (*P
 		}
 	}
 	return p, nil
+}
+
+// appendRequestLog appends one phase's requests to the file at path: a heading with the
+// phase's name, then a line per request with the seconds since the phase began, the method,
+// the path and the status.
+func appendRequestLog(path, phase string, start time.Time, reqs []mockgithub.Request) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", phase)
+	for _, r := range reqs {
+		fmt.Fprintf(&b, "%.3f %s %s %d\n", r.Time.Sub(start).Seconds(), r.Method, r.Path, r.Status)
+	}
+	fh, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := fh.WriteString(b.String()); err != nil {
+		_ = fh.Close()
+		return err
+	}
+	return fh.Close()
 }
 
 // judge fills in a phase's target and whether the measurement meets it.

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -34,8 +33,9 @@ type gate struct {
 	slots         *semaphore.Weighted
 
 	writing   chan struct{}
-	lastWrite time.Time    // when the previous write was answered; guarded by writing
-	queued    atomic.Int64 // writes waiting for their turn behind the one being sent
+	lastWrite time.Time // when the previous write was answered; guarded by mu
+	sending   bool      // a write holds its turn (waiting out the spacing or in flight); guarded by mu
+	queued    int       // writes waiting for their turn; guarded by mu
 }
 
 // gateKey identifies one caller of one API. The clock is part of it so that tests with
@@ -100,10 +100,24 @@ func (g *gate) tighten(maxConcurrent int64, writeDelay time.Duration) {
 	}
 }
 
-// backlog is how long the writes already waiting for their turn will keep the writes going:
-// one write delay each.
-func (g *gate) backlog() time.Duration {
-	return time.Duration(g.queued.Load()) * g.currentWriteDelay()
+// writeWait is how long a write started now would wait for its turn: what remains of the
+// spacing after the previous write, then one write delay for the write being sent (if any)
+// and for each write queued. The answers' own latency is not counted.
+func (g *gate) writeWait() time.Duration {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.writeDelay <= 0 {
+		return 0
+	}
+	wait := time.Duration(0)
+	if !g.lastWrite.IsZero() {
+		wait = max(g.lastWrite.Add(g.writeDelay).Sub(g.clock.Now()), 0)
+	}
+	ahead := g.queued
+	if g.sending {
+		ahead++
+	}
+	return wait + time.Duration(ahead)*g.writeDelay
 }
 
 func (g *gate) currentWriteDelay() time.Duration {
@@ -124,18 +138,27 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 	g := t.gate
 	ctx := req.Context()
 	if delay := g.currentWriteDelay(); isWrite(req.Method) && delay > 0 {
-		g.queued.Add(1)
+		g.mu.Lock()
+		g.queued++
+		g.mu.Unlock()
 		err := acquire(ctx, g.writing)
-		g.queued.Add(-1)
+		g.mu.Lock()
+		g.queued--
 		if err != nil {
+			g.mu.Unlock()
 			return nil, err
 		}
+		g.sending = true
+		last := g.lastWrite
+		g.mu.Unlock()
 		defer func() {
-			g.lastWrite = g.clock.Now()
+			g.mu.Lock()
+			g.lastWrite, g.sending = g.clock.Now(), false
+			g.mu.Unlock()
 			<-g.writing
 		}()
-		if !g.lastWrite.IsZero() {
-			if err := g.clock.Sleep(ctx, g.lastWrite.Add(delay).Sub(g.clock.Now())); err != nil {
+		if !last.IsZero() {
+			if err := g.clock.Sleep(ctx, last.Add(delay).Sub(g.clock.Now())); err != nil {
 				return nil, err
 			}
 		}
@@ -174,8 +197,8 @@ func isWrite(method string) bool {
 	return false
 }
 
-// WriteBacklog is how long the writes of this caller that already wait for their turn will
-// keep GitHub busy at the write spacing: while it lasts, a new write would wait behind them.
-func (c *Client) WriteBacklog() time.Duration {
-	return c.gate.backlog()
+// WriteWait is how long a write of this caller started now would wait for its turn at the
+// write spacing, behind the writes already sent or queued; 0 when it would go at once.
+func (c *Client) WriteWait() time.Duration {
+	return c.gate.writeWait()
 }

@@ -78,9 +78,9 @@ func TestNoTerraformImports(t *testing.T) {
 	}
 }
 
-// TestWriteBacklog: the backlog is one write delay per write waiting behind the one being
-// sent, and none once they are answered.
-func TestWriteBacklog(t *testing.T) {
+// TestWriteWait: a write started behind one being sent and two queued waits one write delay
+// for each of them; once all are answered, it waits out only what remains of the spacing.
+func TestWriteWait(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	c, _ := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
@@ -91,22 +91,22 @@ func TestWriteBacklog(t *testing.T) {
 			m.ServeHTTP(w, r)
 		})
 	}, func(cfg *Config) { cfg.WriteDelay, cfg.MaxConcurrent = 3*time.Second, 1 })
-	if b := c.WriteBacklog(); b != 0 {
-		t.Fatalf("backlog %s before any write, want 0", b)
+	if w := c.WriteWait(); w != 0 {
+		t.Fatalf("a write would wait %s before any write, want 0", w)
 	}
 	var wg sync.WaitGroup
 	for id := range int64(3) {
 		wg.Go(func() { _, _ = c.DeleteHostedRunner(context.Background(), Organization("acme"), id+1) })
 	}
 	// One DELETE is held by the server; the two others wait for their turn.
-	for deadline := time.Now().Add(5 * time.Second); c.WriteBacklog() != 6*time.Second; time.Sleep(time.Millisecond) {
+	for deadline := time.Now().Add(5 * time.Second); c.WriteWait() != 9*time.Second; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("backlog %s with two writes waiting behind a third, want 6s", c.WriteBacklog())
+			t.Fatalf("a write would wait %s behind one write in flight and two queued, want 9s", c.WriteWait())
 		}
 	}
 	close(release)
 	wg.Wait()
-	if b := c.WriteBacklog(); b != 0 {
-		t.Fatalf("backlog %s once every write was answered, want 0", b)
+	if w := c.WriteWait(); w <= 0 || w > 3*time.Second {
+		t.Fatalf("a write would wait %s right after the last write was answered, want the rest of the 3s spacing", w)
 	}
 }

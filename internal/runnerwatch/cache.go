@@ -138,7 +138,13 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 			call = &listCall{seq: s.seq, done: make(chan struct{})}
 			s.listing = call
 			s.mu.Unlock()
+			start := e.clock.Now()
 			runners, complete, err := api.ListHostedRunnersChecked(ctx, s.scope)
+			if err == nil {
+				s.mu.Lock()
+				s.listTook = e.clock.Now().Sub(start)
+				s.mu.Unlock()
+			}
 			total := -1
 			if complete {
 				total = len(runners)

@@ -29,8 +29,9 @@ type Lister interface {
 	ListHostedRunnersChecked(ctx context.Context, scope client.Scope) ([]client.HostedRunner, bool, error)
 	// GetHostedRunner reads one runner.
 	GetHostedRunner(ctx context.Context, scope client.Scope, id int64) (*client.HostedRunner, error)
-	// WriteBacklog is how long the writes already queued for GitHub will take.
-	WriteBacklog() time.Duration
+	// WriteWait is how long a write started now would wait for its turn (the write spacing
+	// behind the writes already sent or queued); 0 when it would go at once.
+	WriteWait() time.Duration
 }
 
 // Config sets the engine's timing.
@@ -97,6 +98,7 @@ type scopeState struct {
 	watching bool
 	wake     context.CancelFunc
 	learned  [2]time.Duration // the shortest wait seen in this run until ready [0] and gone [1]; 0 if none
+	listTook time.Duration    // how long the newest full list took to answer
 	deleting bool             // a list of this run showed a runner being deleted
 }
 

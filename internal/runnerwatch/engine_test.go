@@ -359,3 +359,37 @@ func TestNamedSeesOwnWrites(t *testing.T) {
 		t.Fatalf("after the wait, Named = %v; want nothing", got)
 	}
 }
+
+// TestReadWaitsWhileWritesQueue: while a write started now would wait 8 s for its turn,
+// runners ready at 2 s are read once, just before that write would go at once, not as soon
+// as they are due; a waiter whose operation ends sooner is read in time for it.
+func TestReadWaitsWhileWritesQueue(t *testing.T) {
+	e, clock, f := newTestEngine()
+	start := clock.Now()
+	writesEnd := start.Add(8 * time.Second)
+	f.writeWait = func() time.Duration { return max(writesEnd.Sub(clock.Now()), 0) }
+	ids := []int64{1, 2, 3}
+	for _, id := range ids {
+		f.add(id, 2*time.Second)
+	}
+	for id, err := range waitAll(t, e, clock, f, ids) {
+		if err != nil {
+			t.Fatalf("runner %d: %v", id, err)
+		}
+	}
+	_, lists, gets := f.counts()
+	took := clock.Now().Sub(start)
+	if lists != 1 || gets != 0 || took < 7*time.Second || took > 8*time.Second {
+		t.Fatalf("3 runners ready at 2 s behind 8 s of writes took %s, %d lists and %d GETs; want one list between 7 s and 8 s", took, lists, gets)
+	}
+
+	now := clock.Now()
+	w := &waiter{since: now, joined: now, due: now, until: now.Add(3 * time.Second)}
+	if got := e.tolerance(w, now.Add(10*time.Second)); got != 2*time.Second {
+		t.Fatalf("a waiter due now whose operation ends in 3 s may be read %s late while writes queue for 10 s; want 2 s (a PollMin before its end)", got)
+	}
+	w.until = time.Time{}
+	if got := e.tolerance(w, now.Add(time.Minute)); got != 15*time.Second {
+		t.Fatalf("tolerance %s behind a minute of writes, want PollMax (15 s)", got)
+	}
+}

@@ -149,15 +149,16 @@ func (c *fakeClock) quiesce() {
 type fakeScope struct {
 	clock *fakeClock
 
-	mu       sync.Mutex
-	runners  map[int64]*fakeRunner
-	firsts   int
-	lists    int
-	pages    int // pages of the full lists
-	gets     int
-	listErrs []error              // errors the next lists answer, in order
-	block    chan struct{}        // when set, FirstRunnerPage waits for it
-	backlog  func() time.Duration // the write backlog; none when nil
+	mu        sync.Mutex
+	runners   map[int64]*fakeRunner
+	firsts    int
+	lists     int
+	pages     int // pages of the full lists
+	gets      int
+	listErrs  []error              // errors the next lists answer, in order
+	block     chan struct{}        // when set, FirstRunnerPage waits for it
+	latency   time.Duration        // how long each request takes on the clock
+	writeWait func() time.Duration // how long a write would wait; none when nil
 }
 
 // fakeRunner becomes Ready at readyAt and, once deleted, is gone at goneAt.
@@ -203,6 +204,7 @@ func (f *fakeScope) view() []client.HostedRunner {
 }
 
 func (f *fakeScope) FirstRunnerPage(ctx context.Context, _ client.Scope) ([]client.HostedRunner, int, error) {
+	f.travel(ctx)
 	f.mu.Lock()
 	block := f.block
 	f.firsts++
@@ -220,7 +222,8 @@ func (f *fakeScope) FirstRunnerPage(ctx context.Context, _ client.Scope) ([]clie
 	return all[:min(len(all), client.ListPageSize)], len(all), nil
 }
 
-func (f *fakeScope) ListHostedRunnersChecked(context.Context, client.Scope) ([]client.HostedRunner, bool, error) {
+func (f *fakeScope) ListHostedRunnersChecked(ctx context.Context, _ client.Scope) ([]client.HostedRunner, bool, error) {
+	f.travel(ctx)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.lists++
@@ -234,7 +237,8 @@ func (f *fakeScope) ListHostedRunnersChecked(context.Context, client.Scope) ([]c
 	return all, true, nil
 }
 
-func (f *fakeScope) GetHostedRunner(_ context.Context, _ client.Scope, id int64) (*client.HostedRunner, error) {
+func (f *fakeScope) GetHostedRunner(ctx context.Context, _ client.Scope, id int64) (*client.HostedRunner, error) {
+	f.travel(ctx)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.gets++
@@ -246,15 +250,25 @@ func (f *fakeScope) GetHostedRunner(_ context.Context, _ client.Scope, id int64)
 	return nil, &client.APIError{StatusCode: http.StatusNotFound, Message: "Not Found"}
 }
 
-// WriteBacklog is what the test's backlog function says; none when it is not set.
-func (f *fakeScope) WriteBacklog() time.Duration {
+// travel is a request's way to the server: the fake's latency on the clock.
+func (f *fakeScope) travel(ctx context.Context) {
 	f.mu.Lock()
-	backlog := f.backlog
+	latency := f.latency
 	f.mu.Unlock()
-	if backlog == nil {
+	if latency > 0 {
+		_ = f.clock.Sleep(ctx, latency)
+	}
+}
+
+// WriteWait is what the test's writeWait function says; none when it is not set.
+func (f *fakeScope) WriteWait() time.Duration {
+	f.mu.Lock()
+	wait := f.writeWait
+	f.mu.Unlock()
+	if wait == nil {
 		return 0
 	}
-	return backlog()
+	return wait()
 }
 
 // counts returns the first pages, full lists and single GETs so far.

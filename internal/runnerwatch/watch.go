@@ -25,15 +25,21 @@ type waiter struct {
 	done    chan error // receives the outcome once
 }
 
-// tolerance is how late after it is due the watcher may read w's runner, while backlog is
-// the time the writes already queued for GitHub will take: the longer of five times the time
-// w's operation queued before its write was answered (the write gate, a slow answer) and
-// that backlog, at least half of PollMin and at most five PollMin (and PollMax). While
-// writes queue, the writes are what bound an apply: a runner noticed a little later frees its
-// slot no later than the next write could use it, and one read serves every waiter due in the
-// window. When nothing queues, waiters due within half a PollMin of each other share a read.
-func (e *Engine) tolerance(w *waiter, backlog time.Duration) time.Duration {
-	return min(max(5*w.joined.Sub(w.since), backlog, e.cfg.PollMin/2), 5*e.cfg.PollMin, e.cfg.PollMax)
+// tolerance is how late after it is due the watcher may read w's runner. On its own account,
+// that is five times the time w's operation queued before its write was answered (the write
+// gate, a slow answer), at least half of PollMin and at most five PollMin: when nothing
+// queues, waiters due within half a PollMin of each other share a read. While a write started
+// now would wait for its turn, a read may also wait until horizon, just before such a write
+// would go at once: a runner read sooner frees a slot whose next write would only queue, and
+// the apply cannot end before the queued writes are sent anyway. Never past PollMax, nor so
+// late that w's operation would time out first.
+func (e *Engine) tolerance(w *waiter, horizon time.Time) time.Duration {
+	own := min(max(5*w.joined.Sub(w.since), e.cfg.PollMin/2), 5*e.cfg.PollMin)
+	wait := horizon.Sub(w.due)
+	if !w.until.IsZero() {
+		wait = min(wait, w.until.Sub(w.due)-e.cfg.PollMin)
+	}
+	return min(max(own, wait), e.cfg.PollMax)
 }
 
 // WaitReady waits until runner id is Ready and shows what want asks for (Done), so that no
@@ -130,14 +136,16 @@ func settle(s *scopeState, w *waiter, err error) error {
 func (e *Engine) watch(ctx context.Context, api Lister, s *scopeState) {
 	var seen uint64 // the sequence of the list the previous tick used
 	for {
-		backlog := api.WriteBacklog()
+		writeWait := api.WriteWait()
 		s.mu.Lock()
 		if len(s.waiters) == 0 {
 			s.watching, s.wake = false, nil
 			s.mu.Unlock()
 			return
 		}
-		at := e.nextRead(s, backlog)
+		// The read, and Terraform starting the operations it frees, take about as long as the
+		// last list did, and a tenth of PollMin more.
+		at := e.nextRead(s, e.clock.Now().Add(writeWait-s.listTook-e.cfg.PollMin/10))
 		sleepCtx, wake := context.WithCancel(ctx)
 		s.wake = wake
 		s.mu.Unlock()
@@ -153,11 +161,12 @@ func (e *Engine) watch(ctx context.Context, api Lister, s *scopeState) {
 
 // nextRead is when the watcher reads next: the latest time a waiter is due that is no later
 // than the earliest time any waiter's tolerance runs out, so that one read serves every
-// waiter it can without making any of them late. Call with s.mu held.
-func (e *Engine) nextRead(s *scopeState, backlog time.Duration) time.Time {
+// waiter it can without making any of them late; or horizon (see tolerance), when that lies
+// between the two. Call with s.mu held.
+func (e *Engine) nextRead(s *scopeState, horizon time.Time) time.Time {
 	var latest time.Time
 	for w := range s.waiters {
-		if l := w.due.Add(e.tolerance(w, backlog)); latest.IsZero() || l.Before(latest) {
+		if l := w.due.Add(e.tolerance(w, horizon)); latest.IsZero() || l.Before(latest) {
 			latest = l
 		}
 	}
@@ -166,6 +175,9 @@ func (e *Engine) nextRead(s *scopeState, backlog time.Duration) time.Time {
 		if !w.due.After(latest) && w.due.After(at) {
 			at = w.due
 		}
+	}
+	if !at.IsZero() && horizon.After(at) && !horizon.After(latest) {
+		at = horizon // every runner ready by then is read
 	}
 	return at
 }
