@@ -10,13 +10,6 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
 
-// Looking for an object after an ambiguous create: how often, and how far apart, so that a
-// late commit is still seen.
-const (
-	createLookups       = 3
-	createLookupSpacing = 2 * time.Second
-)
-
 // namedCreate is what createNamedOnce needs to know about a kind of object whose names are
 // unique in a scope (runner groups, network configurations).
 type namedCreate[T any] struct {
@@ -26,7 +19,9 @@ type namedCreate[T any] struct {
 	name   func(T) string
 	id     func(T) string
 	create func(context.Context) (*T, error)
-	sleep  func(context.Context, time.Duration) error
+	// settings give the clock and the request timeout that the look after an ambiguous create
+	// waits by.
+	settings settings
 }
 
 // nameTakenError says that an object of that name existed before this run created anything:
@@ -44,9 +39,10 @@ func (e *nameTakenError) Error() string {
 
 // createNamedOnce creates an object and never makes two: it fails before the request when the
 // name is taken, and after an answer that leaves it unknown whether GitHub acted (a transport
-// error or a 5xx) it looks for a new object of that name, for long enough to see a late
-// commit, and adopts it. It does not send the create again: when nothing appears, the error
-// says so and the next apply starts over with the same check.
+// error or a 5xx) it looks for a new object of that name, reading the list again and again
+// within the look window (as a hosted runner's create does), and adopts it. It does not send
+// the create again: when nothing appears, the error says so and the next apply starts over
+// with the same check.
 func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string) (*T, error) {
 	before, err := nc.list(ctx)
 	if err != nil {
@@ -71,26 +67,38 @@ func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string)
 	tflog.Warn(ctx, "The create request failed without a clear answer; looking for the new object by name", map[string]any{
 		"kind": nc.noun, "name": name, "error": err.Error(),
 	})
-	// The look outlives the user's Ctrl-C (the object may exist already), within its own bound.
-	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createLookups*(createLookupSpacing+time.Minute))
+	// The look outlives the user's Ctrl-C (the object may exist already), within its own bound:
+	// the window, and as long again for a list begun at its end.
+	window, clock := nc.settings.lookWindow(), nc.settings.clock
+	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*window)
 	defer cancel()
-	for attempt := range createLookups {
-		if attempt > 0 {
-			if serr := nc.sleep(lookCtx, createLookupSpacing); serr != nil {
-				break
-			}
-		}
-		after, lerr := nc.list(lookCtx)
-		if lerr != nil {
-			continue
-		}
+	end := clock.Now().Add(window)
+	var lookErr error
+	for gap := createLookFirstGap; ; gap *= 2 {
+		var after []T
+		after, lookErr = nc.list(lookCtx)
 		for i := range after {
 			if nc.name(after[i]) == name && !existed[nc.id(after[i])] {
 				tflog.Warn(ctx, "Adopted the object the failed create request made", map[string]any{"kind": nc.noun, "id": nc.id(after[i])})
 				return &after[i], nil
 			}
 		}
+		left := end.Sub(clock.Now())
+		if left <= 0 || clock.Sleep(lookCtx, min(gap, left)) != nil {
+			break
+		}
 	}
-	return nil, fmt.Errorf("the create request failed (%w), and no new %s named %q appeared afterwards. Check for one "+
-		"before applying again", err, nc.noun, name)
+	if lookErr != nil {
+		return nil, fmt.Errorf("the create request failed (%w), and looking for a new %s named %q afterwards failed too: %w. "+
+			"Check for one before applying again", err, nc.noun, name, lookErr)
+	}
+	return nil, fmt.Errorf("the create request failed (%w), and no new %s named %q appeared within %s afterwards. Check for one "+
+		"before applying again", err, nc.noun, name, window)
+}
+
+// lookWindow is how long, at least, the look after an ambiguous create lasts: createLookWindow,
+// or the request timeout when that is longer, so that a create GitHub commits after the
+// client gave up on its answer is still seen.
+func (s settings) lookWindow() time.Duration {
+	return max(createLookWindow, s.reqTimeout)
 }

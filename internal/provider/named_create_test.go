@@ -2,8 +2,10 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -75,6 +77,53 @@ resource "githubactions_runner_group" "second" {
 						Config: config,
 					},
 				},
+			})
+		})
+	}
+}
+
+// TestAccRunnerGroup_lateCommit checks RELIABILITY row 21 for groups and network
+// configurations: GitHub commits the create only after the client's request timeout (the POST
+// got no answer; the object appears 20 s later). The look after the ambiguous create lasts as
+// long as a hosted runner's, finds the object before the apply ends, and adopts it: one
+// object of each kind, and each in state.
+func TestAccRunnerGroup_lateCommit(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			// The POSTs are held past the request timeout; the one-request-at-a-time cap is off so
+			// that the look's lists are not refused while the mock still holds a POST.
+			e, clock := newFaultEnv(t, mockgithub.Config{MaxConcurrent: -1}, WithRequestTimeout(time.Second))
+			s := settingsIDs(t, e, sc)
+			for _, p := range []string{"/actions/runner-groups$", "network-configurations$"} {
+				e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: p, Times: 1, Delay: 1500 * time.Millisecond, Drop: true,
+					CommitAfter: 20 * time.Second})
+			}
+			start := clock.Now()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+				Steps: []resource.TestStep{{
+					Config: groupConfig(e, sc, s[0], `  name = "late-group"`),
+					Check: func(st *terraform.State) error {
+						// (The dropped POSTs are logged only when the mock's real-time delay ends,
+						// which may be after the apply: the objects are counted instead.)
+						if n := len(e.Mock.RunnerGroups(sc.path)); n != seededGroups+1 {
+							return fmt.Errorf("%d groups, want the seeded ones and one more", n)
+						}
+						if n := len(e.Mock.NetworkConfigurations(sc.path)); n != 1 {
+							return fmt.Errorf("%d network configurations, want one", n)
+						}
+						if err := checkMockGroup(e, sc, func(mockgithub.RunnerGroup) error { return nil })(st); err != nil {
+							return err
+						}
+						if took := clock.Now().Sub(start); took < 20*time.Second {
+							return fmt.Errorf("the apply ended %s after it began on the mock's clock, before the late commit", took)
+						}
+						return checkMockNet(e, sc, func(mockgithub.NetworkConfiguration) error { return nil })(st)
+					},
+				}},
 			})
 		})
 	}

@@ -151,7 +151,7 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 		create: func(ctx context.Context) (*client.NetworkConfiguration, error) {
 			return c.CreateNetworkConfiguration(ctx, scope, body)
 		},
-		sleep: r.data.settings.clock.Sleep,
+		settings: r.data.settings,
 	}, body.Name)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Network Configuration", err, scope, networkConfigurationFieldPaths)

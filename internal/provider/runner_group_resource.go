@@ -217,13 +217,13 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	created, err := createNamedOnce(ctx, namedCreate[client.RunnerGroup]{
-		noun:   "runner group",
-		scope:  scope,
-		list:   func(ctx context.Context) ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },
-		name:   func(g client.RunnerGroup) string { return g.Name },
-		id:     func(g client.RunnerGroup) string { return strconv.FormatInt(g.ID, 10) },
-		create: func(ctx context.Context) (*client.RunnerGroup, error) { return c.CreateRunnerGroup(ctx, scope, body) },
-		sleep:  r.data.settings.clock.Sleep,
+		noun:     "runner group",
+		scope:    scope,
+		list:     func(ctx context.Context) ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },
+		name:     func(g client.RunnerGroup) string { return g.Name },
+		id:       func(g client.RunnerGroup) string { return strconv.FormatInt(g.ID, 10) },
+		create:   func(ctx context.Context) (*client.RunnerGroup, error) { return c.CreateRunnerGroup(ctx, scope, body) },
+		settings: r.data.settings,
 	}, body.Name)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Runner Group", err, scope, runnerGroupFieldPaths)
