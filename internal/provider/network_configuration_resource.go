@@ -269,13 +269,7 @@ func (r *networkConfigurationResource) Delete(ctx context.Context, req resource.
 }
 
 func (r *networkConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parsed, err := parseImportID(req.ID, "network_configuration_id")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parsed.Parts[0])...)
+	importScopedID(ctx, req, resp, "network_configuration_id", nil)
 }
 
 // setApplied stores what a create or update answered, after checking that GitHub applied the

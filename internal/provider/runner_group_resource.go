@@ -380,16 +380,7 @@ func (r *runnerGroupResource) Delete(ctx context.Context, req resource.DeleteReq
 }
 
 func (r *runnerGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parsed, err := parseImportID(req.ID, "runner_group_id")
-	if err == nil {
-		_, err = positiveInt(parsed.Parts[0], "runner_group_id")
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parsed.Parts[0])...)
+	importScopedID(ctx, req, resp, "runner_group_id", positiveInt)
 }
 
 // members is the selection argument of the group's scope.
