@@ -132,9 +132,10 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 		"inherited": schema.BoolAttribute{
-			MarkdownDescription: groupInheritedDesc,
-			Computed:            true,
-			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			MarkdownDescription: groupInheritedDesc + " An inherited group belongs to the enterprise: it can be imported, but " +
+				"destroying it only removes it from the state (with a warning).",
+			Computed:      true,
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 	} {
 		attrs[name] = a
@@ -143,7 +144,8 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 		MarkdownDescription: "A runner group of an organization or enterprise: which repositories (or organizations) and " +
 			"workflows may use its runners, and, through a network configuration, private networking for its hosted " +
 			"runners. Destroying a group that still has hosted runners fails before anything is deleted, naming them. " +
-			"The default group can be imported and configured but is never deleted.\n\n" +
+			"The default group can be imported and configured but is never deleted, nor is a group an organization " +
+			"inherits from its enterprise.\n\n" +
 			"Credentials: a classic token with `admin:org` (organization groups) or `manage_runners:enterprise` (enterprise " +
 			"groups); a GitHub App with the organization permission **Administration** for organization groups. GitHub does " +
 			"not let GitHub Apps manage enterprise groups.",
@@ -352,6 +354,13 @@ func (r *runnerGroupResource) Delete(ctx context.Context, req resource.DeleteReq
 		resp.Diagnostics.AddWarning("Default Runner Group Not Deleted",
 			fmt.Sprintf("Runner group %d (%q) is the %s's default group, which GitHub does not let anyone delete. It was removed "+
 				"from the Terraform state only and keeps its settings on GitHub.", id, state.Name.ValueString(), scope.Noun()))
+		return
+	}
+	if state.Inherited.ValueBool() {
+		resp.Diagnostics.AddWarning("Inherited Runner Group Not Deleted",
+			fmt.Sprintf("Runner group %d (%q) is inherited from the %s's enterprise, which owns it. It was removed from the "+
+				"Terraform state only and keeps its settings on GitHub; an enterprise-scoped githubactions_runner_group manages it.",
+				id, state.Name.ValueString(), scope.Noun()))
 		return
 	}
 	runners, err := hostedRunnersInGroup(ctx, c, scope, id)

@@ -370,3 +370,41 @@ func TestAccRunnerGroup_invalidConfig(t *testing.T) {
 		},
 	})
 }
+
+// TestAccRunnerGroup_inheritedGroup checks that destroying an imported group the organization
+// inherits from its enterprise removes it from state only, with no DELETE: the group is the
+// enterprise's. (TestAccRunnerGroup_defaultGroup does the same for the default group.)
+func TestAccRunnerGroup_inheritedGroup(t *testing.T) {
+	t.Parallel()
+	sc := scopeCases[0]
+	e := newTestEnv(t, mockgithub.Config{})
+	inherited := e.Mock.AddRunnerGroup(sc.path, mockgithub.RunnerGroup{Name: "from-enterprise", Visibility: "all", Inherited: true})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy: func(*terraform.State) error {
+			if _, ok := e.Mock.GetRunnerGroup(sc.path, inherited.ID); !ok {
+				return fmt.Errorf("destroy deleted runner group %d, which the organization inherits: %s", inherited.ID, writeLog(e))
+			}
+			if n := e.Mock.Count("DELETE", ""); n != 0 {
+				return fmt.Errorf("destroying the inherited group sent %d DELETE requests", n)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: e.providerConfig() + fmt.Sprintf(`
+import {
+  to = %[1]s
+  id = "%[2]s/%[4]d"
+}
+
+resource "githubactions_runner_group" "test" {
+  organization = %[3]q
+  name         = "from-enterprise"
+}
+`, groupAddr, sc.path, sc.owner, inherited.ID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("inherited"), knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
