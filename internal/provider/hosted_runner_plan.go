@@ -112,17 +112,18 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 		plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
 		return diags // no credentials (a plan without them stays possible) or no scope yet
 	}
-	changed := func(planned, prior func(hostedRunnerModel) attr.Value) bool {
-		v := planned(*plan)
-		return !v.IsUnknown() && !v.IsNull() && (state == nil || !v.Equal(prior(*state)))
+	// changed reports a planned value that is known and new: the runner is created, or the
+	// value differs from state.
+	changed := func(get func(hostedRunnerModel) attr.Value) bool {
+		v := get(*plan)
+		return !v.IsUnknown() && !v.IsNull() && (state == nil || !v.Equal(get(*state)))
 	}
-	checkSize := changed(func(m hostedRunnerModel) attr.Value { return m.Size }, func(m hostedRunnerModel) attr.Value { return m.Size })
-	checkImage := changed(func(m hostedRunnerModel) attr.Value { return m.Image }, func(m hostedRunnerModel) attr.Value { return m.Image })
+	checkSize := changed(func(m hostedRunnerModel) attr.Value { return m.Size })
+	checkImage := changed(func(m hostedRunnerModel) attr.Value { return m.Image })
 	// The default group (1) exists in every scope and cannot be deleted: it needs no check.
-	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }, func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }) &&
+	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }) &&
 		plan.RunnerGroupID.ValueInt64() != defaultRunnerGroupID
-	checkIP := plan.EnableStaticIP.ValueBool() &&
-		changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP }, func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
+	checkIP := plan.EnableStaticIP.ValueBool() && changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
 	if !checkSize && !checkImage && !checkGroup && !checkIP {
 		return diags // nothing to check: no request
 	}
