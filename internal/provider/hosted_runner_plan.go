@@ -76,10 +76,7 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The static IP and private networking check reads the plan with the defaults applied.
-	planned := req
-	planned.Plan = resp.Plan
-	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, planned)...)
+	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, plan, state)...)
 }
 
 // forgetAffected makes unknown the computed values (kept from state by UseStateForUnknown)
