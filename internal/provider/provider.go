@@ -33,11 +33,11 @@ var _ provider.Provider = (*githubActionsProvider)(nil)
 // Option adjusts the provider for tests: an injected clock, poll interval or retry wait.
 type Option func(*settings)
 
-// settings are what Options change; production uses the defaults.
 // runnerReadWindow is how long after its own write the provider waits for a runner that a read
 // does not show yet (GitHub catching up), before it counts as gone.
 const runnerReadWindow = time.Minute
 
+// settings are what Options change; production uses the defaults.
 type settings struct {
 	clock        client.Clock
 	pollMin      time.Duration
