@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -38,10 +37,6 @@ var (
 		"length":  types.Int64Type,
 	}
 )
-
-// imageVersionPattern is the form of a custom image version; GitHub may also report a
-// floating version such as "latest", which is not a pinned version and stays out of `image`.
-var imageVersionPattern = regexp.MustCompile(`^\d+\.\d+\.\d+$`)
 
 // runnerImageModel is the `image` argument.
 type runnerImageModel struct {
@@ -138,8 +133,10 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 			"version":      optionalString(img.Version),
 		})
 		diags.Append(d...)
+		// GitHub may also report a floating version such as "latest", which is not a pinned
+		// version and stays out of `image`.
 		version := types.StringNull()
-		if img.Source == client.SourceCustom && imageVersionPattern.MatchString(img.Version) && !priorVersionOmitted(prior) {
+		if img.Source == client.SourceCustom && versionPattern.MatchString(img.Version) && !priorVersionOmitted(prior) {
 			version = types.StringValue(img.Version)
 		}
 		out.Image, d = types.ObjectValue(runnerImageAttrTypes, map[string]attr.Value{

@@ -104,7 +104,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 						"Left out, GitHub uses the image's latest version.",
 					Optional: true,
 					Validators: []validator.String{
-						stringvalidator.RegexMatches(imageVersionPattern, "must be a version such as 1.2.0"),
+						stringvalidator.RegexMatches(versionPattern, "must be a version such as 1.2.0"),
 					},
 				},
 			},
