@@ -14,11 +14,11 @@ import (
 // IPs to runners in an Azure virtual network. plan is the runner's plan with the defaults
 // applied, state its prior state (nil for a new runner). It asks GitHub only when the runner
 // is created or its group or static IP setting changes, and only when the group is known at
-// plan; a group created in the same apply is checked when Terraform plans again before the
-// runner is made.
+// plan and credentials are configured (a plan without them stays possible); a group created in
+// the same apply is checked when Terraform plans again before the runner is made.
 func checkStaticIPNetworking(ctx context.Context, data *providerData, plan hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if data == nil || !known(plan.RunnerGroupID) || !known(plan.EnableStaticIP) || !plan.EnableStaticIP.ValueBool() ||
+	if !data.hasCredentials() || !known(plan.RunnerGroupID) || !known(plan.EnableStaticIP) || !plan.EnableStaticIP.ValueBool() ||
 		!known(plan.Organization) && !known(plan.Enterprise) {
 		return diags
 	}
@@ -26,8 +26,8 @@ func checkStaticIPNetworking(ctx context.Context, data *providerData, plan hoste
 		return diags
 	}
 	c, scope, cdiags := data.clientFor(plan.Organization, plan.Enterprise)
-	if cdiags.HasError() {
-		// No credentials yet: the apply reports that; the check runs again when Terraform plans the apply.
+	diags.Append(cdiags...)
+	if diags.HasError() {
 		return diags
 	}
 	id := plan.RunnerGroupID.ValueInt64()

@@ -105,8 +105,7 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 // creates the runner or changes them. The catalog lists are remembered per scope for the run.
 func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if r.data == nil || (r.data.cfg.Token == "" && r.data.cfg.App == nil) ||
-		plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
+	if !r.data.hasCredentials() || plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
 		return diags // no credentials (a plan without them stays possible) or no scope yet
 	}
 	// changed reports a planned value that is known and new: the runner is created, or the

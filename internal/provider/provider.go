@@ -367,6 +367,13 @@ func (d *providerData) build() (c *client.Client, diags diag.Diagnostics, repeat
 	return d.client, diags, repeat
 }
 
+// hasCredentials reports whether the provider has a token or App credentials: plan-time
+// checks that would read GitHub are skipped without them, so that a plan stays possible and
+// the missing-credentials error is left to the first caller that needs the API.
+func (d *providerData) hasCredentials() bool {
+	return d != nil && (d.cfg.Token != "" || d.cfg.App != nil)
+}
+
 func stringOr(v types.String, fallback string) string {
 	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
 		return fallback
