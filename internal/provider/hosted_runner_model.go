@@ -86,13 +86,13 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	// runner_group_id, maximum_runners and image_gen are optional in GitHub's schema: where an
 	// answer leaves one out, the value it refreshes stands.
 	if prior != nil {
-		if r.RunnerGroupID == 0 && knownInt(prior.RunnerGroupID.Int64Value) {
+		if r.RunnerGroupID == 0 && known(prior.RunnerGroupID) {
 			out.RunnerGroupID = prior.RunnerGroupID
 		}
-		if r.MaximumRunners == nil && knownInt(prior.MaximumRunners.Int64Value) {
+		if r.MaximumRunners == nil && known(prior.MaximumRunners) {
 			out.MaximumRunners = prior.MaximumRunners
 		}
-		if r.ImageGen == nil && !prior.ImageGen.IsNull() && !prior.ImageGen.IsUnknown() {
+		if r.ImageGen == nil && known(prior.ImageGen) {
 			out.ImageGen = prior.ImageGen
 		}
 	}
@@ -121,7 +121,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	diags.Append(d...)
 
 	out.Image, out.ImageDetails = types.ObjectNull(runnerImageAttrTypes), types.ObjectNull(imageDetailsAttrTypes)
-	if prior != nil && !prior.Image.IsNull() && !prior.Image.IsUnknown() {
+	if prior != nil && known(prior.Image) {
 		out.Image = prior.Image
 	}
 	if img := r.ImageDetails; img != nil {
@@ -149,11 +149,9 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	return out, diags
 }
 
-func knownInt(v types.Int64) bool { return !v.IsNull() && !v.IsUnknown() }
-
 // priorVersionOmitted reports a configuration that chose a custom image without pinning a version.
 func priorVersionOmitted(prior *runnerAttrs) bool {
-	if prior == nil || prior.Image.IsNull() || prior.Image.IsUnknown() {
+	if prior == nil || !known(prior.Image) {
 		return false
 	}
 	v, ok := prior.Image.Attributes()["version"].(types.String)
