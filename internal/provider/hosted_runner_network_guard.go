@@ -33,7 +33,7 @@ func checkStaticIPNetworking(ctx context.Context, data *providerData, plan hoste
 	id := plan.RunnerGroupID.ValueInt64()
 	g, err := data.runnerGroups().read(ctx, c, scope, id)
 	if err != nil || g == nil {
-		// A missing group is GitHub's to reject, with its own message; a failed read is not a reason to fail the plan.
+		// A missing group is the catalog check's to report (checkCatalog); a failed read is not a reason to fail the plan.
 		tflog.Debug(ctx, "Could not read the runner's group to check static IPs against private networking", map[string]any{"group": id})
 		return diags
 	}
