@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -82,10 +81,4 @@ func warnAboutDeletion[M adoptedObject](ctx context.Context, req resource.Modify
 		fmt.Sprintf("This plan deletes %s from GitHub; nothing can bring it back, and a new one can only be made by an "+
 			"image-generation runner. The deletion is refused while a runner uses it. To stop managing it without "+
 			"deleting it, use a removed block (Terraform 1.7 and later) or terraform state rm instead.", what))
-}
-
-// scopeReplaced reports a scope change that replaces the resource (not one of letter case only).
-func scopeReplaced(planOrg, planEnt, stateOrg, stateEnt types.String) bool {
-	return !strings.EqualFold(planOrg.ValueString(), stateOrg.ValueString()) || planOrg.IsNull() != stateOrg.IsNull() ||
-		!strings.EqualFold(planEnt.ValueString(), stateEnt.ValueString()) || planEnt.IsNull() != stateEnt.IsNull()
 }

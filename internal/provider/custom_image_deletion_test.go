@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"

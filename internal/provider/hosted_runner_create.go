@@ -181,12 +181,12 @@ func (r *hostedRunnerResource) lookForNew(ctx context.Context, c *client.Client,
 	}
 }
 
-// asRequested reports whether r has what body asked for (size, group, maximum, static IP).
+// asRequested reports whether r has what body asked for (size, group, maximum, static IP), by
+// the rule that tells whether a runner shows what an update set.
 func asRequested(r *client.HostedRunner, body client.CreateHostedRunnerRequest) bool {
-	return r.MachineSizeDetails.ID == body.Size &&
-		(r.RunnerGroupID == 0 || r.RunnerGroupID == body.RunnerGroupID) &&
-		(body.MaximumRunners == nil || r.MaximumRunners == nil || *body.MaximumRunners == *r.MaximumRunners) &&
-		(body.EnableStaticIP == nil || *body.EnableStaticIP == r.PublicIPEnabled)
+	return runnerwatch.Reflects(r, &client.UpdateHostedRunnerRequest{
+		Size: &body.Size, RunnerGroupID: &body.RunnerGroupID, MaximumRunners: body.MaximumRunners, EnableStaticIP: body.EnableStaticIP,
+	})
 }
 
 // lookWindow is how long the look after an ambiguous create lasts.

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -38,10 +37,6 @@ var (
 		"length":  types.Int64Type,
 	}
 )
-
-// imageVersionPattern is the form of a custom image version; GitHub may also report a
-// floating version such as "latest", which is not a pinned version and stays out of `image`.
-var imageVersionPattern = regexp.MustCompile(`^\d+\.\d+\.\d+$`)
 
 // runnerImageModel is the `image` argument.
 type runnerImageModel struct {
@@ -91,13 +86,13 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	// runner_group_id, maximum_runners and image_gen are optional in GitHub's schema: where an
 	// answer leaves one out, the value it refreshes stands.
 	if prior != nil {
-		if r.RunnerGroupID == 0 && knownInt(prior.RunnerGroupID.Int64Value) {
+		if r.RunnerGroupID == 0 && known(prior.RunnerGroupID) {
 			out.RunnerGroupID = prior.RunnerGroupID
 		}
-		if r.MaximumRunners == nil && knownInt(prior.MaximumRunners.Int64Value) {
+		if r.MaximumRunners == nil && known(prior.MaximumRunners) {
 			out.MaximumRunners = prior.MaximumRunners
 		}
-		if r.ImageGen == nil && !prior.ImageGen.IsNull() && !prior.ImageGen.IsUnknown() {
+		if r.ImageGen == nil && known(prior.ImageGen) {
 			out.ImageGen = prior.ImageGen
 		}
 	}
@@ -126,7 +121,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	diags.Append(d...)
 
 	out.Image, out.ImageDetails = types.ObjectNull(runnerImageAttrTypes), types.ObjectNull(imageDetailsAttrTypes)
-	if prior != nil && !prior.Image.IsNull() && !prior.Image.IsUnknown() {
+	if prior != nil && known(prior.Image) {
 		out.Image = prior.Image
 	}
 	if img := r.ImageDetails; img != nil {
@@ -138,8 +133,10 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 			"version":      optionalString(img.Version),
 		})
 		diags.Append(d...)
+		// GitHub may also report a floating version such as "latest", which is not a pinned
+		// version and stays out of `image`.
 		version := types.StringNull()
-		if img.Source == client.SourceCustom && imageVersionPattern.MatchString(img.Version) && !priorVersionOmitted(prior) {
+		if img.Source == client.SourceCustom && versionPattern.MatchString(img.Version) && !priorVersionOmitted(prior) {
 			version = types.StringValue(img.Version)
 		}
 		out.Image, d = types.ObjectValue(runnerImageAttrTypes, map[string]attr.Value{
@@ -152,11 +149,9 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	return out, diags
 }
 
-func knownInt(v types.Int64) bool { return !v.IsNull() && !v.IsUnknown() }
-
 // priorVersionOmitted reports a configuration that chose a custom image without pinning a version.
 func priorVersionOmitted(prior *runnerAttrs) bool {
-	if prior == nil || prior.Image.IsNull() || prior.Image.IsUnknown() {
+	if prior == nil || !known(prior.Image) {
 		return false
 	}
 	v, ok := prior.Image.Attributes()["version"].(types.String)

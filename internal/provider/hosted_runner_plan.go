@@ -76,10 +76,7 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The static IP and private networking check reads the plan with the defaults applied.
-	planned := req
-	planned.Plan = resp.Plan
-	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, planned)...)
+	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, plan, state)...)
 }
 
 // forgetAffected makes unknown the computed values (kept from state by UseStateForUnknown)
@@ -108,21 +105,21 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 // creates the runner or changes them. The catalog lists are remembered per scope for the run.
 func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if r.data == nil || (r.data.cfg.Token == "" && r.data.cfg.App == nil) ||
-		plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
+	if !r.data.hasCredentials() || plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
 		return diags // no credentials (a plan without them stays possible) or no scope yet
 	}
-	changed := func(planned, prior func(hostedRunnerModel) attr.Value) bool {
-		v := planned(*plan)
-		return !v.IsUnknown() && !v.IsNull() && (state == nil || !v.Equal(prior(*state)))
+	// changed reports a planned value that is known and new: the runner is created, or the
+	// value differs from state.
+	changed := func(get func(hostedRunnerModel) attr.Value) bool {
+		v := get(*plan)
+		return !v.IsUnknown() && !v.IsNull() && (state == nil || !v.Equal(get(*state)))
 	}
-	checkSize := changed(func(m hostedRunnerModel) attr.Value { return m.Size }, func(m hostedRunnerModel) attr.Value { return m.Size })
-	checkImage := changed(func(m hostedRunnerModel) attr.Value { return m.Image }, func(m hostedRunnerModel) attr.Value { return m.Image })
+	checkSize := changed(func(m hostedRunnerModel) attr.Value { return m.Size })
+	checkImage := changed(func(m hostedRunnerModel) attr.Value { return m.Image })
 	// The default group (1) exists in every scope and cannot be deleted: it needs no check.
-	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }, func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }) &&
+	checkGroup := changed(func(m hostedRunnerModel) attr.Value { return m.RunnerGroupID }) &&
 		plan.RunnerGroupID.ValueInt64() != defaultRunnerGroupID
-	checkIP := plan.EnableStaticIP.ValueBool() &&
-		changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP }, func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
+	checkIP := plan.EnableStaticIP.ValueBool() && changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
 	if !checkSize && !checkImage && !checkGroup && !checkIP {
 		return diags // nothing to check: no request
 	}

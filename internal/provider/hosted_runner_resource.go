@@ -104,7 +104,7 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 						"Left out, GitHub uses the image's latest version.",
 					Optional: true,
 					Validators: []validator.String{
-						stringvalidator.RegexMatches(imageVersionPattern, "must be a version such as 1.2.0"),
+						stringvalidator.RegexMatches(versionPattern, "must be a version such as 1.2.0"),
 					},
 				},
 			},
@@ -414,7 +414,7 @@ func (m hostedRunnerModel) target(d *providerData, exists bool) (*client.Client,
 // from image_details, so an image changed outside Terraform shows in the next plan.
 func (m hostedRunnerModel) setFromAPI(ctx context.Context, runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics, applied bool) diag.Diagnostics {
 	var prior *runnerAttrs
-	if !m.Image.IsNull() && !m.Image.IsUnknown() {
+	if known(m.Image) {
 		prior = &m.runnerAttrs
 	}
 	attrs, diags := runnerAttrsFromAPI(runner, prior)
@@ -441,7 +441,7 @@ func (m hostedRunnerModel) toCreateRequest(ctx context.Context) (client.CreateHo
 		EnableStaticIP: m.EnableStaticIP.ValueBoolPointer(),
 		ImageGen:       m.ImageGen.ValueBoolPointer(),
 	}
-	if !m.MaximumRunners.IsUnknown() && !m.MaximumRunners.IsNull() {
+	if known(m.MaximumRunners) {
 		body.MaximumRunners = m.MaximumRunners.ValueInt64Pointer()
 	}
 	return body, diags

@@ -33,11 +33,11 @@ var _ provider.Provider = (*githubActionsProvider)(nil)
 // Option adjusts the provider for tests: an injected clock, poll interval or retry wait.
 type Option func(*settings)
 
-// settings are what Options change; production uses the defaults.
 // runnerReadWindow is how long after its own write the provider waits for a runner that a read
 // does not show yet (GitHub catching up), before it counts as gone.
 const runnerReadWindow = time.Minute
 
+// settings are what Options change; production uses the defaults.
 type settings struct {
 	clock        client.Clock
 	pollMin      time.Duration
@@ -365,6 +365,13 @@ func (d *providerData) build() (c *client.Client, diags diag.Diagnostics, repeat
 		diags.AddError("Unable to Create GitHub Client", d.err.Error())
 	}
 	return d.client, diags, repeat
+}
+
+// hasCredentials reports whether the provider has a token or App credentials: plan-time
+// checks that would read GitHub are skipped without them, so that a plan stays possible and
+// the missing-credentials error is left to the first caller that needs the API.
+func (d *providerData) hasCredentials() bool {
+	return d != nil && (d.cfg.Token != "" || d.cfg.App != nil)
 }
 
 func stringOr(v types.String, fallback string) string {

@@ -130,6 +130,51 @@ data "githubactions_machine_sizes" "all" {
 	}
 }
 
+// TestAccProvider_noCredentialsStaticIPPlan: the plan of a new runner with static IPs, checked
+// against its group's private networking, does not take the missing-credentials error for
+// itself without reporting it: a runner refreshed after it (depends_on) still fails the plan.
+func TestAccProvider_noCredentialsStaticIPPlan(t *testing.T) {
+	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
+		t.Setenv(name, "")
+	}
+	e := newTestEnv(t, mockgithub.Config{})
+	config := func(token, extra string) string {
+		return fmt.Sprintf(`
+provider "githubactions" {
+  base_url       = %[1]q
+  token          = %[2]q
+  write_delay_ms = 0
+}
+
+resource "githubactions_hosted_runner" "existing" {
+  organization = "acme"
+  name         = "existing"
+  image        = { id = "ubuntu-latest" }
+  size         = "4-core"
+%[3]s}
+`, e.URL, token, extra)
+	}
+	const fresh = `  depends_on   = [githubactions_hosted_runner.fresh]
+}
+
+resource "githubactions_hosted_runner" "fresh" {
+  organization     = "acme"
+  name             = "fresh"
+  image            = { id = "ubuntu-latest" }
+  size             = "4-core"
+  runner_group_id  = 1
+  enable_static_ip = true
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		Steps: []resource.TestStep{
+			{Config: config(e.Token, "")},
+			{Config: config("", fresh), PlanOnly: true, ExpectNonEmptyPlan: true, ExpectError: regexp.MustCompile(`(?s)no GitHub credentials.*GITHUB_TOKEN.*app_auth`)},
+			{Config: config(e.Token, "")},
+		},
+	})
+}
+
 // TestAccProvider_tokenWithLineBreak: a token with a line break inside is a configuration
 // error that does not repeat the token.
 func TestAccProvider_tokenWithLineBreak(t *testing.T) {

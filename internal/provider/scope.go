@@ -65,10 +65,20 @@ func scopeResourceAttributes() map[string]rschema.Attribute {
 // in letter case.
 func requiresReplaceUnlessCaseOnly() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-		resp.RequiresReplace = !strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString()) ||
-			req.StateValue.IsNull() != req.PlanValue.IsNull()
+		resp.RequiresReplace = scopeNameReplaced(req.PlanValue, req.StateValue)
 	}, "Changing the name other than in letter case replaces the resource.",
 		"Changing the name other than in letter case replaces the resource.")
+}
+
+// scopeNameReplaced reports a change of one scope argument that replaces the resource: any
+// change but one of letter case.
+func scopeNameReplaced(plan, state types.String) bool {
+	return !strings.EqualFold(plan.ValueString(), state.ValueString()) || plan.IsNull() != state.IsNull()
+}
+
+// scopeReplaced reports a scope change that replaces the resource (not one of letter case only).
+func scopeReplaced(planOrg, planEnt, stateOrg, stateEnt types.String) bool {
+	return scopeNameReplaced(planOrg, stateOrg) || scopeNameReplaced(planEnt, stateEnt)
 }
 
 // scopeDataSourceAttributes are the organization and enterprise arguments of a data source.
