@@ -330,30 +330,19 @@ func (r *runner) body(now time.Time) runnerBody {
 	}
 }
 
-// Pagination bounds of the runner list.
+// Pagination bounds of every list.
 const (
 	defaultPerPage = 30
 	maxPerPage     = 100
 )
 
-func (m *Mock) listRunners(c *call) {
-	q := c.r.URL.Query()
-	perPage, err := strconv.Atoi(q.Get("per_page"))
-	if err != nil || perPage < 1 {
-		perPage = defaultPerPage
-	}
-	perPage = min(perPage, maxPerPage)
-	page, err := strconv.Atoi(q.Get("page"))
-	if err != nil || page < 1 {
-		page = 1
-	}
-	all := c.scope.sortedRunners()
+func (m *Mock) listRunners(c *call) { c.setRunnerPage(c.scope.sortedRunners()) }
+
+// setRunnerPage answers {total_count, runners} with the requested page of all.
+func (c *call) setRunnerPage(all []*runner) {
 	runners := []runnerBody{}
-	for i := (page - 1) * perPage; i < len(all) && i < page*perPage; i++ {
-		runners = append(runners, all[i].body(c.now))
-	}
-	if link := linkHeader(c.r, page, (len(all)+perPage-1)/perPage); link != "" {
-		c.res.header.Set("Link", link)
+	for _, r := range pageOf(c, all) {
+		runners = append(runners, r.body(c.now))
 	}
 	c.res.setJSON(http.StatusOK, struct {
 		TotalCount int          `json:"total_count"`

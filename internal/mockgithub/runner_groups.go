@@ -375,16 +375,13 @@ func (m *Mock) listGroupRunners(c *call) {
 	if rg == nil {
 		return
 	}
-	var all []runnerBody
+	var all []*runner
 	for _, r := range c.scope.sortedRunners() {
 		if r.spec.RunnerGroupID == rg.ID {
-			all = append(all, r.body(c.now))
+			all = append(all, r)
 		}
 	}
-	c.res.setJSON(http.StatusOK, struct {
-		TotalCount int          `json:"total_count"`
-		Runners    []runnerBody `json:"runners"`
-	}{len(all), pageOf(c, all)})
+	c.setRunnerPage(all)
 }
 
 func (m *Mock) listMembers(c *call) {
