@@ -146,6 +146,12 @@ func TestNetworkConfigurationValidation(t *testing.T) {
 		{"create two failovers", http.MethodPost, func(ids []string) any {
 			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": []string{ids[0], ids[2]}}
 		}, ""}, // filled below: two errors are possible, so checked by code
+		{"create unknown failover", http.MethodPost, func(ids []string) any {
+			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": []string{"NOPE"}}
+		}, "failover_network_settings_ids:invalid"},
+		{"create failover in use", http.MethodPost, func(ids []string) any {
+			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": ids[:1]}
+		}, "failover_network_settings_ids:already_exists"},
 		{"create failover enabled not a boolean", http.MethodPost, func(ids []string) any {
 			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": ids[2:3], "failover_network_enabled": "true"}
 		}, "failover_network_enabled:invalid"},
