@@ -412,14 +412,15 @@ func (v *validation) add(field, code, message string) {
 	v.errs = append(v.errs, fieldError{Resource: "HostedRunner", Field: field, Code: code, Message: message})
 }
 
-// decode decodes obj[key] into dst and reports whether a non-null value was decoded;
-// a value of the wrong JSON type is recorded as invalid under label.
+// decode decodes obj[key] into dst and reports whether a value was decoded; a value of the
+// wrong JSON type, null included, is recorded as invalid under label (decodeNullable is for
+// the fields the schemas make nullable).
 func (v *validation) decode(obj map[string]json.RawMessage, key, label string, dst any) bool {
 	raw, ok := obj[key]
-	if !ok || string(raw) == "null" {
+	if !ok {
 		return false
 	}
-	if err := json.Unmarshal(raw, dst); err != nil {
+	if err := json.Unmarshal(raw, dst); err != nil || string(raw) == "null" {
 		kind := "an integer"
 		switch dst.(type) {
 		case *string:
@@ -428,6 +429,8 @@ func (v *validation) decode(obj map[string]json.RawMessage, key, label string, d
 			kind = "a boolean"
 		case *map[string]json.RawMessage:
 			kind = "an object"
+		case *[]int64:
+			kind = "an array of integers"
 		}
 		v.add(label, "invalid", fmt.Sprintf("%s is not %s.", label, kind))
 		return false
@@ -435,9 +438,17 @@ func (v *validation) decode(obj map[string]json.RawMessage, key, label string, d
 	return true
 }
 
-// require records missing_field when obj has no non-null key.
+// decodeNullable is decode for a nullable field: null decodes nothing and is no error.
+func (v *validation) decodeNullable(obj map[string]json.RawMessage, key, label string, dst any) bool {
+	if string(obj[key]) == "null" {
+		return false
+	}
+	return v.decode(obj, key, label, dst)
+}
+
+// require records missing_field when obj has no key (decode rejects a null).
 func (v *validation) require(obj map[string]json.RawMessage, key, label string) {
-	if raw, ok := obj[key]; !ok || string(raw) == "null" {
+	if _, ok := obj[key]; !ok {
 		v.add(label, "missing_field", "")
 	}
 }
@@ -529,7 +540,7 @@ func (m *Mock) createRunner(c *call) {
 			v.require(image, "id", "image.id")
 		}
 		v.decode(image, "source", "image.source", &spec.ImageSource)
-		v.decode(image, "version", "image.version", &spec.ImageVersion)
+		v.decodeNullable(image, "version", "image.version", &spec.ImageVersion)
 		if len(v.errs) == before {
 			var part, reason string
 			details, spec.Platform, part, reason = c.scope.resolveImage(spec.ImageID, spec.ImageSource, spec.ImageVersion)
@@ -614,7 +625,7 @@ func (m *Mock) updateRunner(c *call) {
 		next.ImageVersion = "" // absent or null: the latest version
 		v.decode(obj, "image_id", "image_id", &next.ImageID)
 		v.decode(obj, "image_source", "image_source", &next.ImageSource)
-		v.decode(obj, "image_version", "image_version", &next.ImageVersion)
+		v.decodeNullable(obj, "image_version", "image_version", &next.ImageVersion)
 		if len(v.errs) == before {
 			var part, reason string
 			details, next.Platform, part, reason = c.scope.resolveImage(next.ImageID, next.ImageSource, next.ImageVersion)

@@ -239,13 +239,9 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 		strings.Join(before.SelectedWorkflows, "\n") != strings.Join(next.SelectedWorkflows, "\n")) {
 		v.add("restricted_to_workflows", "custom", "The workflow restrictions of this runner group are read-only.")
 	}
-	raw, present := obj["network_configuration_id"]
 	switch {
-	case !present:
-	case string(raw) == "null" && !create:
+	case !create && string(obj["network_configuration_id"]) == "null":
 		next.NetworkConfigurationID = ""
-	case string(raw) == "null":
-		v.add("network_configuration_id", "invalid", "network_configuration_id is not a string.")
 	case v.decode(obj, "network_configuration_id", "network_configuration_id", &next.NetworkConfigurationID):
 		if c.scope.network.configs[next.NetworkConfigurationID] == nil {
 			v.add("network_configuration_id", "invalid", fmt.Sprintf("Network configuration %q does not exist in this %s.", next.NetworkConfigurationID, c.scope.noun()))
@@ -253,14 +249,14 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 	}
 }
 
-// decodeStrings decodes obj[key] as a string array; a wrong type is recorded as invalid.
+// decodeStrings decodes obj[key] as a string array; a wrong type or null is recorded as invalid.
 func decodeStrings(v *validation, obj map[string]json.RawMessage, key string, dst *[]string) bool {
 	raw, ok := obj[key]
-	if !ok || string(raw) == "null" {
+	if !ok {
 		return false
 	}
 	var list []string
-	if err := json.Unmarshal(raw, &list); err != nil {
+	if err := json.Unmarshal(raw, &list); err != nil || list == nil {
 		v.add(key, "invalid", key+" is not an array of strings.")
 		return false
 	}
@@ -269,14 +265,14 @@ func decodeStrings(v *validation, obj map[string]json.RawMessage, key string, ds
 }
 
 // decodeIDs decodes obj[key] as an integer array and checks every id is a member of the
-// scope; a wrong type or unknown id is recorded as invalid.
+// scope; a wrong type, null or unknown id is recorded as invalid.
 func (c *call) decodeIDs(v *validation, obj map[string]json.RawMessage, key string, dst *[]int64) bool {
 	raw, ok := obj[key]
-	if !ok || string(raw) == "null" {
+	if !ok {
 		return false
 	}
 	var ids []int64
-	if err := json.Unmarshal(raw, &ids); err != nil {
+	if err := json.Unmarshal(raw, &ids); err != nil || ids == nil {
 		v.add(key, "invalid", key+" is not an array of integers.")
 		return false
 	}
