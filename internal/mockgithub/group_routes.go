@@ -152,11 +152,3 @@ func (c *call) invalidAs(resource, docs string, v *validation) {
 		Message: "Validation Failed", Errors: v.errs, DocumentationURL: docs, Status: "422",
 	})
 }
-
-// apiBase is the scheme and host the request came to, for the URLs in answers.
-func apiBase(r *http.Request) string {
-	if r.TLS != nil {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
-}

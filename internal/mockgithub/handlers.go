@@ -350,20 +350,24 @@ func (c *call) setRunnerPage(all []*runner) {
 	}{len(all), runners})
 }
 
+// apiBase is the scheme and host the request came to, for the URLs in answers.
+func apiBase(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
 // linkHeader builds GitHub's Link header for page of last from the request's own URL.
 func linkHeader(r *http.Request, page, last int) string {
 	if last <= 1 {
 		return ""
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
 	at := func(p int, rel string) string {
 		q := r.URL.Query()
 		q.Set("page", strconv.Itoa(p))
-		u := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
-		return fmt.Sprintf("<%s>; rel=%q", u.String(), rel)
+		u := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+		return fmt.Sprintf("<%s%s>; rel=%q", apiBase(r), u.String(), rel)
 	}
 	var links []string
 	if page > 1 {

@@ -2,6 +2,7 @@ package mockgithub
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
@@ -38,5 +39,21 @@ func TestAccountEndpoints(t *testing.T) {
 	}
 	if got := h.do(http.MethodGet, "/user", nil, func(r *http.Request) { r.Header.Del("Authorization") }); got.status != http.StatusUnauthorized {
 		t.Errorf("GET /user without credentials: want 401, got %d", got.status)
+	}
+}
+
+// TestAccountURLsOverTLS checks that the account answers link back over the scheme and host
+// the request came in on.
+func TestAccountURLsOverTLS(t *testing.T) {
+	t.Parallel()
+	m := New(Config{Orgs: []string{"acme"}})
+	srv := httptest.NewTLSServer(m)
+	t.Cleanup(srv.Close)
+	h := &harness{t: t, mock: m, srv: srv}
+	if got := h.do(http.MethodGet, "/orgs/acme", nil).expect(t, http.StatusOK).obj["url"]; got != srv.URL+"/orgs/acme" {
+		t.Errorf("organization url %v, want %s/orgs/acme", got, srv.URL)
+	}
+	if got := h.do(http.MethodGet, "/user", nil).expect(t, http.StatusOK).obj["url"]; got != srv.URL+"/users/"+mockUserLogin {
+		t.Errorf("user url %v, want %s/users/%s", got, srv.URL, mockUserLogin)
 	}
 }
