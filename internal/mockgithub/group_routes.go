@@ -115,14 +115,14 @@ func pageOf[T any](c *call, all []T) []T {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	if link := linkHeader(c.r, page, (len(all)+perPage-1)/perPage); link != "" {
+	last := (len(all) + perPage - 1) / perPage
+	if link := linkHeader(c.r, page, last); link != "" {
 		c.res.header.Set("Link", link)
 	}
-	out := []T{}
-	for i := (page - 1) * perPage; i < len(all) && i < page*perPage; i++ {
-		out = append(out, all[i])
+	if page > last {
+		return []T{} // past the end, where (page-1)*perPage may overflow
 	}
-	return out
+	return append([]T{}, all[(page-1)*perPage:min(page*perPage, len(all))]...)
 }
 
 // validated decodes the request's JSON object body and hands it to check; it answers 400 for

@@ -94,6 +94,8 @@ func TestPerPage(t *testing.T) {
 		{"?per_page=abc&page=x", 30, "page=5&per_page=abc"},
 		{"?per_page=100&page=2", 50, ""},
 		{"?page=9", 0, ""},
+		{"?page=2305843009213693953", 0, ""}, // (page-1)*per_page is past the int range
+		{"?per_page=100&page=100000000000000000", 0, ""},
 	}
 	for _, c := range cases {
 		r := h.do(http.MethodGet, "/orgs/acme/actions/hosted-runners"+c.query, nil).expect(t, http.StatusOK)
