@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -417,14 +418,15 @@ func (v *validation) add(field, code, message string) {
 }
 
 // decode decodes obj[key] into dst and reports whether a value was decoded; a value of the
-// wrong JSON type, null included, is recorded as invalid under label (decodeNullable is for
-// the fields the schemas make nullable).
+// wrong JSON type, null included, is recorded as invalid under label and leaves dst alone
+// (decodeNullable is for the fields the schemas make nullable).
 func (v *validation) decode(obj map[string]json.RawMessage, key, label string, dst any) bool {
 	raw, ok := obj[key]
 	if !ok {
 		return false
 	}
-	if err := json.Unmarshal(raw, dst); err != nil || string(raw) == "null" {
+	val := reflect.New(reflect.TypeOf(dst).Elem()) // dst stays as it was on error
+	if err := json.Unmarshal(raw, val.Interface()); err != nil || string(raw) == "null" {
 		kind := "an integer"
 		switch dst.(type) {
 		case *string:
@@ -435,10 +437,13 @@ func (v *validation) decode(obj map[string]json.RawMessage, key, label string, d
 			kind = "an object"
 		case *[]int64:
 			kind = "an array of integers"
+		case *[]string:
+			kind = "an array of strings"
 		}
 		v.add(label, "invalid", fmt.Sprintf("%s is not %s.", label, kind))
 		return false
 	}
+	reflect.ValueOf(dst).Elem().Set(val.Elem())
 	return true
 }
 

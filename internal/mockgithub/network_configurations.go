@@ -193,14 +193,14 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 		next.ComputeService != "none" && next.ComputeService != "actions" {
 		v.add("compute_service", "invalid", "Compute service must be one of none, actions.")
 	}
-	if decodeStrings(v, obj, "network_settings_ids", &next.NetworkSettingsIDs) {
+	if v.decode(obj, "network_settings_ids", "network_settings_ids", &next.NetworkSettingsIDs) {
 		if len(next.NetworkSettingsIDs) != 1 {
 			v.add("network_settings_ids", "invalid", "Exactly one network settings resource identifier must be specified.")
 		}
 	} else if create {
 		v.require(obj, "network_settings_ids", "network_settings_ids")
 	}
-	if decodeStrings(v, obj, "failover_network_settings_ids", &next.FailoverNetworkSettingsIDs) && len(next.FailoverNetworkSettingsIDs) > 1 {
+	if v.decode(obj, "failover_network_settings_ids", "failover_network_settings_ids", &next.FailoverNetworkSettingsIDs) && len(next.FailoverNetworkSettingsIDs) > 1 {
 		v.add("failover_network_settings_ids", "invalid", "At most one failover network settings resource identifier may be specified.")
 	}
 	// A boolean, optional in both bodies; the descriptions state no rule tying it to the failover list.

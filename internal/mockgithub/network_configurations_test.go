@@ -157,6 +157,7 @@ func TestNetworkConfigurationValidation(t *testing.T) {
 		}, "failover_network_enabled:invalid"},
 		{"update failover enabled not a boolean", http.MethodPatch, func([]string) any { return map[string]any{"failover_network_enabled": 1} }, "failover_network_enabled:invalid"},
 		{"update empty settings list", http.MethodPatch, func([]string) any { return map[string]any{"network_settings_ids": []string{}} }, "network_settings_ids:invalid"},
+		{"create settings not strings", http.MethodPost, func([]string) any { return map[string]any{"name": "n", "network_settings_ids": []int{1}} }, "network_settings_ids:invalid"},
 		{"create null settings", http.MethodPost, func([]string) any { return map[string]any{"name": "n", "network_settings_ids": nil} }, "network_settings_ids:invalid"},
 		{"update null name", http.MethodPatch, func([]string) any { return map[string]any{"name": nil} }, "name:invalid"},
 		{"update null failover list", http.MethodPatch, func([]string) any { return map[string]any{"failover_network_settings_ids": nil} }, "failover_network_settings_ids:invalid"},

@@ -227,7 +227,7 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 	before := *next
 	v.decode(obj, "restricted_to_workflows", "restricted_to_workflows", &next.RestrictedToWorkflows)
 	var workflows []string
-	if decodeStrings(v, obj, "selected_workflows", &workflows) {
+	if v.decode(obj, "selected_workflows", "selected_workflows", &workflows) {
 		for _, w := range workflows {
 			if at := strings.LastIndex(w, "@"); at <= 0 || at == len(w)-1 || strings.Count(w[:at], "/") < 2 {
 				v.add("selected_workflows", "invalid", fmt.Sprintf("Workflow %q must be a path such as octo-org/octo-repo/.github/workflows/deploy.yaml@main, with a ref, tag or long SHA.", w))
@@ -249,31 +249,11 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 	}
 }
 
-// decodeStrings decodes obj[key] as a string array; a wrong type or null is recorded as invalid.
-func decodeStrings(v *validation, obj map[string]json.RawMessage, key string, dst *[]string) bool {
-	raw, ok := obj[key]
-	if !ok {
-		return false
-	}
-	var list []string
-	if err := json.Unmarshal(raw, &list); err != nil || list == nil {
-		v.add(key, "invalid", key+" is not an array of strings.")
-		return false
-	}
-	*dst = append([]string{}, list...)
-	return true
-}
-
 // decodeIDs decodes obj[key] as an integer array and checks every id is a member of the
 // scope; a wrong type, null or unknown id is recorded as invalid.
 func (c *call) decodeIDs(v *validation, obj map[string]json.RawMessage, key string, dst *[]int64) bool {
-	raw, ok := obj[key]
-	if !ok {
-		return false
-	}
 	var ids []int64
-	if err := json.Unmarshal(raw, &ids); err != nil || ids == nil {
-		v.add(key, "invalid", key+" is not an array of integers.")
+	if !v.decode(obj, key, key, &ids) {
 		return false
 	}
 	seen := map[int64]bool{}

@@ -171,6 +171,7 @@ func TestRunnerGroupValidation(t *testing.T) {
 		{"update null network configuration", http.MethodPatch, map[string]any{"name": "larger-runners", "network_configuration_id": nil}, ""},
 		{"update boolean of wrong type", http.MethodPatch, map[string]any{"name": "larger-runners", "allows_public_repositories": "yes"}, "allows_public_repositories:invalid"},
 		{"create null visibility", http.MethodPost, map[string]any{"name": "x", "visibility": nil}, "visibility:invalid"},
+		{"create workflows not strings", http.MethodPost, map[string]any{"name": "x", "selected_workflows": []int{1}}, "selected_workflows:invalid"},
 		{"create null workflows", http.MethodPost, map[string]any{"name": "x", "selected_workflows": nil}, "selected_workflows:invalid"},
 		{"update null name", http.MethodPatch, map[string]any{"name": nil}, "name:invalid"},
 		{"update null boolean", http.MethodPatch, map[string]any{"name": "larger-runners", "restricted_to_workflows": nil}, "restricted_to_workflows:invalid"},
