@@ -287,9 +287,9 @@ func matchPattern(pattern, segs []string) ([]string, bool) {
 // notFound answers 404.
 func (c *call) notFound() { c.res.setError(http.StatusNotFound, "Not Found", docsRoot) }
 
-// paramID returns the first placeholder (a runner or image id) as an integer (matchPattern checked it).
-func (c *call) paramID() int64 {
-	n, _ := strconv.ParseInt(c.params[0], 10, 64)
+// paramInt returns placeholder i as an integer (matchPattern checked it).
+func (c *call) paramInt(i int) int64 {
+	n, _ := strconv.ParseInt(c.params[i], 10, 64)
 	return n
 }
 
@@ -351,6 +351,29 @@ func (c *call) setRunnerPage(all []*runner) {
 	}{len(all), runners})
 }
 
+// pageOf returns the page of all that the request's page and per_page (default 30, at most
+// 100) ask for, setting the Link header when there is more than one page.
+func pageOf[T any](c *call, all []T) []T {
+	q := c.r.URL.Query()
+	perPage, err := strconv.Atoi(q.Get("per_page"))
+	if err != nil || perPage < 1 {
+		perPage = defaultPerPage
+	}
+	perPage = min(perPage, maxPerPage)
+	page, err := strconv.Atoi(q.Get("page"))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	last := (len(all) + perPage - 1) / perPage
+	if link := linkHeader(c.r, page, last); link != "" {
+		c.res.header.Set("Link", link)
+	}
+	if page > last {
+		return []T{} // past the end, where (page-1)*perPage may overflow
+	}
+	return append([]T{}, all[(page-1)*perPage:min(page*perPage, len(all))]...)
+}
+
 // apiBase is the scheme and host the request came to, for the URLs in answers.
 func apiBase(r *http.Request) string {
 	if r.TLS != nil {
@@ -384,7 +407,7 @@ func linkHeader(r *http.Request, page, last int) string {
 }
 
 func (m *Mock) getRunner(c *call) {
-	r := c.scope.runners[c.paramID()]
+	r := c.scope.runners[c.paramInt(0)]
 	if r == nil {
 		c.notFound()
 		return
@@ -393,7 +416,7 @@ func (m *Mock) getRunner(c *call) {
 }
 
 func (m *Mock) deleteRunner(c *call) {
-	r := c.scope.runners[c.paramID()]
+	r := c.scope.runners[c.paramInt(0)]
 	if r == nil {
 		c.notFound()
 		return
@@ -516,16 +539,19 @@ func decodeObject(body []byte) (map[string]json.RawMessage, bool) {
 	return obj, true
 }
 
+// invalidAs answers 422 Validation Failed with the errors attributed to resource.
+func (c *call) invalidAs(resource, docs string, v *validation) {
+	for i := range v.errs {
+		v.errs[i].Resource = resource
+	}
+	c.res.setJSON(http.StatusUnprocessableEntity, apiError{
+		Message: "Validation Failed", Errors: v.errs, DocumentationURL: docs, Status: "422",
+	})
+}
+
 // badJSON answers 400 Problems parsing JSON.
 func (c *call) badJSON() {
 	c.res.setError(http.StatusBadRequest, "Problems parsing JSON", runnersDocs)
-}
-
-// invalid answers 422 Validation Failed.
-func (c *call) invalid(v *validation) {
-	c.res.setJSON(http.StatusUnprocessableEntity, apiError{
-		Message: "Validation Failed", Errors: v.errs, DocumentationURL: runnersDocs, Status: "422",
-	})
 }
 
 func (m *Mock) createRunner(c *call) {
@@ -578,7 +604,7 @@ func (m *Mock) createRunner(c *call) {
 	}
 	v.decode(obj, "image_gen", "image_gen", &spec.ImageGen)
 	if len(v.errs) > 0 {
-		c.invalid(v)
+		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
 	spec.ID = m.nextRunnerID
@@ -592,7 +618,7 @@ func (m *Mock) createRunner(c *call) {
 }
 
 func (m *Mock) updateRunner(c *call) {
-	r := c.scope.runners[c.paramID()]
+	r := c.scope.runners[c.paramInt(0)]
 	if r == nil {
 		c.notFound()
 		return
@@ -605,7 +631,7 @@ func (m *Mock) updateRunner(c *call) {
 	v := &validation{}
 	if r.deleting {
 		v.add("id", "custom", "The hosted runner is being deleted.")
-		c.invalid(v)
+		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
 	next := r.spec
@@ -644,7 +670,7 @@ func (m *Mock) updateRunner(c *call) {
 		}
 	}
 	if len(v.errs) > 0 {
-		c.invalid(v)
+		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
 	if next.Size != r.spec.Size || next.ImageGen != r.spec.ImageGen ||
@@ -664,7 +690,7 @@ func (m *Mock) updateRunner(c *call) {
 
 // customImage returns the image named by the first placeholder, or answers 404.
 func (c *call) customImage() *customImage {
-	img := c.scope.images[c.paramID()]
+	img := c.scope.images[c.paramInt(0)]
 	if img == nil {
 		c.notFound()
 	}
