@@ -471,11 +471,10 @@ func (v *validation) decode(obj map[string]json.RawMessage, key, label string, d
 }
 
 // decodeNullable is decode for a nullable field: null decodes nothing and is no error.
-func (v *validation) decodeNullable(obj map[string]json.RawMessage, key, label string, dst any) bool {
-	if string(obj[key]) == "null" {
-		return false
+func (v *validation) decodeNullable(obj map[string]json.RawMessage, key, label string, dst any) {
+	if string(obj[key]) != "null" {
+		v.decode(obj, key, label, dst)
 	}
-	return v.decode(obj, key, label, dst)
 }
 
 // require records missing_field when obj has no key (decode rejects a null).
