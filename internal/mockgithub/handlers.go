@@ -67,6 +67,9 @@ func (m *Mock) serve(r *http.Request, body []byte, reqID string) *response {
 	res.header.Set("X-GitHub-Request-Id", reqID)
 	res.header.Set("X-GitHub-Media-Type", "github.v3; format=json")
 	m.route(res, r, body, id, b, now)
+	if r.Method == http.MethodGet && res.status == http.StatusOK {
+		setETag(res, r.Header.Get("If-None-Match"))
+	}
 	if res.status != http.StatusNotModified {
 		b.count()
 	}
@@ -132,9 +135,6 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 	}
 	s.sweep(now)
 	op.handle(m, &call{r: r, body: body, now: now, scope: s, params: params, res: res})
-	if r.Method == http.MethodGet && res.status == http.StatusOK {
-		setETag(res, r.Header.Get("If-None-Match"))
-	}
 }
 
 // checkAPIVersion validates X-GitHub-Api-Version and reports whether to go on.

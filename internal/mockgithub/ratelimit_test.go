@@ -185,6 +185,22 @@ func TestETag(t *testing.T) {
 	}
 }
 
+// TestETagOnEveryGet checks that the runner group, networking and account answers carry an
+// ETag and honour If-None-Match as the hosted-runner ones do.
+func TestETagOnEveryGet(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Config{})
+	for _, path := range []string{"/orgs/acme/actions/runner-groups", "/enterprises/acme-corp/actions/runner-groups/1",
+		"/orgs/acme/settings/network-configurations", "/orgs/acme", "/user"} {
+		etag := h.do(http.MethodGet, path, nil).expect(t, http.StatusOK).header.Get("ETag")
+		if etag == "" {
+			t.Errorf("%s: no ETag", path)
+			continue
+		}
+		h.do(http.MethodGet, path, nil, withHeader("If-None-Match", etag)).expect(t, http.StatusNotModified)
+	}
+}
+
 // TestSecondaryLimits covers MaxConcurrent and MinWriteSpacing.
 func TestSecondaryLimits(t *testing.T) {
 	t.Parallel()
