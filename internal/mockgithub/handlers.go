@@ -195,10 +195,11 @@ type call struct {
 	res    *response
 }
 
-// operation is one of the 16 operations of a scope.
+// operation is one operation of a scope: a hosted-runner one, or a runner group or networking
+// one that matchAnyRoute made from its groupRoute.
 type operation struct {
 	method  string
-	pattern []string // path segments after actions/hosted-runners; "{id}", "{version}" and "{key}" (any segment) are placeholders
+	pattern []string // path segments after actions/hosted-runners (or /{kind}/{name}); "{id}", "{version}" and "{key}" (any segment) are placeholders
 	orgApps bool     // enabledForGitHubApps of the organization operation
 	entApps bool     // enabledForGitHubApps of the enterprise operation
 	handle  func(m *Mock, c *call)
