@@ -127,7 +127,7 @@ func (m *Mock) organization(r *http.Request, login string, idx int) organization
 	return organizationFull{
 		Login:            login,
 		ID:               int64(firstOrgID + idx),
-		NodeID:           fmt.Sprintf("O_mock%04d", idx),
+		NodeID:           nodeID("Organization", int64(firstOrgID+idx)),
 		URL:              api,
 		ReposURL:         api + "/repos",
 		EventsURL:        api + "/events",

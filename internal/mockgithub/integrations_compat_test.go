@@ -57,3 +57,22 @@ func TestAccountURLsOverTLS(t *testing.T) {
 		t.Errorf("user url %v, want %s/users/%s", got, srv.URL, mockUserLogin)
 	}
 }
+
+// TestOrganizationIsOneAccount checks that an organization has the same id and node id in
+// GET /orgs/{org}, in its enterprise's organization lists and as the owner of its repositories.
+func TestOrganizationIsOneAccount(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Config{})
+	org := h.do(http.MethodGet, "/orgs/acme", nil).expect(t, http.StatusOK).obj
+	listed := requireList(t, h.do(http.MethodGet, "/enterprises/acme-corp/actions/runner-groups/3/organizations", nil).expect(t, http.StatusOK), "organizations")
+	repos := requireList(t, h.do(http.MethodGet, "/orgs/acme/actions/runner-groups/3/repositories", nil).expect(t, http.StatusOK), "repositories")
+	if len(listed) != 1 || len(repos) != 1 {
+		t.Fatalf("release group members: %d organizations, %d repositories, want 1 each", len(listed), len(repos))
+	}
+	for name, other := range map[string]any{"enterprise member": listed[0], "repository owner": repos[0].(map[string]any)["owner"]} {
+		o := other.(map[string]any)
+		if o["login"] != org["login"] || o["id"] != org["id"] || o["node_id"] != org["node_id"] {
+			t.Errorf("%s %v/%v/%v, GET /orgs/acme %v/%v/%v", name, o["login"], o["id"], o["node_id"], org["login"], org["id"], org["node_id"])
+		}
+	}
+}
