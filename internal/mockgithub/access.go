@@ -50,7 +50,7 @@ func (m *Mock) seedAccess() {
 	for i, name := range m.cfg.Orgs {
 		orgs = append(orgs, Organization{ID: int64(firstOrgID + i), Login: name})
 		s := m.scopes["orgs/"+strings.ToLower(name)]
-		s.owner = name
+		s.owner, s.ownerID = name, int64(firstOrgID+i)
 		for _, r := range seededRepositories {
 			r.ID = repoID
 			repoID++
@@ -111,7 +111,7 @@ func (s *scope) memberBodies(base string, ids []int64) []map[string]any {
 	out := []map[string]any{}
 	for _, r := range s.repos {
 		if want[r.ID] {
-			out = append(out, repositoryBody(base, s.owner, r))
+			out = append(out, repositoryBody(base, Organization{ID: s.ownerID, Login: s.owner}, r))
 		}
 	}
 	for _, o := range s.orgs {
@@ -141,8 +141,8 @@ func organizationBody(base string, o Organization) map[string]any {
 }
 
 // repositoryBody renders the minimal-repository schema (every required field).
-func repositoryBody(base, owner string, r Repository) map[string]any {
-	full := owner + "/" + r.Name
+func repositoryBody(base string, owner Organization, r Repository) map[string]any {
+	full := owner.Login + "/" + r.Name
 	u := base + "/repos/" + full
 	body := map[string]any{
 		"id": r.ID, "node_id": nodeID("Repository", r.ID), "name": r.Name, "full_name": full,
@@ -162,13 +162,12 @@ func repositoryBody(base, owner string, r Repository) map[string]any {
 }
 
 // userBody renders the simple-user schema of an organization owner (every required field).
-func userBody(base, login string) map[string]any {
-	sum := sha256.Sum256([]byte(login))
-	id := int64(sum[0])<<16 | int64(sum[1])<<8 | int64(sum[2])
+func userBody(base string, o Organization) map[string]any {
+	login := o.Login
 	u := base + "/users/" + login
 	return map[string]any{
-		"login": login, "id": id, "node_id": nodeID("User", id), "gravatar_id": "",
-		"avatar_url": fmt.Sprintf("https://avatars.githubusercontent.com/u/%d?v=4", id),
+		"login": login, "id": o.ID, "node_id": nodeID("Organization", o.ID), "gravatar_id": "",
+		"avatar_url": fmt.Sprintf("https://avatars.githubusercontent.com/u/%d?v=4", o.ID),
 		"url":        u, "html_url": "https://github.com/" + login, "followers_url": u + "/followers",
 		"following_url": u + "/following{/other_user}", "gists_url": u + "/gists{/gist_id}",
 		"starred_url": u + "/starred{/owner}{/repo}", "subscriptions_url": u + "/subscriptions",

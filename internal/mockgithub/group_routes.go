@@ -3,7 +3,6 @@ package mockgithub
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -96,35 +95,6 @@ func matchAnyRoute(method string, segs []string) (op operation, params []string,
 	return operation{}, nil, "", "", false
 }
 
-// paramInt returns placeholder i as an integer (matchPattern checked it).
-func (c *call) paramInt(i int) int64 {
-	n, _ := strconv.ParseInt(c.params[i], 10, 64)
-	return n
-}
-
-// pageOf returns the page of all that the request's page and per_page (default 30, at most
-// 100) ask for, setting the Link header when there is more than one page.
-func pageOf[T any](c *call, all []T) []T {
-	q := c.r.URL.Query()
-	perPage, err := strconv.Atoi(q.Get("per_page"))
-	if err != nil || perPage < 1 {
-		perPage = defaultPerPage
-	}
-	perPage = min(perPage, maxPerPage)
-	page, err := strconv.Atoi(q.Get("page"))
-	if err != nil || page < 1 {
-		page = 1
-	}
-	if link := linkHeader(c.r, page, (len(all)+perPage-1)/perPage); link != "" {
-		c.res.header.Set("Link", link)
-	}
-	out := []T{}
-	for i := (page - 1) * perPage; i < len(all) && i < page*perPage; i++ {
-		out = append(out, all[i])
-	}
-	return out
-}
-
 // validated decodes the request's JSON object body and hands it to check; it answers 400 for
 // a body that is not an object and 422 (errors attributed to resource) when check recorded
 // any, and reports whether the operation may go on.
@@ -141,22 +111,4 @@ func (c *call) validated(resource, docs string, check func(v *validation, obj ma
 		return false
 	}
 	return true
-}
-
-// invalidAs answers 422 Validation Failed with the errors attributed to resource.
-func (c *call) invalidAs(resource, docs string, v *validation) {
-	for i := range v.errs {
-		v.errs[i].Resource = resource
-	}
-	c.res.setJSON(http.StatusUnprocessableEntity, apiError{
-		Message: "Validation Failed", Errors: v.errs, DocumentationURL: docs, Status: "422",
-	})
-}
-
-// apiBase is the scheme and host the request came to, for the URLs in answers.
-func apiBase(r *http.Request) string {
-	if r.TLS != nil {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -66,6 +67,9 @@ func (m *Mock) serve(r *http.Request, body []byte, reqID string) *response {
 	res.header.Set("X-GitHub-Request-Id", reqID)
 	res.header.Set("X-GitHub-Media-Type", "github.v3; format=json")
 	m.route(res, r, body, id, b, now)
+	if r.Method == http.MethodGet && res.status == http.StatusOK {
+		setETag(res, r.Header.Get("If-None-Match"))
+	}
 	if res.status != http.StatusNotModified {
 		b.count()
 	}
@@ -131,9 +135,6 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 	}
 	s.sweep(now)
 	op.handle(m, &call{r: r, body: body, now: now, scope: s, params: params, res: res})
-	if r.Method == http.MethodGet && res.status == http.StatusOK {
-		setETag(res, r.Header.Get("If-None-Match"))
-	}
 }
 
 // checkAPIVersion validates X-GitHub-Api-Version and reports whether to go on.
@@ -194,10 +195,11 @@ type call struct {
 	res    *response
 }
 
-// operation is one of the 16 operations of a scope.
+// operation is one operation of a scope: a hosted-runner one, or a runner group or networking
+// one that matchAnyRoute made from its groupRoute.
 type operation struct {
 	method  string
-	pattern []string // path segments after actions/hosted-runners; "{id}", "{version}" and "{key}" (any segment) are placeholders
+	pattern []string // path segments after actions/hosted-runners (or /{kind}/{name}); "{id}", "{version}" and "{key}" (any segment) are placeholders
 	orgApps bool     // enabledForGitHubApps of the organization operation
 	entApps bool     // enabledForGitHubApps of the enterprise operation
 	handle  func(m *Mock, c *call)
@@ -286,9 +288,9 @@ func matchPattern(pattern, segs []string) ([]string, bool) {
 // notFound answers 404.
 func (c *call) notFound() { c.res.setError(http.StatusNotFound, "Not Found", docsRoot) }
 
-// paramID returns the first placeholder (a runner or image id) as an integer (matchPattern checked it).
-func (c *call) paramID() int64 {
-	n, _ := strconv.ParseInt(c.params[0], 10, 64)
+// paramInt returns placeholder i as an integer (matchPattern checked it).
+func (c *call) paramInt(i int) int64 {
+	n, _ := strconv.ParseInt(c.params[i], 10, 64)
 	return n
 }
 
@@ -330,13 +332,29 @@ func (r *runner) body(now time.Time) runnerBody {
 	}
 }
 
-// Pagination bounds of the runner list.
+// Pagination bounds of every list.
 const (
 	defaultPerPage = 30
 	maxPerPage     = 100
 )
 
-func (m *Mock) listRunners(c *call) {
+func (m *Mock) listRunners(c *call) { c.setRunnerPage(c.scope.sortedRunners()) }
+
+// setRunnerPage answers {total_count, runners} with the requested page of all.
+func (c *call) setRunnerPage(all []*runner) {
+	runners := []runnerBody{}
+	for _, r := range pageOf(c, all) {
+		runners = append(runners, r.body(c.now))
+	}
+	c.res.setJSON(http.StatusOK, struct {
+		TotalCount int          `json:"total_count"`
+		Runners    []runnerBody `json:"runners"`
+	}{len(all), runners})
+}
+
+// pageOf returns the page of all that the request's page and per_page (default 30, at most
+// 100) ask for, setting the Link header when there is more than one page.
+func pageOf[T any](c *call, all []T) []T {
 	q := c.r.URL.Query()
 	perPage, err := strconv.Atoi(q.Get("per_page"))
 	if err != nil || perPage < 1 {
@@ -347,18 +365,22 @@ func (m *Mock) listRunners(c *call) {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	all := c.scope.sortedRunners()
-	runners := []runnerBody{}
-	for i := (page - 1) * perPage; i < len(all) && i < page*perPage; i++ {
-		runners = append(runners, all[i].body(c.now))
-	}
-	if link := linkHeader(c.r, page, (len(all)+perPage-1)/perPage); link != "" {
+	last := (len(all) + perPage - 1) / perPage
+	if link := linkHeader(c.r, page, last); link != "" {
 		c.res.header.Set("Link", link)
 	}
-	c.res.setJSON(http.StatusOK, struct {
-		TotalCount int          `json:"total_count"`
-		Runners    []runnerBody `json:"runners"`
-	}{len(all), runners})
+	if page > last {
+		return []T{} // past the end, where (page-1)*perPage may overflow
+	}
+	return append([]T{}, all[(page-1)*perPage:min(page*perPage, len(all))]...)
+}
+
+// apiBase is the scheme and host the request came to, for the URLs in answers.
+func apiBase(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
 }
 
 // linkHeader builds GitHub's Link header for page of last from the request's own URL.
@@ -366,15 +388,11 @@ func linkHeader(r *http.Request, page, last int) string {
 	if last <= 1 {
 		return ""
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
 	at := func(p int, rel string) string {
 		q := r.URL.Query()
 		q.Set("page", strconv.Itoa(p))
-		u := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
-		return fmt.Sprintf("<%s>; rel=%q", u.String(), rel)
+		u := url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+		return fmt.Sprintf("<%s%s>; rel=%q", apiBase(r), u.String(), rel)
 	}
 	var links []string
 	if page > 1 {
@@ -390,7 +408,7 @@ func linkHeader(r *http.Request, page, last int) string {
 }
 
 func (m *Mock) getRunner(c *call) {
-	r := c.scope.runners[c.paramID()]
+	r := c.scope.runners[c.paramInt(0)]
 	if r == nil {
 		c.notFound()
 		return
@@ -399,7 +417,7 @@ func (m *Mock) getRunner(c *call) {
 }
 
 func (m *Mock) deleteRunner(c *call) {
-	r := c.scope.runners[c.paramID()]
+	r := c.scope.runners[c.paramInt(0)]
 	if r == nil {
 		c.notFound()
 		return
@@ -423,14 +441,16 @@ func (v *validation) add(field, code, message string) {
 	v.errs = append(v.errs, fieldError{Resource: "HostedRunner", Field: field, Code: code, Message: message})
 }
 
-// decode decodes obj[key] into dst and reports whether a non-null value was decoded;
-// a value of the wrong JSON type is recorded as invalid under label.
+// decode decodes obj[key] into dst and reports whether a value was decoded; a value of the
+// wrong JSON type, null included, is recorded as invalid under label and leaves dst alone
+// (decodeNullable is for the fields the schemas make nullable).
 func (v *validation) decode(obj map[string]json.RawMessage, key, label string, dst any) bool {
 	raw, ok := obj[key]
-	if !ok || string(raw) == "null" {
+	if !ok {
 		return false
 	}
-	if err := json.Unmarshal(raw, dst); err != nil {
+	val := reflect.New(reflect.TypeOf(dst).Elem()) // dst stays as it was on error
+	if err := json.Unmarshal(raw, val.Interface()); err != nil || string(raw) == "null" {
 		kind := "an integer"
 		switch dst.(type) {
 		case *string:
@@ -439,16 +459,28 @@ func (v *validation) decode(obj map[string]json.RawMessage, key, label string, d
 			kind = "a boolean"
 		case *map[string]json.RawMessage:
 			kind = "an object"
+		case *[]int64:
+			kind = "an array of integers"
+		case *[]string:
+			kind = "an array of strings"
 		}
 		v.add(label, "invalid", fmt.Sprintf("%s is not %s.", label, kind))
 		return false
 	}
+	reflect.ValueOf(dst).Elem().Set(val.Elem())
 	return true
 }
 
-// require records missing_field when obj has no non-null key.
+// decodeNullable is decode for a nullable field: null decodes nothing and is no error.
+func (v *validation) decodeNullable(obj map[string]json.RawMessage, key, label string, dst any) {
+	if string(obj[key]) != "null" {
+		v.decode(obj, key, label, dst)
+	}
+}
+
+// require records missing_field when obj has no key (decode rejects a null).
 func (v *validation) require(obj map[string]json.RawMessage, key, label string) {
-	if raw, ok := obj[key]; !ok || string(raw) == "null" {
+	if _, ok := obj[key]; !ok {
 		v.add(label, "missing_field", "")
 	}
 }
@@ -507,16 +539,19 @@ func decodeObject(body []byte) (map[string]json.RawMessage, bool) {
 	return obj, true
 }
 
+// invalidAs answers 422 Validation Failed with the errors attributed to resource.
+func (c *call) invalidAs(resource, docs string, v *validation) {
+	for i := range v.errs {
+		v.errs[i].Resource = resource
+	}
+	c.res.setJSON(http.StatusUnprocessableEntity, apiError{
+		Message: "Validation Failed", Errors: v.errs, DocumentationURL: docs, Status: "422",
+	})
+}
+
 // badJSON answers 400 Problems parsing JSON.
 func (c *call) badJSON() {
 	c.res.setError(http.StatusBadRequest, "Problems parsing JSON", runnersDocs)
-}
-
-// invalid answers 422 Validation Failed.
-func (c *call) invalid(v *validation) {
-	c.res.setJSON(http.StatusUnprocessableEntity, apiError{
-		Message: "Validation Failed", Errors: v.errs, DocumentationURL: runnersDocs, Status: "422",
-	})
 }
 
 func (m *Mock) createRunner(c *call) {
@@ -540,7 +575,7 @@ func (m *Mock) createRunner(c *call) {
 			v.require(image, "id", "image.id")
 		}
 		v.decode(image, "source", "image.source", &spec.ImageSource)
-		v.decode(image, "version", "image.version", &spec.ImageVersion)
+		v.decodeNullable(image, "version", "image.version", &spec.ImageVersion)
 		if len(v.errs) == before {
 			var part, reason string
 			details, spec.Platform, part, reason = c.scope.resolveImage(spec.ImageID, spec.ImageSource, spec.ImageVersion)
@@ -569,7 +604,7 @@ func (m *Mock) createRunner(c *call) {
 	}
 	v.decode(obj, "image_gen", "image_gen", &spec.ImageGen)
 	if len(v.errs) > 0 {
-		c.invalid(v)
+		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
 	spec.ID = m.nextRunnerID
@@ -583,7 +618,7 @@ func (m *Mock) createRunner(c *call) {
 }
 
 func (m *Mock) updateRunner(c *call) {
-	r := c.scope.runners[c.paramID()]
+	r := c.scope.runners[c.paramInt(0)]
 	if r == nil {
 		c.notFound()
 		return
@@ -596,7 +631,7 @@ func (m *Mock) updateRunner(c *call) {
 	v := &validation{}
 	if r.deleting {
 		v.add("id", "custom", "The hosted runner is being deleted.")
-		c.invalid(v)
+		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
 	next := r.spec
@@ -625,7 +660,7 @@ func (m *Mock) updateRunner(c *call) {
 		next.ImageVersion = "" // absent or null: the latest version
 		v.decode(obj, "image_id", "image_id", &next.ImageID)
 		v.decode(obj, "image_source", "image_source", &next.ImageSource)
-		v.decode(obj, "image_version", "image_version", &next.ImageVersion)
+		v.decodeNullable(obj, "image_version", "image_version", &next.ImageVersion)
 		if len(v.errs) == before {
 			var part, reason string
 			details, next.Platform, part, reason = c.scope.resolveImage(next.ImageID, next.ImageSource, next.ImageVersion)
@@ -635,7 +670,7 @@ func (m *Mock) updateRunner(c *call) {
 		}
 	}
 	if len(v.errs) > 0 {
-		c.invalid(v)
+		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
 	if next.Size != r.spec.Size || next.ImageGen != r.spec.ImageGen ||
@@ -655,7 +690,7 @@ func (m *Mock) updateRunner(c *call) {
 
 // customImage returns the image named by the first placeholder, or answers 404.
 func (c *call) customImage() *customImage {
-	img := c.scope.images[c.paramID()]
+	img := c.scope.images[c.paramInt(0)]
 	if img == nil {
 		c.notFound()
 	}

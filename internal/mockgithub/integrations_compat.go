@@ -121,18 +121,13 @@ func (m *Mock) orgLogin(name string) (string, int) {
 	return "", -1
 }
 
-// apiRoot is the URL the request reached the mock under, for the *_url fields.
-func apiRoot(r *http.Request) string {
-	return "http://" + r.Host
-}
-
 func (m *Mock) organization(r *http.Request, login string, idx int) organizationFull {
-	api := apiRoot(r) + "/orgs/" + login
+	api := apiBase(r) + "/orgs/" + login
 	created := accountsCreated.Format(time.RFC3339)
 	return organizationFull{
 		Login:            login,
 		ID:               int64(firstOrgID + idx),
-		NodeID:           fmt.Sprintf("O_mock%04d", idx),
+		NodeID:           nodeID("Organization", int64(firstOrgID+idx)),
 		URL:              api,
 		ReposURL:         api + "/repos",
 		EventsURL:        api + "/events",
@@ -149,7 +144,7 @@ func (m *Mock) organization(r *http.Request, login string, idx int) organization
 }
 
 func (m *Mock) user(r *http.Request) privateUser {
-	api := apiRoot(r) + "/users/" + mockUserLogin
+	api := apiBase(r) + "/users/" + mockUserLogin
 	created := accountsCreated.Format(time.RFC3339)
 	return privateUser{
 		Login:             mockUserLogin,

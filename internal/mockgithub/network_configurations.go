@@ -193,24 +193,27 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 		next.ComputeService != "none" && next.ComputeService != "actions" {
 		v.add("compute_service", "invalid", "Compute service must be one of none, actions.")
 	}
-	if decodeStrings(v, obj, "network_settings_ids", &next.NetworkSettingsIDs) {
+	if v.decode(obj, "network_settings_ids", "network_settings_ids", &next.NetworkSettingsIDs) {
 		if len(next.NetworkSettingsIDs) != 1 {
 			v.add("network_settings_ids", "invalid", "Exactly one network settings resource identifier must be specified.")
 		}
 	} else if create {
 		v.require(obj, "network_settings_ids", "network_settings_ids")
 	}
-	if decodeStrings(v, obj, "failover_network_settings_ids", &next.FailoverNetworkSettingsIDs) && len(next.FailoverNetworkSettingsIDs) > 1 {
+	if v.decode(obj, "failover_network_settings_ids", "failover_network_settings_ids", &next.FailoverNetworkSettingsIDs) && len(next.FailoverNetworkSettingsIDs) > 1 {
 		v.add("failover_network_settings_ids", "invalid", "At most one failover network settings resource identifier may be specified.")
 	}
 	// A boolean, optional in both bodies; the descriptions state no rule tying it to the failover list.
 	v.decode(obj, "failover_network_enabled", "failover_network_enabled", &next.FailoverNetworkEnabled)
-	for _, list := range [][]string{next.NetworkSettingsIDs, next.FailoverNetworkSettingsIDs} {
-		for _, id := range list {
+	for _, f := range []struct {
+		field string
+		ids   []string
+	}{{"network_settings_ids", next.NetworkSettingsIDs}, {"failover_network_settings_ids", next.FailoverNetworkSettingsIDs}} {
+		for _, id := range f.ids {
 			if n.settings[id] == nil {
-				v.add("network_settings_ids", "invalid", fmt.Sprintf("Network settings %q do not exist in this %s.", id, c.scope.noun()))
+				v.add(f.field, "invalid", fmt.Sprintf("Network settings %q do not exist in this %s.", id, c.scope.noun()))
 			} else if user := n.user(id); user != nil && user.ID != next.ID {
-				v.add("network_settings_ids", "already_exists", fmt.Sprintf("Network settings %q are already used by network configuration %q.", id, user.Name))
+				v.add(f.field, "already_exists", fmt.Sprintf("Network settings %q are already used by network configuration %q.", id, user.Name))
 			}
 		}
 	}

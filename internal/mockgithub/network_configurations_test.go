@@ -146,11 +146,22 @@ func TestNetworkConfigurationValidation(t *testing.T) {
 		{"create two failovers", http.MethodPost, func(ids []string) any {
 			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": []string{ids[0], ids[2]}}
 		}, ""}, // filled below: two errors are possible, so checked by code
+		{"create unknown failover", http.MethodPost, func(ids []string) any {
+			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": []string{"NOPE"}}
+		}, "failover_network_settings_ids:invalid"},
+		{"create failover in use", http.MethodPost, func(ids []string) any {
+			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": ids[:1]}
+		}, "failover_network_settings_ids:already_exists"},
 		{"create failover enabled not a boolean", http.MethodPost, func(ids []string) any {
 			return map[string]any{"name": "n", "network_settings_ids": ids[1:2], "failover_network_settings_ids": ids[2:3], "failover_network_enabled": "true"}
 		}, "failover_network_enabled:invalid"},
 		{"update failover enabled not a boolean", http.MethodPatch, func([]string) any { return map[string]any{"failover_network_enabled": 1} }, "failover_network_enabled:invalid"},
 		{"update empty settings list", http.MethodPatch, func([]string) any { return map[string]any{"network_settings_ids": []string{}} }, "network_settings_ids:invalid"},
+		{"create settings not strings", http.MethodPost, func([]string) any { return map[string]any{"name": "n", "network_settings_ids": []int{1}} }, "network_settings_ids:invalid"},
+		{"create null settings", http.MethodPost, func([]string) any { return map[string]any{"name": "n", "network_settings_ids": nil} }, "network_settings_ids:invalid"},
+		{"update null name", http.MethodPatch, func([]string) any { return map[string]any{"name": nil} }, "name:invalid"},
+		{"update null failover list", http.MethodPatch, func([]string) any { return map[string]any{"failover_network_settings_ids": nil} }, "failover_network_settings_ids:invalid"},
+		{"update null compute service", http.MethodPatch, func([]string) any { return map[string]any{"compute_service": nil} }, "compute_service:invalid"},
 		{"update only the name", http.MethodPatch, func([]string) any { return map[string]any{"name": "renamed"} }, ""},
 		{"update with empty object", http.MethodPatch, func([]string) any { return map[string]any{} }, ""},
 		{"update compute service", http.MethodPatch, func([]string) any { return map[string]any{"compute_service": "none"} }, ""},

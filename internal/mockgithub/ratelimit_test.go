@@ -94,6 +94,8 @@ func TestPerPage(t *testing.T) {
 		{"?per_page=abc&page=x", 30, "page=5&per_page=abc"},
 		{"?per_page=100&page=2", 50, ""},
 		{"?page=9", 0, ""},
+		{"?page=2305843009213693953", 0, ""}, // (page-1)*per_page is past the int range
+		{"?per_page=100&page=100000000000000000", 0, ""},
 	}
 	for _, c := range cases {
 		r := h.do(http.MethodGet, "/orgs/acme/actions/hosted-runners"+c.query, nil).expect(t, http.StatusOK)
@@ -180,6 +182,22 @@ func TestETag(t *testing.T) {
 	}
 	if n := h.mock.Count(http.MethodGet, ""); n != 12 {
 		t.Errorf("logged %d GETs, want 12 (304s included)", n)
+	}
+}
+
+// TestETagOnEveryGet checks that the runner group, networking and account answers carry an
+// ETag and honour If-None-Match as the hosted-runner ones do.
+func TestETagOnEveryGet(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Config{})
+	for _, path := range []string{"/orgs/acme/actions/runner-groups", "/enterprises/acme-corp/actions/runner-groups/1",
+		"/orgs/acme/settings/network-configurations", "/orgs/acme", "/user"} {
+		etag := h.do(http.MethodGet, path, nil).expect(t, http.StatusOK).header.Get("ETag")
+		if etag == "" {
+			t.Errorf("%s: no ETag", path)
+			continue
+		}
+		h.do(http.MethodGet, path, nil, withHeader("If-None-Match", etag)).expect(t, http.StatusNotModified)
 	}
 }
 

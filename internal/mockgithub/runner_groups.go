@@ -227,7 +227,7 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 	before := *next
 	v.decode(obj, "restricted_to_workflows", "restricted_to_workflows", &next.RestrictedToWorkflows)
 	var workflows []string
-	if decodeStrings(v, obj, "selected_workflows", &workflows) {
+	if v.decode(obj, "selected_workflows", "selected_workflows", &workflows) {
 		for _, w := range workflows {
 			if at := strings.LastIndex(w, "@"); at <= 0 || at == len(w)-1 || strings.Count(w[:at], "/") < 2 {
 				v.add("selected_workflows", "invalid", fmt.Sprintf("Workflow %q must be a path such as octo-org/octo-repo/.github/workflows/deploy.yaml@main, with a ref, tag or long SHA.", w))
@@ -239,13 +239,9 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 		strings.Join(before.SelectedWorkflows, "\n") != strings.Join(next.SelectedWorkflows, "\n")) {
 		v.add("restricted_to_workflows", "custom", "The workflow restrictions of this runner group are read-only.")
 	}
-	raw, present := obj["network_configuration_id"]
 	switch {
-	case !present:
-	case string(raw) == "null" && !create:
+	case !create && string(obj["network_configuration_id"]) == "null":
 		next.NetworkConfigurationID = ""
-	case string(raw) == "null":
-		v.add("network_configuration_id", "invalid", "network_configuration_id is not a string.")
 	case v.decode(obj, "network_configuration_id", "network_configuration_id", &next.NetworkConfigurationID):
 		if c.scope.network.configs[next.NetworkConfigurationID] == nil {
 			v.add("network_configuration_id", "invalid", fmt.Sprintf("Network configuration %q does not exist in this %s.", next.NetworkConfigurationID, c.scope.noun()))
@@ -253,31 +249,11 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 	}
 }
 
-// decodeStrings decodes obj[key] as a string array; a wrong type is recorded as invalid.
-func decodeStrings(v *validation, obj map[string]json.RawMessage, key string, dst *[]string) bool {
-	raw, ok := obj[key]
-	if !ok || string(raw) == "null" {
-		return false
-	}
-	var list []string
-	if err := json.Unmarshal(raw, &list); err != nil {
-		v.add(key, "invalid", key+" is not an array of strings.")
-		return false
-	}
-	*dst = append([]string{}, list...)
-	return true
-}
-
 // decodeIDs decodes obj[key] as an integer array and checks every id is a member of the
-// scope; a wrong type or unknown id is recorded as invalid.
+// scope; a wrong type, null or unknown id is recorded as invalid.
 func (c *call) decodeIDs(v *validation, obj map[string]json.RawMessage, key string, dst *[]int64) bool {
-	raw, ok := obj[key]
-	if !ok || string(raw) == "null" {
-		return false
-	}
 	var ids []int64
-	if err := json.Unmarshal(raw, &ids); err != nil {
-		v.add(key, "invalid", key+" is not an array of integers.")
+	if !v.decode(obj, key, key, &ids) {
 		return false
 	}
 	seen := map[int64]bool{}
@@ -375,16 +351,13 @@ func (m *Mock) listGroupRunners(c *call) {
 	if rg == nil {
 		return
 	}
-	var all []runnerBody
+	var all []*runner
 	for _, r := range c.scope.sortedRunners() {
 		if r.spec.RunnerGroupID == rg.ID {
-			all = append(all, r.body(c.now))
+			all = append(all, r)
 		}
 	}
-	c.res.setJSON(http.StatusOK, struct {
-		TotalCount int          `json:"total_count"`
-		Runners    []runnerBody `json:"runners"`
-	}{len(all), pageOf(c, all)})
+	c.setRunnerPage(all)
 }
 
 func (m *Mock) listMembers(c *call) {

@@ -170,6 +170,11 @@ func TestRunnerGroupValidation(t *testing.T) {
 		{"update empty network configuration", http.MethodPatch, map[string]any{"name": "larger-runners", "network_configuration_id": ""}, "network_configuration_id:invalid"},
 		{"update null network configuration", http.MethodPatch, map[string]any{"name": "larger-runners", "network_configuration_id": nil}, ""},
 		{"update boolean of wrong type", http.MethodPatch, map[string]any{"name": "larger-runners", "allows_public_repositories": "yes"}, "allows_public_repositories:invalid"},
+		{"create null visibility", http.MethodPost, map[string]any{"name": "x", "visibility": nil}, "visibility:invalid"},
+		{"create workflows not strings", http.MethodPost, map[string]any{"name": "x", "selected_workflows": []int{1}}, "selected_workflows:invalid"},
+		{"create null workflows", http.MethodPost, map[string]any{"name": "x", "selected_workflows": nil}, "selected_workflows:invalid"},
+		{"update null name", http.MethodPatch, map[string]any{"name": nil}, "name:invalid"},
+		{"update null boolean", http.MethodPatch, map[string]any{"name": "larger-runners", "restricted_to_workflows": nil}, "restricted_to_workflows:invalid"},
 	}
 	for _, sc := range scopes {
 		enterprise := strings.HasPrefix(sc.prefix, "/enterprises")
@@ -350,6 +355,9 @@ func TestRunnerGroupMembership(t *testing.T) {
 			}
 			if got := groupErrors(t, h.do(http.MethodPut, base, map[string]any{}), "RunnerGroup"); len(got) != 1 || got[0] != key+":missing_field" {
 				t.Errorf("set without list: %v", got)
+			}
+			if got := groupErrors(t, h.do(http.MethodPut, base, map[string]any{key: nil}), "RunnerGroup"); len(got) != 1 || got[0] != key+":invalid" {
+				t.Errorf("set a null list: %v", got)
 			}
 			// One-member changes need visibility selected; group 2 is visible to all.
 			if got := groupErrors(t, h.do(http.MethodPut, sc.prefix+"/actions/runner-groups/2/"+seg+"/"+itoa(ids[0]), nil), "RunnerGroup"); len(got) != 1 || got[0] != "visibility:custom" {

@@ -146,6 +146,7 @@ type scope struct {
 	runners    map[int64]*runner
 	images     map[int64]*customImage
 	owner      string         // the organization or enterprise name as configured
+	ownerID    int64          // an organization's id (access.go)
 	repos      []Repository   // an organization's repositories, by id (access.go)
 	orgs       []Organization // an enterprise's organizations, by id (access.go)
 	groups     groupStore     // runner_groups.go

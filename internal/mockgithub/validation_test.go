@@ -39,6 +39,13 @@ func with(key string, value any) map[string]any {
 	return b
 }
 
+// nulled returns a create body with key set to JSON null.
+func nulled(key string) map[string]any {
+	b := createBody("runner-1")
+	b[key] = nil
+	return b
+}
+
 // TestCreateValidation covers every create rule in both scopes.
 func TestCreateValidation(t *testing.T) {
 	t.Parallel()
@@ -71,6 +78,13 @@ func TestCreateValidation(t *testing.T) {
 		{"group as string", with("runner_group_id", "1"), "runner_group_id:invalid"},
 		{"maximum zero", with("maximum_runners", 0), "maximum_runners:invalid"},
 		{"static ip not bool", with("enable_static_ip", "yes"), "enable_static_ip:invalid"},
+		{"name null", nulled("name"), "name:invalid"},
+		{"image null", nulled("image"), "image:invalid"},
+		{"image id null", with("image", map[string]any{"id": nil}), "image.id:invalid"},
+		{"image source null", with("image", map[string]any{"id": "ubuntu-latest", "source": nil}), "image.source:invalid"},
+		{"maximum null", nulled("maximum_runners"), "maximum_runners:invalid"},
+		{"static ip null", nulled("enable_static_ip"), "enable_static_ip:invalid"},
+		{"image gen null", nulled("image_gen"), "image_gen:invalid"},
 	}
 	for _, sc := range scopes {
 		for _, c := range cases {
@@ -168,6 +182,10 @@ func TestUpdateValidation(t *testing.T) {
 		{"version with github", map[string]any{"image_version": "1.0.0"}, "image_version:invalid"},
 		{"custom version unknown", map[string]any{"image_id": "1", "image_source": "custom", "image_version": "0.0.1"}, "image_version:invalid"},
 		{"custom id number", map[string]any{"image_id": 1, "image_source": "custom"}, "image_id:invalid"},
+		{"name null", map[string]any{"name": nil}, "name:invalid"},
+		{"group null", map[string]any{"runner_group_id": nil}, "runner_group_id:invalid"},
+		{"size null", map[string]any{"size": nil}, "size:invalid"},
+		{"image id null", map[string]any{"image_id": nil}, "image_id:invalid"},
 	}
 	for _, sc := range scopes {
 		for _, c := range cases {
