@@ -26,7 +26,7 @@ type NetworkConfiguration struct {
 	CreatedOn                  *string  `json:"created_on"` // nullable date-time
 }
 
-func (n *NetworkConfiguration) validate() error {
+func (n NetworkConfiguration) validate() error {
 	switch {
 	case n.ID == "":
 		return missing("network configuration", "id")
@@ -93,31 +93,12 @@ func networkPath(s Scope, resource string, segments ...string) string {
 // ListNetworkConfigurations lists every network configuration of the scope, following Link
 // pages of 100.
 func (c *Client) ListNetworkConfigurations(ctx context.Context, scope Scope) ([]NetworkConfiguration, error) {
-	var all []NetworkConfiguration
-	seen := map[string]bool{}
-	err := c.paginate(ctx, networkPath(scope, "network-configurations")+"?per_page=100", func(body []byte) error {
-		var page struct {
-			NetworkConfigurations []NetworkConfiguration `json:"network_configurations"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		for i := range page.NetworkConfigurations {
-			n := page.NetworkConfigurations[i]
-			if err := n.validate(); err != nil {
-				return err
-			}
-			if !seen[n.ID] {
-				seen[n.ID] = true
-				all = append(all, n)
-			}
-		}
-		return nil
-	})
+	configs, err := listItems(ctx, c, networkPath(scope, "network-configurations")+"?per_page=100", "network_configurations",
+		"network configurations", NetworkConfiguration.validate)
 	if err != nil {
 		return nil, err
 	}
-	return all, nil
+	return uniqueBy(configs, func(n NetworkConfiguration) string { return n.ID }), nil
 }
 
 // CreateNetworkConfiguration creates a network configuration. A request without exactly one

@@ -333,6 +333,23 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	if groups, err := repeating.ListRunnerGroups(context.Background(), client.Organization("o"), ""); err == nil {
 		t.Errorf("ListRunnerGroups over a repeating page = %d groups, no error", len(groups))
 	}
+
+	// The same for an access list: an error, not the first page's repositories three times over.
+	sameRepos := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		var items []string
+		for i := 1; i <= 100; i++ {
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"r%d"}`, i, i))
+		}
+		fmt.Fprintf(w, `{"total_count":250,"repositories":[%s]}`, strings.Join(items, ","))
+	}))
+	t.Cleanup(sameRepos.Close)
+	repeatingRepos, err := client.New(client.Config{BaseURL: sameRepos.URL, Token: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if repos, err := repeatingRepos.ListRunnerGroupRepositories(context.Background(), client.Organization("o"), 2); err == nil {
+		t.Errorf("ListRunnerGroupRepositories over a repeating page = %d repositories, no error", len(repos))
+	}
 }
 
 // TestRunnerGroupAnswersValidated checks that answers without the fields state needs are errors.
@@ -349,6 +366,13 @@ func TestRunnerGroupAnswersValidated(t *testing.T) {
 		"/enterprises/e/network-configurations":                `{"total_count":1,"network_configurations":[{"id":"","name":"n"}]}`,
 		"/enterprises/e/actions/runner-groups":                 `{"total_count":1,"runner_groups":[{"id":1,"visibility":"all"}]}`,
 		"/enterprises/e/actions/runner-groups/6/organizations": `{"total_count":1,"organizations":[{"login":"x"}]}`,
+		// Lists without their array: not a page of that list, never an empty one. The guards
+		// before deleting a group or a configuration read these lists.
+		"/orgs/o/actions/runner-groups":                        `{"total_count":1}`,
+		"/orgs/o/actions/runner-groups/7/repositories":         `{"total_count":1}`,
+		"/orgs/o/actions/runner-groups/8/hosted-runners":       `{"total_count":1}`,
+		"/orgs/o/settings/network-configurations":              `{"total_count":1}`,
+		"/enterprises/e/actions/runner-groups/9/organizations": `{"total_count":1,"organizations":null}`,
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(bodies[r.URL.Path]))
@@ -371,6 +395,11 @@ func TestRunnerGroupAnswersValidated(t *testing.T) {
 	_, errs["configurations"] = c.ListNetworkConfigurations(ctx, ent)
 	_, errs["groups"] = c.ListRunnerGroups(ctx, ent, "")
 	_, errs["organizations"] = c.ListRunnerGroupOrganizations(ctx, ent, 6)
+	_, errs["groups without list"] = c.ListRunnerGroups(ctx, org, "")
+	_, errs["repositories without list"] = c.ListRunnerGroupRepositories(ctx, org, 7)
+	_, errs["hosted runners without list"] = c.ListRunnerGroupHostedRunners(ctx, org, 8)
+	_, errs["configurations without list"] = c.ListNetworkConfigurations(ctx, org)
+	_, errs["organizations without list"] = c.ListRunnerGroupOrganizations(ctx, ent, 9)
 	for name, err := range errs {
 		if err == nil {
 			t.Errorf("%s: an invalid answer was accepted", name)

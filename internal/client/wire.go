@@ -70,16 +70,6 @@ func missing(what, field string) error {
 	return fmt.Errorf("GitHub's answer is not a valid %s: it has no %s", what, field)
 }
 
-// validateAll validates every decoded list item.
-func validateAll[T validator](items []T) error {
-	for _, item := range items {
-		if err := item.validate(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // scopePath renders /{kind}/{name} followed by the escaped segments.
 func scopePath(s Scope, segments ...string) string {
 	var b strings.Builder
@@ -162,6 +152,61 @@ func (c *Client) paginateCounted(ctx context.Context, path, query string, decode
 		next = first + "&page=" + strconv.Itoa(page+1)
 	}
 	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
+}
+
+// listCounted reads a list that GitHub documents without a Link header (see paginateCounted):
+// the items under key, each checked by valid (see pageItems) and kept once by id. A page that
+// holds only items already read means the server ignores the page parameter: an error, not a
+// list that repeats its first page.
+func listCounted[T any](ctx context.Context, c *Client, path, query, key, what string, valid func(T) error, id func(T) int64) ([]T, error) {
+	var all []T
+	seen := map[int64]bool{}
+	err := c.paginateCounted(ctx, path, query, func(body []byte) (listPage, error) {
+		items, err := pageItems(body, key, what, valid)
+		if err != nil {
+			return listPage{}, err
+		}
+		var counted struct {
+			TotalCount json.Number `json:"total_count"`
+		}
+		if err := decodeJSON(body, &counted); err != nil {
+			return listPage{}, err
+		}
+		total, err := totalCount(counted.TotalCount)
+		if err != nil {
+			return listPage{}, err
+		}
+		added := 0
+		for _, item := range items {
+			if !seen[id(item)] {
+				seen[id(item)] = true
+				all = append(all, item)
+				added++
+			}
+		}
+		if added == 0 && len(items) > 0 {
+			return listPage{}, fmt.Errorf("the page repeats %s already read; the server may not support the page parameter", what)
+		}
+		return listPage{items: len(items), total: total}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// uniqueBy keeps the first of the items with the same id: pages read one after another repeat
+// an item that moved from one page to the next meanwhile.
+func uniqueBy[T any, K comparable](items []T, id func(T) K) []T {
+	seen := make(map[K]bool, len(items))
+	var out []T
+	for _, item := range items {
+		if !seen[id(item)] {
+			seen[id(item)] = true
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // listItems reads every page of the list at path (see paginate) and returns the items under
