@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -84,9 +83,6 @@ func scopePath(s Scope, segments ...string) string {
 	return b.String()
 }
 
-// maxListPages bounds the pages read of one list.
-const maxListPages = 1000
-
 // listPage is one decoded page of a list: its item count and total_count (-1 when absent).
 type listPage struct {
 	items int
@@ -109,49 +105,31 @@ func totalCount(n json.Number) (int64, error) {
 // and access lists), 100 a page; query is the extra query string, already encoded. A page
 // that carries a Link header is followed as paginate does (its next, or the end when it names
 // none). A page without one is followed by page number, since no next page is named: the walk
-// ends once total_count items have been read, a page comes back empty (or, without a
-// total_count, short), or maxListPages pages have been read, so a server that pages by fewer
-// than 100 is followed to the total. decode hands each body's items to the caller and reports
-// how many there were and the total.
+// ends once total_count items have been read, or a page comes back empty (or, without a
+// total_count, short), so a server that pages by fewer than 100 is followed to the total.
+// Pages reached either way have paginate's bounds. decode hands each body's items to the
+// caller and reports how many there were and the total.
 func (c *Client) paginateCounted(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
-	first := c.base.String() + path + "?per_page=100"
+	first := path + "?per_page=100"
 	if query != "" {
-		first = c.base.String() + path + "?" + query + "&per_page=100"
+		first = path + "?" + query + "&per_page=100"
 	}
-	next, read := first, 0
-	visited := map[string]bool{}
-	for page := 1; page <= maxListPages; page++ {
-		if visited[next] {
-			return fmt.Errorf("GitHub's pagination loops back to %s", next)
-		}
-		visited[next] = true
-		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
-		if err != nil {
-			return err
-		}
-		if resp.StatusCode != http.StatusOK {
-			return decodeAPIError(http.MethodGet, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)
-		}
-		got, err := decode(body)
-		if err != nil {
-			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
-		}
-		read += got.items
-		if len(resp.Header.Values("Link")) > 0 {
-			if next, err = c.nextPage(resp.Header); err != nil || next == "" {
-				return err
-			}
-			continue
-		}
+	var read int64
+	var last listPage
+	return c.walkPages(ctx, first, func(body []byte) error {
+		var err error
+		last, err = decode(body)
+		read += int64(last.items)
+		return err
+	}, func(page int) string {
 		switch {
-		case got.items == 0, got.total >= 0 && int64(read) >= got.total:
-			return nil
-		case got.total < 0 && got.items < 100:
-			return nil // no total_count: a short page is the last
+		case last.items == 0, last.total >= 0 && read >= last.total:
+			return ""
+		case last.total < 0 && last.items < 100:
+			return "" // no total_count: a short page is the last
 		}
-		next = first + "&page=" + strconv.Itoa(page+1)
-	}
-	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
+		return c.base.String() + first + "&page=" + strconv.Itoa(page+1)
+	})
 }
 
 // listCounted reads a list that GitHub documents without a Link header (see paginateCounted):
