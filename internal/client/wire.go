@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"net/url"
 	"strconv"
-	"strings"
 )
 
 // Nullable is a PATCH field that carries either a value or an explicit JSON null. A nil
@@ -67,20 +65,6 @@ func (c *Client) doValid(ctx context.Context, method, path string, in any, out v
 // missing is the error of an answer without a required field.
 func missing(what, field string) error {
 	return fmt.Errorf("GitHub's answer is not a valid %s: it has no %s", what, field)
-}
-
-// scopePath renders /{kind}/{name} followed by the escaped segments.
-func scopePath(s Scope, segments ...string) string {
-	var b strings.Builder
-	b.WriteString("/")
-	b.WriteString(string(s.Kind))
-	b.WriteString("/")
-	b.WriteString(url.PathEscape(s.Name))
-	for _, seg := range segments {
-		b.WriteString("/")
-		b.WriteString(url.PathEscape(seg))
-	}
-	return b.String()
 }
 
 // listPage is one decoded page of a list: its item count and total_count (-1 when absent).
