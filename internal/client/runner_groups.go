@@ -38,12 +38,16 @@ type RunnerGroup struct {
 	SelectedWorkflows                 []string `json:"selected_workflows"`
 }
 
-// UnmarshalJSON decodes the group, taking its `number` id as a whole number.
+// UnmarshalJSON decodes the group, taking its `number` id as a whole number, and requires the
+// booleans both schemas require and state shows (default, allows_public_repositories), so
+// that an answer without them never reads as false.
 func (g *RunnerGroup) UnmarshalJSON(data []byte) error {
 	type plain RunnerGroup
 	var wire struct {
 		plain
-		ID json.Number `json:"id"`
+		ID                       json.Number `json:"id"`
+		Default                  *bool       `json:"default"`
+		AllowsPublicRepositories *bool       `json:"allows_public_repositories"`
 	}
 	if err := json.Unmarshal(data, &wire); err != nil {
 		return err
@@ -52,8 +56,14 @@ func (g *RunnerGroup) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("runner group id: %w", err)
 	}
+	switch {
+	case wire.Default == nil:
+		return missing("runner group", "default")
+	case wire.AllowsPublicRepositories == nil:
+		return missing("runner group", "allows_public_repositories")
+	}
 	*g = RunnerGroup(wire.plain)
-	g.ID = id
+	g.ID, g.Default, g.AllowsPublicRepositories = id, *wire.Default, *wire.AllowsPublicRepositories
 	return nil
 }
 

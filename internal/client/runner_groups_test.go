@@ -304,7 +304,7 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 		page = max(page, 1)
 		var items []string
 		for i := (page-1)*30 + 1; i <= 75 && i <= page*30; i++ {
-			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all","default":false,"allows_public_repositories":false}`, i, i))
 		}
 		fmt.Fprintf(w, `{"total_count":75,"runner_groups":[%s]}`, strings.Join(items, ","))
 	}))
@@ -321,7 +321,7 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	stuck := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		var items []string
 		for i := 1; i <= 100; i++ {
-			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all","default":false,"allows_public_repositories":false}`, i, i))
 		}
 		fmt.Fprintf(w, `{"total_count":250,"runner_groups":[%s]}`, strings.Join(items, ","))
 	}))
@@ -356,15 +356,17 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 func TestRunnerGroupAnswersValidated(t *testing.T) {
 	t.Parallel()
 	bodies := map[string]string{
-		"/orgs/o/actions/runner-groups/1":                      `{"name":"g","visibility":"all"}`,
-		"/orgs/o/actions/runner-groups/2":                      `{"id":2.5,"name":"g","visibility":"all"}`,
+		"/orgs/o/actions/runner-groups/1":                      `{"name":"g","visibility":"all","default":false,"allows_public_repositories":false}`,
+		"/orgs/o/actions/runner-groups/2":                      `{"id":2.5,"name":"g","visibility":"all","default":false,"allows_public_repositories":false}`,
 		"/orgs/o/actions/runner-groups/3":                      ``,
+		"/orgs/o/actions/runner-groups/10":                     `{"id":10,"name":"g","visibility":"all","allows_public_repositories":false}`,
+		"/orgs/o/actions/runner-groups/11":                     `{"id":11,"name":"g","visibility":"all","default":true}`,
 		"/orgs/o/settings/network-configurations/N":            `{"name":"n","created_on":null}`,
 		"/orgs/o/settings/network-settings/S":                  `{"id":"S","subnet_id":"x","region":"eastus"}`,
 		"/orgs/o/actions/runner-groups/4/repositories":         `{"total_count":1,"repositories":[{"name":"r"}]}`,
 		"/orgs/o/actions/runner-groups/5/hosted-runners":       `{"total_count":1,"runners":[{"name":"r"}]}`,
 		"/enterprises/e/network-configurations":                `{"total_count":1,"network_configurations":[{"id":"","name":"n"}]}`,
-		"/enterprises/e/actions/runner-groups":                 `{"total_count":1,"runner_groups":[{"id":1,"visibility":"all"}]}`,
+		"/enterprises/e/actions/runner-groups":                 `{"total_count":1,"runner_groups":[{"id":1,"visibility":"all","default":false,"allows_public_repositories":false}]}`,
 		"/enterprises/e/actions/runner-groups/6/organizations": `{"total_count":1,"organizations":[{"login":"x"}]}`,
 		// Lists without their array: not a page of that list, never an empty one. The guards
 		// before deleting a group or a configuration read these lists.
@@ -385,7 +387,7 @@ func TestRunnerGroupAnswersValidated(t *testing.T) {
 	ctx := context.Background()
 	org, ent := client.Organization("o"), client.Enterprise("e")
 	errs := map[string]error{}
-	for _, id := range []int64{1, 2, 3} {
+	for _, id := range []int64{1, 2, 3, 10, 11} {
 		_, errs["group "+strconv.FormatInt(id, 10)] = c.GetRunnerGroup(ctx, org, id)
 	}
 	_, errs["configuration"] = c.GetNetworkConfiguration(ctx, org, "N")
