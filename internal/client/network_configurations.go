@@ -52,6 +52,10 @@ func (n *NetworkSettings) validate() error {
 		return missing("network settings resource", "id")
 	case n.Name == "":
 		return missing("network settings resource", "name")
+	case n.SubnetID == "":
+		return missing("network settings resource", "subnet_id")
+	case n.Region == "":
+		return missing("network settings resource", "region")
 	}
 	return nil
 }

@@ -363,6 +363,8 @@ func TestRunnerGroupAnswersValidated(t *testing.T) {
 		"/orgs/o/actions/runner-groups/11":                     `{"id":11,"name":"g","visibility":"all","default":true}`,
 		"/orgs/o/settings/network-configurations/N":            `{"name":"n","created_on":null}`,
 		"/orgs/o/settings/network-settings/S":                  `{"id":"S","subnet_id":"x","region":"eastus"}`,
+		"/orgs/o/settings/network-settings/T":                  `{"id":"T","name":"t","subnet_id":"x"}`,
+		"/orgs/o/settings/network-settings/U":                  `{"id":"U","name":"u","region":"eastus"}`,
 		"/orgs/o/actions/runner-groups/4/repositories":         `{"total_count":1,"repositories":[{"name":"r"}]}`,
 		"/orgs/o/actions/runner-groups/5/hosted-runners":       `{"total_count":1,"runners":[{"name":"r"}]}`,
 		"/enterprises/e/network-configurations":                `{"total_count":1,"network_configurations":[{"id":"","name":"n"}]}`,
@@ -392,6 +394,8 @@ func TestRunnerGroupAnswersValidated(t *testing.T) {
 	}
 	_, errs["configuration"] = c.GetNetworkConfiguration(ctx, org, "N")
 	_, errs["settings"] = c.GetNetworkSettings(ctx, org, "S")
+	_, errs["settings without region"] = c.GetNetworkSettings(ctx, org, "T")
+	_, errs["settings without subnet"] = c.GetNetworkSettings(ctx, org, "U")
 	_, errs["repositories"] = c.ListRunnerGroupRepositories(ctx, org, 4)
 	_, errs["hosted runners"] = c.ListRunnerGroupHostedRunners(ctx, org, 5)
 	_, errs["configurations"] = c.ListNetworkConfigurations(ctx, ent)
