@@ -67,12 +67,6 @@ func missing(what, field string) error {
 	return fmt.Errorf("GitHub's answer is not a valid %s: it has no %s", what, field)
 }
 
-// listPage is one decoded page of a list: its item count and total_count (-1 when absent).
-type listPage struct {
-	items int
-	total int64
-}
-
 // totalCount converts a page's total_count, -1 when the page has none.
 func totalCount(n json.Number) (int64, error) {
 	if n == "" {
@@ -85,58 +79,37 @@ func totalCount(n json.Number) (int64, error) {
 	return total, nil
 }
 
-// paginateCounted reads a list that GitHub documents without a Link header (the runner group
-// and access lists), 100 a page; query is the extra query string, already encoded. A page
-// that carries a Link header is followed as paginate does (its next, or the end when it names
+// listCounted reads a list that GitHub documents without a Link header (the runner group and
+// access lists), 100 a page; query is the extra query string, already encoded. It returns the
+// items under key, each checked by valid (see pageItems) and kept once by id. A page that
+// carries a Link header is followed as paginate does (its next, or the end when it names
 // none). A page without one is followed by page number, since no next page is named: the walk
 // ends once total_count items have been read, or a page comes back empty (or, without a
 // total_count, short), so a server that pages by fewer than 100 is followed to the total.
-// Pages reached either way have paginate's bounds. decode hands each body's items to the
-// caller and reports how many there were and the total.
-func (c *Client) paginateCounted(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
+// Pages reached either way have paginate's bounds. A page that holds only items already read
+// means the server ignores the page parameter: an error, not a list that repeats its first page.
+func listCounted[T any](ctx context.Context, c *Client, path, query, key, what string, valid func(T) error, id func(T) int64) ([]T, error) {
 	first := path + "?per_page=100"
 	if query != "" {
 		first = path + "?" + query + "&per_page=100"
 	}
-	var read int64
-	var last listPage
-	return c.walkPages(ctx, first, func(body []byte) error {
-		var err error
-		last, err = decode(body)
-		read += int64(last.items)
-		return err
-	}, func(page int) string {
-		switch {
-		case last.items == 0, last.total >= 0 && read >= last.total:
-			return ""
-		case last.total < 0 && last.items < 100:
-			return "" // no total_count: a short page is the last
-		}
-		return c.base.String() + first + "&page=" + strconv.Itoa(page+1)
-	})
-}
-
-// listCounted reads a list that GitHub documents without a Link header (see paginateCounted):
-// the items under key, each checked by valid (see pageItems) and kept once by id. A page that
-// holds only items already read means the server ignores the page parameter: an error, not a
-// list that repeats its first page.
-func listCounted[T any](ctx context.Context, c *Client, path, query, key, what string, valid func(T) error, id func(T) int64) ([]T, error) {
 	var all []T
 	seen := map[int64]bool{}
-	err := c.paginateCounted(ctx, path, query, func(body []byte) (listPage, error) {
+	var read, total int64
+	var last int // items on the last page read
+	err := c.walkPages(ctx, first, func(body []byte) error {
 		items, err := pageItems(body, key, what, valid)
 		if err != nil {
-			return listPage{}, err
+			return err
 		}
 		var counted struct {
 			TotalCount json.Number `json:"total_count"`
 		}
 		if err := decodeJSON(body, &counted); err != nil {
-			return listPage{}, err
+			return err
 		}
-		total, err := totalCount(counted.TotalCount)
-		if err != nil {
-			return listPage{}, err
+		if total, err = totalCount(counted.TotalCount); err != nil {
+			return err
 		}
 		added := 0
 		for _, item := range items {
@@ -147,9 +120,18 @@ func listCounted[T any](ctx context.Context, c *Client, path, query, key, what s
 			}
 		}
 		if added == 0 && len(items) > 0 {
-			return listPage{}, fmt.Errorf("the page repeats %s already read; the server may not support the page parameter", what)
+			return fmt.Errorf("the page repeats %s already read; the server may not support the page parameter", what)
 		}
-		return listPage{items: len(items), total: total}, nil
+		last, read = len(items), read+int64(len(items))
+		return nil
+	}, func(page int) string {
+		switch {
+		case last == 0, total >= 0 && read >= total:
+			return ""
+		case total < 0 && last < 100:
+			return "" // no total_count: a short page is the last
+		}
+		return c.base.String() + first + "&page=" + strconv.Itoa(page+1)
 	})
 	if err != nil {
 		return nil, err
