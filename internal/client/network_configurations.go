@@ -46,7 +46,7 @@ type NetworkSettings struct {
 	Region                 string `json:"region"`
 }
 
-func (n *NetworkSettings) validate() error {
+func (n NetworkSettings) validate() error {
 	switch {
 	case n.ID == "":
 		return missing("network settings resource", "id")
@@ -111,11 +111,7 @@ func (c *Client) CreateNetworkConfiguration(ctx context.Context, scope Scope, re
 	if len(req.NetworkSettingsIDs) != 1 {
 		return nil, fmt.Errorf("a network configuration needs exactly one network settings id, not %d", len(req.NetworkSettingsIDs))
 	}
-	var out NetworkConfiguration
-	if err := c.doValid(ctx, http.MethodPost, networkPath(scope, "network-configurations"), req, &out, http.StatusCreated); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doValid[NetworkConfiguration](ctx, c, http.MethodPost, networkPath(scope, "network-configurations"), req, http.StatusCreated)
 }
 
 // GetNetworkConfiguration gets one network configuration.
@@ -123,14 +119,8 @@ func (c *Client) GetNetworkConfiguration(ctx context.Context, scope Scope, id st
 	if id == "" {
 		return nil, errEmptyID
 	}
-	var out NetworkConfiguration
-	if err := c.doValid(ctx, http.MethodGet, networkPath(scope, "network-configurations", id), nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, networkPath(scope, "network-configurations", id), "network configuration", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, networkPath(scope, "network-configurations", id), nil, "network configuration",
+		func(n NetworkConfiguration) string { return n.ID }, id)
 }
 
 // UpdateNetworkConfiguration updates a network configuration in place.
@@ -149,14 +139,8 @@ func (c *Client) UpdateNetworkConfiguration(ctx context.Context, scope Scope, id
 	if req.FailoverNetworkSettingsIDs != nil && *req.FailoverNetworkSettingsIDs == nil {
 		req.FailoverNetworkSettingsIDs = &[]string{}
 	}
-	var out NetworkConfiguration
-	if err := c.doValid(ctx, http.MethodPatch, networkPath(scope, "network-configurations", id), req, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodPatch, networkPath(scope, "network-configurations", id), "network configuration", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodPatch, networkPath(scope, "network-configurations", id), req, "network configuration",
+		func(n NetworkConfiguration) string { return n.ID }, id)
 }
 
 // DeleteNetworkConfiguration deletes a network configuration.
@@ -172,12 +156,6 @@ func (c *Client) GetNetworkSettings(ctx context.Context, scope Scope, id string)
 	if id == "" {
 		return nil, errEmptyID
 	}
-	var out NetworkSettings
-	if err := c.doValid(ctx, http.MethodGet, networkPath(scope, "network-settings", id), nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, networkPath(scope, "network-settings", id), "network settings", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, networkPath(scope, "network-settings", id), nil, "network settings",
+		func(n NetworkSettings) string { return n.ID }, id)
 }

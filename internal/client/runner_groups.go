@@ -184,23 +184,12 @@ func (c *Client) CreateRunnerGroup(ctx context.Context, scope Scope, req CreateR
 	if !scope.IsEnterprise() && len(req.SelectedOrganizationIDs) > 0 {
 		return nil, fmt.Errorf("an organization runner group selects repositories, not organizations")
 	}
-	var out RunnerGroup
-	if err := c.doValid(ctx, http.MethodPost, groupsPath(scope), req, &out, http.StatusCreated); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doValid[RunnerGroup](ctx, c, http.MethodPost, groupsPath(scope), req, http.StatusCreated)
 }
 
 // GetRunnerGroup gets one runner group.
 func (c *Client) GetRunnerGroup(ctx context.Context, scope Scope, id int64) (*RunnerGroup, error) {
-	var out RunnerGroup
-	if err := c.doValid(ctx, http.MethodGet, groupPath(scope, id), nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, groupPath(scope, id), "runner group", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, groupPath(scope, id), nil, "runner group", func(g RunnerGroup) int64 { return g.ID }, id)
 }
 
 // UpdateRunnerGroup updates a runner group in place. GitHub requires name in an organization
@@ -212,14 +201,7 @@ func (c *Client) UpdateRunnerGroup(ctx context.Context, scope Scope, id int64, r
 	if req.SelectedWorkflows != nil && *req.SelectedWorkflows == nil {
 		req.SelectedWorkflows = &[]string{}
 	}
-	var out RunnerGroup
-	if err := c.doValid(ctx, http.MethodPatch, groupPath(scope, id), req, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodPatch, groupPath(scope, id), "runner group", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodPatch, groupPath(scope, id), req, "runner group", func(g RunnerGroup) int64 { return g.ID }, id)
 }
 
 // DeleteRunnerGroup deletes a runner group.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
 	"strconv"
 )
 
@@ -52,14 +53,28 @@ type validator interface{ validate() error }
 
 // doValid is do for a single-object answer: the decoded body must pass its validate, so an
 // empty or shapeless answer never reaches state as a zero value.
-func (c *Client) doValid(ctx context.Context, method, path string, in any, out validator, want int) error {
-	if err := c.do(ctx, method, path, in, out, want); err != nil {
-		return err
+func doValid[T validator](ctx context.Context, c *Client, method, path string, in any, want int) (*T, error) {
+	var out T
+	if err := c.do(ctx, method, path, in, &out, want); err != nil {
+		return nil, err
 	}
 	if err := out.validate(); err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	return nil
+	return &out, nil
+}
+
+// doSame is doValid for a request that names one object (a GET, or a PATCH, answered 200): the
+// answer must also be that object, its id (as id reads it) the one asked for.
+func doSame[T validator, K comparable](ctx context.Context, c *Client, method, path string, in any, what string, id func(T) K, want K) (*T, error) {
+	out, err := doValid[T](ctx, c, method, path, in, http.StatusOK)
+	if err != nil {
+		return nil, err
+	}
+	if got := id(*out); got != want {
+		return nil, fmt.Errorf("%s %s: GitHub answered with %s %v, not %v", method, path, what, got, want)
+	}
+	return out, nil
 }
 
 // missing is the error of an answer without a required field.
@@ -187,12 +202,4 @@ func pageItems[T any](body []byte, key, what string, valid func(T) error) ([]T, 
 		}
 	}
 	return items, nil
-}
-
-// sameObject checks that a single-object answer is the object the request named.
-func sameObject[T comparable](method, path, what string, got, want T) error {
-	if got != want {
-		return fmt.Errorf("%s %s: GitHub answered with %s %v, not %v", method, path, what, got, want)
-	}
-	return nil
 }
