@@ -30,8 +30,10 @@ func TestAnswersAreValidated(t *testing.T) {
 		"another version":                {"GET", `/versions/1.0.0$`, `{"version":"1.1.0","state":"Ready"}`, func(c *Client) (any, error) { return c.GetCustomImageVersion(ctx, scope, 1, "1.0.0") }},
 		"limits without public_ips":      {"GET", `/limits$`, `{}`, func(c *Client) (any, error) { return c.GetLimits(ctx, scope) }},
 		"limits without usage":           {"GET", `/limits$`, `{"public_ips":{"maximum":50}}`, func(c *Client) (any, error) { return c.GetLimits(ctx, scope) }},
-		"another runner group":           {"GET", `/runner-groups/3$`, `{"id":4,"name":"other","visibility":"all"}`, func(c *Client) (any, error) { return c.GetRunnerGroup(ctx, scope, 3) }},
-		"another runner group updated": {"PATCH", `/runner-groups/3$`, `{"id":4,"name":"other","visibility":"all"}`, func(c *Client) (any, error) {
+		"limits with an empty body":      {"GET", `/limits$`, ``, func(c *Client) (any, error) { return c.GetLimits(ctx, scope) }},
+		"limits of null":                 {"GET", `/limits$`, `null`, func(c *Client) (any, error) { return c.GetLimits(ctx, scope) }},
+		"another runner group":           {"GET", `/runner-groups/3$`, `{"id":4,"name":"other","visibility":"all","default":false,"allows_public_repositories":false}`, func(c *Client) (any, error) { return c.GetRunnerGroup(ctx, scope, 3) }},
+		"another runner group updated": {"PATCH", `/runner-groups/3$`, `{"id":4,"name":"other","visibility":"all","default":false,"allows_public_repositories":false}`, func(c *Client) (any, error) {
 			name := "x"
 			return c.UpdateRunnerGroup(ctx, scope, 3, UpdateRunnerGroupRequest{Name: &name})
 		}},

@@ -145,6 +145,60 @@ func TestPagesThatNeverEnd(t *testing.T) {
 	}
 }
 
+// TestCountedListsAreBounded: the runner group and access lists, which GitHub documents without
+// a Link header, have the same bounds as every other list: Link pages that do not end stop at
+// the bound from total_count (an empty page that links on at once), and a read with no
+// deadline fails at once on a wait past the client's read timeout.
+func TestCountedListsAreBounded(t *testing.T) {
+	t.Parallel()
+	group := `{"id":%d,"name":"g%d","visibility":"all","default":false,"runners_url":"u","inherited":false,"allows_public_repositories":false}`
+	for _, tc := range []struct {
+		name  string
+		body  func(page int) string
+		pages int
+		want  string
+	}{
+		{"new_page_numbers", func(page int) string { return fmt.Sprintf(`{"total_count":2,"runner_groups":[`+group+`]}`, page, page) },
+			2 + pageSlack, `does not end: page 4 still links to a next page, but the first page's total_count of 2 at 1 a page needs 2`},
+		{"empty_pages", func(page int) string {
+			if page == 1 {
+				return fmt.Sprintf(`{"total_count":300,"runner_groups":[`+group+`]}`, 1, 1)
+			}
+			return `{"total_count":300,"runner_groups":[]}`
+		}, 2, `does not end: page 2 is empty yet links to a next page`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, m := newTestClient(t, mockgithub.Config{}, nil, nil)
+			for page := 1; page <= 20; page++ {
+				m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/runner-groups$`, After: page - 1, Times: 1, Status: http.StatusOK, Body: tc.body(page),
+					Header: http.Header{"Link": {fmt.Sprintf(`<%s/orgs/acme/actions/runner-groups?per_page=100&page=%d>; rel="next"`, c.base, page+1)}}})
+			}
+			_, err := c.ListRunnerGroups(context.Background(), Organization("acme"), "")
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "/orgs/acme/actions/runner-groups") {
+				t.Fatalf("error %v; want one saying %q", err, tc.want)
+			}
+			if n := len(m.Requests()); n != tc.pages {
+				t.Fatalf("%d pages requested, want %d", n, tc.pages)
+			}
+		})
+	}
+	t.Run("read_timeout", func(t *testing.T) {
+		t.Parallel()
+		c, m := newTestClient(t, mockgithub.Config{}, nil, nil)
+		now := c.clock.Now()
+		m.Inject(retryAfterFault(http.StatusForbidden, "86400")(now))
+		_, err := c.ListRunnerGroupRepositories(context.Background(), Organization("acme"), 1)
+		var limitErr *RateLimitError
+		if !errors.As(err, &limitErr) || !strings.Contains(err.Error(), "read_timeout of 5m0s") {
+			t.Fatalf("error %v; want a RateLimitError naming the read timeout", err)
+		}
+		if moved := c.clock.Now().Sub(now); moved != 0 || len(m.Requests()) != 1 {
+			t.Fatalf("the client slept %s and sent %d requests; want no wait and 1 request", moved, len(m.Requests()))
+		}
+	})
+}
+
 // TestRetryBudget: whatever layers resend a request (retries after 5xx, waits for rate
 // limits, a fresh App token after a 401), it is sent at most max_retries + 1 times.
 func TestRetryBudget(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -140,11 +141,16 @@ func (c *Client) listPlatforms(ctx context.Context, scope Scope) ([]string, erro
 	})
 }
 
-// GetLimits gets the static public IP limits.
+// GetLimits gets the static public IP limits. The body is decoded even when empty, so that
+// Limits' check of the required fields sees every answer.
 func (c *Client) GetLimits(ctx context.Context, scope Scope) (*Limits, error) {
-	var out Limits
-	if err := c.do(ctx, http.MethodGet, scope.path("limits"), nil, &out, http.StatusOK); err != nil {
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, scope.path("limits"), nil, &raw, http.StatusOK); err != nil {
 		return nil, err
+	}
+	var out Limits
+	if err := decodeJSON(raw, &out); err != nil {
+		return nil, fmt.Errorf("GET %s: %w", scope.path("limits"), err)
 	}
 	return &out, nil
 }

@@ -220,6 +220,13 @@ const pageSlack = 2
 // one, a next page already read, or more pages than the first page's total_count needs at its
 // page size (plus pageSlack), or than maxPages.
 func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte) error) error {
+	return c.walkPages(ctx, path, fn, nil)
+}
+
+// walkPages is paginate that, for a page without any Link header, asks unlinked (when not
+// nil) for the URL of the page after page number page, "" when that page was the last. The
+// same bounds hold for pages reached either way.
+func (c *Client) walkPages(ctx context.Context, path string, fn func(body []byte) error, unlinked func(page int) string) error {
 	ctx, cancel := c.bounded(ctx)
 	defer cancel()
 	next := c.base.String() + path
@@ -243,8 +250,13 @@ func (c *Client) paginate(ctx context.Context, path string, fn func(body []byte)
 		if err := fn(body); err != nil {
 			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
 		}
-		if next, err = c.nextPage(resp.Header); err != nil || next == "" {
+		if unlinked != nil && len(resp.Header.Values("Link")) == 0 {
+			next = unlinked(page)
+		} else if next, err = c.nextPage(resp.Header); err != nil {
 			return err
+		}
+		if next == "" {
+			return nil
 		}
 		items, total := pageCounts(body)
 		if items == 0 {

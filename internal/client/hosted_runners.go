@@ -187,12 +187,20 @@ func decodeRunnerPage(body []byte) (*runnerPage, error) {
 	if page.TotalCount == nil || page.Runners == nil || *page.TotalCount < 0 {
 		return nil, errors.New("the page is not a list of runners (total_count and runners missing)")
 	}
-	for i := range page.Runners {
-		if reason := validRunner(&page.Runners[i]); reason != "" {
-			return nil, fmt.Errorf("a listed runner is not valid: %s", reason)
+	for _, r := range page.Runners {
+		if err := listedRunner(r); err != nil {
+			return nil, err
 		}
 	}
 	return &page, nil
+}
+
+// listedRunner checks a runner of a list answer: it has an id and a name (validRunner).
+func listedRunner(r HostedRunner) error {
+	if reason := validRunner(&r); reason != "" {
+		return fmt.Errorf("a listed runner is not valid: %s", reason)
+	}
+	return nil
 }
 
 // FirstRunnerPage reads the first page (up to 100 runners) of the scope's list and its

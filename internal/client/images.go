@@ -98,15 +98,8 @@ func (c *Client) ListCustomImages(ctx context.Context, scope Scope) ([]CustomIma
 
 // GetCustomImage gets one custom image definition.
 func (c *Client) GetCustomImage(ctx context.Context, scope Scope, id int64) (*CustomImage, error) {
-	var out CustomImage
-	path := scope.path("images", "custom", strconv.FormatInt(id, 10))
-	if err := c.doValid(ctx, http.MethodGet, path, nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, path, "custom image", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, scope.path("images", "custom", strconv.FormatInt(id, 10)), nil, "custom image",
+		func(i CustomImage) int64 { return i.ID }, id)
 }
 
 // DeleteCustomImage deletes a custom image definition and its versions.
@@ -122,15 +115,8 @@ func (c *Client) ListCustomImageVersions(ctx context.Context, scope Scope, id in
 
 // GetCustomImageVersion gets one version of a custom image definition.
 func (c *Client) GetCustomImageVersion(ctx context.Context, scope Scope, id int64, version string) (*CustomImageVersion, error) {
-	var out CustomImageVersion
-	path := scope.path("images", "custom", strconv.FormatInt(id, 10), "versions", version)
-	if err := c.doValid(ctx, http.MethodGet, path, nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, path, "version", out.Version, version); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, scope.path("images", "custom", strconv.FormatInt(id, 10), "versions", version), nil, "version",
+		func(v CustomImageVersion) string { return v.Version }, version)
 }
 
 // DeleteCustomImageVersion deletes one version of a custom image definition.

@@ -26,7 +26,7 @@ type NetworkConfiguration struct {
 	CreatedOn                  *string  `json:"created_on"` // nullable date-time
 }
 
-func (n *NetworkConfiguration) validate() error {
+func (n NetworkConfiguration) validate() error {
 	switch {
 	case n.ID == "":
 		return missing("network configuration", "id")
@@ -46,12 +46,16 @@ type NetworkSettings struct {
 	Region                 string `json:"region"`
 }
 
-func (n *NetworkSettings) validate() error {
+func (n NetworkSettings) validate() error {
 	switch {
 	case n.ID == "":
 		return missing("network settings resource", "id")
 	case n.Name == "":
 		return missing("network settings resource", "name")
+	case n.SubnetID == "":
+		return missing("network settings resource", "subnet_id")
+	case n.Region == "":
+		return missing("network settings resource", "region")
 	}
 	return nil
 }
@@ -93,31 +97,12 @@ func networkPath(s Scope, resource string, segments ...string) string {
 // ListNetworkConfigurations lists every network configuration of the scope, following Link
 // pages of 100.
 func (c *Client) ListNetworkConfigurations(ctx context.Context, scope Scope) ([]NetworkConfiguration, error) {
-	var all []NetworkConfiguration
-	seen := map[string]bool{}
-	err := c.paginate(ctx, networkPath(scope, "network-configurations")+"?per_page=100", func(body []byte) error {
-		var page struct {
-			NetworkConfigurations []NetworkConfiguration `json:"network_configurations"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		for i := range page.NetworkConfigurations {
-			n := page.NetworkConfigurations[i]
-			if err := n.validate(); err != nil {
-				return err
-			}
-			if !seen[n.ID] {
-				seen[n.ID] = true
-				all = append(all, n)
-			}
-		}
-		return nil
-	})
+	configs, err := listItems(ctx, c, networkPath(scope, "network-configurations")+"?per_page=100", "network_configurations",
+		"network configurations", NetworkConfiguration.validate)
 	if err != nil {
 		return nil, err
 	}
-	return all, nil
+	return uniqueBy(configs, func(n NetworkConfiguration) string { return n.ID }), nil
 }
 
 // CreateNetworkConfiguration creates a network configuration. A request without exactly one
@@ -126,11 +111,7 @@ func (c *Client) CreateNetworkConfiguration(ctx context.Context, scope Scope, re
 	if len(req.NetworkSettingsIDs) != 1 {
 		return nil, fmt.Errorf("a network configuration needs exactly one network settings id, not %d", len(req.NetworkSettingsIDs))
 	}
-	var out NetworkConfiguration
-	if err := c.doValid(ctx, http.MethodPost, networkPath(scope, "network-configurations"), req, &out, http.StatusCreated); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doValid[NetworkConfiguration](ctx, c, http.MethodPost, networkPath(scope, "network-configurations"), req, http.StatusCreated)
 }
 
 // GetNetworkConfiguration gets one network configuration.
@@ -138,14 +119,8 @@ func (c *Client) GetNetworkConfiguration(ctx context.Context, scope Scope, id st
 	if id == "" {
 		return nil, errEmptyID
 	}
-	var out NetworkConfiguration
-	if err := c.doValid(ctx, http.MethodGet, networkPath(scope, "network-configurations", id), nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, networkPath(scope, "network-configurations", id), "network configuration", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, networkPath(scope, "network-configurations", id), nil, "network configuration",
+		func(n NetworkConfiguration) string { return n.ID }, id)
 }
 
 // UpdateNetworkConfiguration updates a network configuration in place.
@@ -164,14 +139,8 @@ func (c *Client) UpdateNetworkConfiguration(ctx context.Context, scope Scope, id
 	if req.FailoverNetworkSettingsIDs != nil && *req.FailoverNetworkSettingsIDs == nil {
 		req.FailoverNetworkSettingsIDs = &[]string{}
 	}
-	var out NetworkConfiguration
-	if err := c.doValid(ctx, http.MethodPatch, networkPath(scope, "network-configurations", id), req, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodPatch, networkPath(scope, "network-configurations", id), "network configuration", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodPatch, networkPath(scope, "network-configurations", id), req, "network configuration",
+		func(n NetworkConfiguration) string { return n.ID }, id)
 }
 
 // DeleteNetworkConfiguration deletes a network configuration.
@@ -187,12 +156,6 @@ func (c *Client) GetNetworkSettings(ctx context.Context, scope Scope, id string)
 	if id == "" {
 		return nil, errEmptyID
 	}
-	var out NetworkSettings
-	if err := c.doValid(ctx, http.MethodGet, networkPath(scope, "network-settings", id), nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, networkPath(scope, "network-settings", id), "network settings", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, networkPath(scope, "network-settings", id), nil, "network settings",
+		func(n NetworkSettings) string { return n.ID }, id)
 }

@@ -38,12 +38,16 @@ type RunnerGroup struct {
 	SelectedWorkflows                 []string `json:"selected_workflows"`
 }
 
-// UnmarshalJSON decodes the group, taking its `number` id as a whole number.
+// UnmarshalJSON decodes the group, taking its `number` id as a whole number, and requires the
+// booleans both schemas require and state shows (default, allows_public_repositories), so
+// that an answer without them never reads as false.
 func (g *RunnerGroup) UnmarshalJSON(data []byte) error {
 	type plain RunnerGroup
 	var wire struct {
 		plain
-		ID json.Number `json:"id"`
+		ID                       json.Number `json:"id"`
+		Default                  *bool       `json:"default"`
+		AllowsPublicRepositories *bool       `json:"allows_public_repositories"`
 	}
 	if err := json.Unmarshal(data, &wire); err != nil {
 		return err
@@ -52,12 +56,18 @@ func (g *RunnerGroup) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("runner group id: %w", err)
 	}
+	switch {
+	case wire.Default == nil:
+		return missing("runner group", "default")
+	case wire.AllowsPublicRepositories == nil:
+		return missing("runner group", "allows_public_repositories")
+	}
 	*g = RunnerGroup(wire.plain)
-	g.ID = id
+	g.ID, g.Default, g.AllowsPublicRepositories = id, *wire.Default, *wire.AllowsPublicRepositories
 	return nil
 }
 
-func (g *RunnerGroup) validate() error {
+func (g RunnerGroup) validate() error {
 	switch {
 	case g.ID <= 0:
 		return missing("runner group", "id")
@@ -161,41 +171,8 @@ func (c *Client) ListRunnerGroups(ctx context.Context, scope Scope, visibleTo st
 		}
 		query = url.Values{key: {visibleTo}}.Encode()
 	}
-	var all []RunnerGroup
-	seen := map[int64]bool{}
-	err := c.paginateCounted(ctx, groupsPath(scope), query, func(body []byte) (listPage, error) {
-		var page struct {
-			TotalCount   json.Number   `json:"total_count"`
-			RunnerGroups []RunnerGroup `json:"runner_groups"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return listPage{}, err
-		}
-		total, err := totalCount(page.TotalCount)
-		if err != nil {
-			return listPage{}, err
-		}
-		added := 0
-		for i := range page.RunnerGroups {
-			g := page.RunnerGroups[i]
-			if err := g.validate(); err != nil {
-				return listPage{}, err
-			}
-			if !seen[g.ID] {
-				seen[g.ID] = true
-				all = append(all, g)
-				added++
-			}
-		}
-		if added == 0 && len(page.RunnerGroups) > 0 {
-			return listPage{}, fmt.Errorf("the page repeats groups already read; the server may not support the page parameter")
-		}
-		return listPage{items: len(page.RunnerGroups), total: total}, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
+	return listCounted(ctx, c, groupsPath(scope), query, "runner_groups", "runner groups", RunnerGroup.validate,
+		func(g RunnerGroup) int64 { return g.ID })
 }
 
 // CreateRunnerGroup creates a runner group. The membership list that does not belong to the
@@ -207,23 +184,12 @@ func (c *Client) CreateRunnerGroup(ctx context.Context, scope Scope, req CreateR
 	if !scope.IsEnterprise() && len(req.SelectedOrganizationIDs) > 0 {
 		return nil, fmt.Errorf("an organization runner group selects repositories, not organizations")
 	}
-	var out RunnerGroup
-	if err := c.doValid(ctx, http.MethodPost, groupsPath(scope), req, &out, http.StatusCreated); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doValid[RunnerGroup](ctx, c, http.MethodPost, groupsPath(scope), req, http.StatusCreated)
 }
 
 // GetRunnerGroup gets one runner group.
 func (c *Client) GetRunnerGroup(ctx context.Context, scope Scope, id int64) (*RunnerGroup, error) {
-	var out RunnerGroup
-	if err := c.doValid(ctx, http.MethodGet, groupPath(scope, id), nil, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodGet, groupPath(scope, id), "runner group", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodGet, groupPath(scope, id), nil, "runner group", func(g RunnerGroup) int64 { return g.ID }, id)
 }
 
 // UpdateRunnerGroup updates a runner group in place. GitHub requires name in an organization
@@ -235,14 +201,7 @@ func (c *Client) UpdateRunnerGroup(ctx context.Context, scope Scope, id int64, r
 	if req.SelectedWorkflows != nil && *req.SelectedWorkflows == nil {
 		req.SelectedWorkflows = &[]string{}
 	}
-	var out RunnerGroup
-	if err := c.doValid(ctx, http.MethodPatch, groupPath(scope, id), req, &out, http.StatusOK); err != nil {
-		return nil, err
-	}
-	if err := sameObject(http.MethodPatch, groupPath(scope, id), "runner group", out.ID, id); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return doSame(ctx, c, http.MethodPatch, groupPath(scope, id), req, "runner group", func(g RunnerGroup) int64 { return g.ID }, id)
 }
 
 // DeleteRunnerGroup deletes a runner group.
@@ -257,30 +216,11 @@ func (c *Client) ListRunnerGroupHostedRunners(ctx context.Context, scope Scope, 
 	if scope.IsEnterprise() {
 		return nil, fmt.Errorf("GitHub has no list of the hosted runners in an enterprise runner group")
 	}
-	var all []HostedRunner
-	seen := map[int64]bool{}
-	err := c.paginate(ctx, groupPath(scope, id, "hosted-runners")+"?per_page=100", func(body []byte) error {
-		var page struct {
-			Runners []HostedRunner `json:"runners"`
-		}
-		if err := decodeJSON(body, &page); err != nil {
-			return err
-		}
-		for _, r := range page.Runners {
-			if r.ID <= 0 {
-				return missing("hosted runner", "id")
-			}
-			if !seen[r.ID] {
-				seen[r.ID] = true
-				all = append(all, r)
-			}
-		}
-		return nil
-	})
+	runners, err := listItems(ctx, c, groupPath(scope, id, "hosted-runners")+"?per_page=100", "runners", "hosted runners", listedRunner)
 	if err != nil {
 		return nil, err
 	}
-	return all, nil
+	return uniqueBy(runners, func(r HostedRunner) int64 { return r.ID }), nil
 }
 
 // ListRunnerGroupRepositories lists the repositories an organization runner group is
@@ -289,7 +229,8 @@ func (c *Client) ListRunnerGroupRepositories(ctx context.Context, scope Scope, i
 	if scope.IsEnterprise() {
 		return nil, fmt.Errorf("an enterprise runner group selects organizations, not repositories")
 	}
-	return listMembers[Repository](ctx, c, scope, id, "repositories")
+	return listCounted(ctx, c, groupPath(scope, id, "repositories"), "", "repositories", "repositories", Repository.validate,
+		func(r Repository) int64 { return r.ID })
 }
 
 // ListRunnerGroupOrganizations lists the organizations an enterprise runner group is
@@ -298,43 +239,8 @@ func (c *Client) ListRunnerGroupOrganizations(ctx context.Context, scope Scope, 
 	if !scope.IsEnterprise() {
 		return nil, fmt.Errorf("an organization runner group selects repositories, not organizations")
 	}
-	return listMembers[OrganizationSimple](ctx, c, scope, id, "organizations")
-}
-
-// listMembers reads a group's access list (under key, also its path segment).
-func listMembers[T validator](ctx context.Context, c *Client, scope Scope, id int64, key string) ([]T, error) {
-	var all []T
-	err := c.paginateCounted(ctx, groupPath(scope, id, key), "", func(body []byte) (listPage, error) {
-		var page map[string]json.RawMessage
-		if err := decodeJSON(body, &page); err != nil {
-			return listPage{}, err
-		}
-		var total json.Number
-		if raw, ok := page["total_count"]; ok {
-			if err := decodeJSON(raw, &total); err != nil {
-				return listPage{}, err
-			}
-		}
-		var items []T
-		if raw, ok := page[key]; ok {
-			if err := decodeJSON(raw, &items); err != nil {
-				return listPage{}, err
-			}
-		}
-		if err := validateAll(items); err != nil {
-			return listPage{}, err
-		}
-		n, err := totalCount(total)
-		if err != nil {
-			return listPage{}, err
-		}
-		all = append(all, items...)
-		return listPage{items: len(items), total: n}, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
+	return listCounted(ctx, c, groupPath(scope, id, "organizations"), "", "organizations", "organizations", OrganizationSimple.validate,
+		func(o OrganizationSimple) int64 { return o.ID })
 }
 
 // ListRunnerGroupMemberIDs lists the ids of the repositories (organization scope) or

@@ -304,7 +304,7 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 		page = max(page, 1)
 		var items []string
 		for i := (page-1)*30 + 1; i <= 75 && i <= page*30; i++ {
-			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all","default":false,"allows_public_repositories":false}`, i, i))
 		}
 		fmt.Fprintf(w, `{"total_count":75,"runner_groups":[%s]}`, strings.Join(items, ","))
 	}))
@@ -321,7 +321,7 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	stuck := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		var items []string
 		for i := 1; i <= 100; i++ {
-			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all"}`, i, i))
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"g%d","visibility":"all","default":false,"allows_public_repositories":false}`, i, i))
 		}
 		fmt.Fprintf(w, `{"total_count":250,"runner_groups":[%s]}`, strings.Join(items, ","))
 	}))
@@ -333,22 +333,50 @@ func TestListRunnerGroupsPaging(t *testing.T) {
 	if groups, err := repeating.ListRunnerGroups(context.Background(), client.Organization("o"), ""); err == nil {
 		t.Errorf("ListRunnerGroups over a repeating page = %d groups, no error", len(groups))
 	}
+
+	// The same for an access list: an error, not the first page's repositories three times over.
+	sameRepos := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		var items []string
+		for i := 1; i <= 100; i++ {
+			items = append(items, fmt.Sprintf(`{"id":%d,"name":"r%d"}`, i, i))
+		}
+		fmt.Fprintf(w, `{"total_count":250,"repositories":[%s]}`, strings.Join(items, ","))
+	}))
+	t.Cleanup(sameRepos.Close)
+	repeatingRepos, err := client.New(client.Config{BaseURL: sameRepos.URL, Token: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if repos, err := repeatingRepos.ListRunnerGroupRepositories(context.Background(), client.Organization("o"), 2); err == nil {
+		t.Errorf("ListRunnerGroupRepositories over a repeating page = %d repositories, no error", len(repos))
+	}
 }
 
 // TestRunnerGroupAnswersValidated checks that answers without the fields state needs are errors.
 func TestRunnerGroupAnswersValidated(t *testing.T) {
 	t.Parallel()
 	bodies := map[string]string{
-		"/orgs/o/actions/runner-groups/1":                      `{"name":"g","visibility":"all"}`,
-		"/orgs/o/actions/runner-groups/2":                      `{"id":2.5,"name":"g","visibility":"all"}`,
+		"/orgs/o/actions/runner-groups/1":                      `{"name":"g","visibility":"all","default":false,"allows_public_repositories":false}`,
+		"/orgs/o/actions/runner-groups/2":                      `{"id":2.5,"name":"g","visibility":"all","default":false,"allows_public_repositories":false}`,
 		"/orgs/o/actions/runner-groups/3":                      ``,
+		"/orgs/o/actions/runner-groups/10":                     `{"id":10,"name":"g","visibility":"all","allows_public_repositories":false}`,
+		"/orgs/o/actions/runner-groups/11":                     `{"id":11,"name":"g","visibility":"all","default":true}`,
 		"/orgs/o/settings/network-configurations/N":            `{"name":"n","created_on":null}`,
 		"/orgs/o/settings/network-settings/S":                  `{"id":"S","subnet_id":"x","region":"eastus"}`,
+		"/orgs/o/settings/network-settings/T":                  `{"id":"T","name":"t","subnet_id":"x"}`,
+		"/orgs/o/settings/network-settings/U":                  `{"id":"U","name":"u","region":"eastus"}`,
 		"/orgs/o/actions/runner-groups/4/repositories":         `{"total_count":1,"repositories":[{"name":"r"}]}`,
 		"/orgs/o/actions/runner-groups/5/hosted-runners":       `{"total_count":1,"runners":[{"name":"r"}]}`,
 		"/enterprises/e/network-configurations":                `{"total_count":1,"network_configurations":[{"id":"","name":"n"}]}`,
-		"/enterprises/e/actions/runner-groups":                 `{"total_count":1,"runner_groups":[{"id":1,"visibility":"all"}]}`,
+		"/enterprises/e/actions/runner-groups":                 `{"total_count":1,"runner_groups":[{"id":1,"visibility":"all","default":false,"allows_public_repositories":false}]}`,
 		"/enterprises/e/actions/runner-groups/6/organizations": `{"total_count":1,"organizations":[{"login":"x"}]}`,
+		// Lists without their array: not a page of that list, never an empty one. The guards
+		// before deleting a group or a configuration read these lists.
+		"/orgs/o/actions/runner-groups":                        `{"total_count":1}`,
+		"/orgs/o/actions/runner-groups/7/repositories":         `{"total_count":1}`,
+		"/orgs/o/actions/runner-groups/8/hosted-runners":       `{"total_count":1}`,
+		"/orgs/o/settings/network-configurations":              `{"total_count":1}`,
+		"/enterprises/e/actions/runner-groups/9/organizations": `{"total_count":1,"organizations":null}`,
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(bodies[r.URL.Path]))
@@ -361,16 +389,23 @@ func TestRunnerGroupAnswersValidated(t *testing.T) {
 	ctx := context.Background()
 	org, ent := client.Organization("o"), client.Enterprise("e")
 	errs := map[string]error{}
-	for _, id := range []int64{1, 2, 3} {
+	for _, id := range []int64{1, 2, 3, 10, 11} {
 		_, errs["group "+strconv.FormatInt(id, 10)] = c.GetRunnerGroup(ctx, org, id)
 	}
 	_, errs["configuration"] = c.GetNetworkConfiguration(ctx, org, "N")
 	_, errs["settings"] = c.GetNetworkSettings(ctx, org, "S")
+	_, errs["settings without region"] = c.GetNetworkSettings(ctx, org, "T")
+	_, errs["settings without subnet"] = c.GetNetworkSettings(ctx, org, "U")
 	_, errs["repositories"] = c.ListRunnerGroupRepositories(ctx, org, 4)
 	_, errs["hosted runners"] = c.ListRunnerGroupHostedRunners(ctx, org, 5)
 	_, errs["configurations"] = c.ListNetworkConfigurations(ctx, ent)
 	_, errs["groups"] = c.ListRunnerGroups(ctx, ent, "")
 	_, errs["organizations"] = c.ListRunnerGroupOrganizations(ctx, ent, 6)
+	_, errs["groups without list"] = c.ListRunnerGroups(ctx, org, "")
+	_, errs["repositories without list"] = c.ListRunnerGroupRepositories(ctx, org, 7)
+	_, errs["hosted runners without list"] = c.ListRunnerGroupHostedRunners(ctx, org, 8)
+	_, errs["configurations without list"] = c.ListNetworkConfigurations(ctx, org)
+	_, errs["organizations without list"] = c.ListRunnerGroupOrganizations(ctx, ent, 9)
 	for name, err := range errs {
 		if err == nil {
 			t.Errorf("%s: an invalid answer was accepted", name)

@@ -62,12 +62,16 @@ func ParseScope(kind, name string) (Scope, error) {
 
 // path renders /{kind}/{name}/actions/hosted-runners followed by the escaped segments.
 func (s Scope) path(segments ...string) string {
+	return scopePath(s, append([]string{"actions", "hosted-runners"}, segments...)...)
+}
+
+// scopePath renders /{kind}/{name} followed by the escaped segments.
+func scopePath(s Scope, segments ...string) string {
 	var b strings.Builder
 	b.WriteString("/")
 	b.WriteString(string(s.Kind))
 	b.WriteString("/")
 	b.WriteString(url.PathEscape(s.Name))
-	b.WriteString("/actions/hosted-runners")
 	for _, seg := range segments {
 		b.WriteString("/")
 		b.WriteString(url.PathEscape(seg))

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 )
 
 // Nullable is a PATCH field that carries either a value or an explicit JSON null. A nil
@@ -55,52 +53,33 @@ type validator interface{ validate() error }
 
 // doValid is do for a single-object answer: the decoded body must pass its validate, so an
 // empty or shapeless answer never reaches state as a zero value.
-func (c *Client) doValid(ctx context.Context, method, path string, in any, out validator, want int) error {
-	if err := c.do(ctx, method, path, in, out, want); err != nil {
-		return err
+func doValid[T validator](ctx context.Context, c *Client, method, path string, in any, want int) (*T, error) {
+	var out T
+	if err := c.do(ctx, method, path, in, &out, want); err != nil {
+		return nil, err
 	}
 	if err := out.validate(); err != nil {
-		return fmt.Errorf("%s %s: %w", method, path, err)
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	return nil
+	return &out, nil
+}
+
+// doSame is doValid for a request that names one object (a GET, or a PATCH, answered 200): the
+// answer must also be that object, its id (as id reads it) the one asked for.
+func doSame[T validator, K comparable](ctx context.Context, c *Client, method, path string, in any, what string, id func(T) K, want K) (*T, error) {
+	out, err := doValid[T](ctx, c, method, path, in, http.StatusOK)
+	if err != nil {
+		return nil, err
+	}
+	if got := id(*out); got != want {
+		return nil, fmt.Errorf("%s %s: GitHub answered with %s %v, not %v", method, path, what, got, want)
+	}
+	return out, nil
 }
 
 // missing is the error of an answer without a required field.
 func missing(what, field string) error {
 	return fmt.Errorf("GitHub's answer is not a valid %s: it has no %s", what, field)
-}
-
-// validateAll validates every decoded list item.
-func validateAll[T validator](items []T) error {
-	for _, item := range items {
-		if err := item.validate(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// scopePath renders /{kind}/{name} followed by the escaped segments.
-func scopePath(s Scope, segments ...string) string {
-	var b strings.Builder
-	b.WriteString("/")
-	b.WriteString(string(s.Kind))
-	b.WriteString("/")
-	b.WriteString(url.PathEscape(s.Name))
-	for _, seg := range segments {
-		b.WriteString("/")
-		b.WriteString(url.PathEscape(seg))
-	}
-	return b.String()
-}
-
-// maxListPages bounds the pages read of one list.
-const maxListPages = 1000
-
-// listPage is one decoded page of a list: its item count and total_count (-1 when absent).
-type listPage struct {
-	items int
-	total int64
 }
 
 // totalCount converts a page's total_count, -1 when the page has none.
@@ -115,53 +94,78 @@ func totalCount(n json.Number) (int64, error) {
 	return total, nil
 }
 
-// paginateCounted reads a list that GitHub documents without a Link header (the runner group
-// and access lists), 100 a page; query is the extra query string, already encoded. A page
-// that carries a Link header is followed as paginate does (its next, or the end when it names
+// listCounted reads a list that GitHub documents without a Link header (the runner group and
+// access lists), 100 a page; query is the extra query string, already encoded. It returns the
+// items under key, each checked by valid (see pageItems) and kept once by id. A page that
+// carries a Link header is followed as paginate does (its next, or the end when it names
 // none). A page without one is followed by page number, since no next page is named: the walk
-// ends once total_count items have been read, a page comes back empty (or, without a
-// total_count, short), or maxListPages pages have been read, so a server that pages by fewer
-// than 100 is followed to the total. decode hands each body's items to the caller and reports
-// how many there were and the total.
-func (c *Client) paginateCounted(ctx context.Context, path, query string, decode func(body []byte) (listPage, error)) error {
-	first := c.base.String() + path + "?per_page=100"
+// ends once total_count items have been read, or a page comes back empty (or, without a
+// total_count, short), so a server that pages by fewer than 100 is followed to the total.
+// Pages reached either way have paginate's bounds. A page that holds only items already read
+// means the server ignores the page parameter: an error, not a list that repeats its first page.
+func listCounted[T any](ctx context.Context, c *Client, path, query, key, what string, valid func(T) error, id func(T) int64) ([]T, error) {
+	first := path + "?per_page=100"
 	if query != "" {
-		first = c.base.String() + path + "?" + query + "&per_page=100"
+		first = path + "?" + query + "&per_page=100"
 	}
-	next, read := first, 0
-	visited := map[string]bool{}
-	for page := 1; page <= maxListPages; page++ {
-		if visited[next] {
-			return fmt.Errorf("GitHub's pagination loops back to %s", next)
-		}
-		visited[next] = true
-		resp, body, err := c.send(ctx, http.MethodGet, next, nil) //nolint:bodyclose // send reads and closes the body
+	var all []T
+	seen := map[int64]bool{}
+	var read, total int64
+	var last int // items on the last page read
+	err := c.walkPages(ctx, first, func(body []byte) error {
+		items, err := pageItems(body, key, what, valid)
 		if err != nil {
 			return err
 		}
-		if resp.StatusCode != http.StatusOK {
-			return decodeAPIError(http.MethodGet, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)
+		var counted struct {
+			TotalCount json.Number `json:"total_count"`
 		}
-		got, err := decode(body)
-		if err != nil {
-			return fmt.Errorf("GET %s: %w", pathOf(resp.Request.URL), err)
+		if err := decodeJSON(body, &counted); err != nil {
+			return err
 		}
-		read += got.items
-		if len(resp.Header.Values("Link")) > 0 {
-			if next, err = c.nextPage(resp.Header); err != nil || next == "" {
-				return err
+		if total, err = totalCount(counted.TotalCount); err != nil {
+			return err
+		}
+		added := 0
+		for _, item := range items {
+			if !seen[id(item)] {
+				seen[id(item)] = true
+				all = append(all, item)
+				added++
 			}
-			continue
 		}
+		if added == 0 && len(items) > 0 {
+			return fmt.Errorf("the page repeats %s already read; the server may not support the page parameter", what)
+		}
+		last, read = len(items), read+int64(len(items))
+		return nil
+	}, func(page int) string {
 		switch {
-		case got.items == 0, got.total >= 0 && int64(read) >= got.total:
-			return nil
-		case got.total < 0 && got.items < 100:
-			return nil // no total_count: a short page is the last
+		case last == 0, total >= 0 && read >= total:
+			return ""
+		case total < 0 && last < 100:
+			return "" // no total_count: a short page is the last
 		}
-		next = first + "&page=" + strconv.Itoa(page+1)
+		return c.base.String() + first + "&page=" + strconv.Itoa(page+1)
+	})
+	if err != nil {
+		return nil, err
 	}
-	return fmt.Errorf("GET %s: the list did not end within %d pages", path, maxListPages)
+	return all, nil
+}
+
+// uniqueBy keeps the first of the items with the same id: pages read one after another repeat
+// an item that moved from one page to the next meanwhile.
+func uniqueBy[T any, K comparable](items []T, id func(T) K) []T {
+	seen := make(map[K]bool, len(items))
+	var out []T
+	for _, item := range items {
+		if !seen[id(item)] {
+			seen[id(item)] = true
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // listItems reads every page of the list at path (see paginate) and returns the items under
@@ -198,12 +202,4 @@ func pageItems[T any](body []byte, key, what string, valid func(T) error) ([]T, 
 		}
 	}
 	return items, nil
-}
-
-// sameObject checks that a single-object answer is the object the request named.
-func sameObject[T comparable](method, path, what string, got, want T) error {
-	if got != want {
-		return fmt.Errorf("%s %s: GitHub answered with %s %v, not %v", method, path, what, got, want)
-	}
-	return nil
 }
