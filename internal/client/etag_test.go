@@ -82,7 +82,7 @@ func TestETagCache_writeInvalidatesEvenWhenServerLies(t *testing.T) {
 		if r.Method == http.MethodPatch {
 			value = "after"
 			w.WriteHeader(http.StatusOK)
-			_, _ = w.Write([]byte(`{"id":1,"name":"after"}`))
+			_, _ = w.Write([]byte(runnerJSON(1, "after")))
 			return
 		}
 		if r.Header.Get("If-None-Match") != "" {
@@ -90,7 +90,7 @@ func TestETagCache_writeInvalidatesEvenWhenServerLies(t *testing.T) {
 			return
 		}
 		w.Header().Set("ETag", `"constant"`)
-		_, _ = w.Write([]byte(`{"id":1,"name":"` + value + `"}`))
+		_, _ = w.Write([]byte(runnerJSON(1, value)))
 	}))
 	t.Cleanup(srv.Close)
 	c, err := New(Config{BaseURL: srv.URL, Token: "ghp_test0000000000"})

@@ -39,6 +39,37 @@ type HostedRunner struct {
 	ImageGen           *bool        `json:"image_gen"` // optional in the schema: nil when left out
 }
 
+// UnmarshalJSON decodes a runner and requires the fields the schema requires that state
+// shows: status, platform, public_ip_enabled and machine_size_details with its id, so that an
+// answer without them never reads as an empty size or status (which a plan would then try to
+// change back). image_details is required but nullable: absent reads as null.
+func (r *HostedRunner) UnmarshalJSON(data []byte) error {
+	type plain HostedRunner
+	var wire struct {
+		plain
+		Status             *string      `json:"status"`
+		Platform           *string      `json:"platform"`
+		PublicIPEnabled    *bool        `json:"public_ip_enabled"`
+		MachineSizeDetails *MachineSpec `json:"machine_size_details"`
+	}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	switch {
+	case wire.Status == nil:
+		return missing("hosted runner", "status")
+	case wire.Platform == nil:
+		return missing("hosted runner", "platform")
+	case wire.PublicIPEnabled == nil:
+		return missing("hosted runner", "public_ip_enabled")
+	case wire.MachineSizeDetails == nil || wire.MachineSizeDetails.ID == "":
+		return missing("hosted runner", "machine_size_details.id")
+	}
+	*r = HostedRunner(wire.plain)
+	r.Status, r.Platform, r.PublicIPEnabled, r.MachineSizeDetails = *wire.Status, *wire.Platform, *wire.PublicIPEnabled, *wire.MachineSizeDetails
+	return nil
+}
+
 // Maximum returns maximum_runners, or the schema default when GitHub left it out.
 func (r *HostedRunner) Maximum() int64 {
 	if r.MaximumRunners == nil {
@@ -269,7 +300,7 @@ func runnerAnswer(method, path string, status int, raw json.RawMessage, err erro
 		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is empty"}
 	}
 	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not a runner object"}
+		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: "it is not a runner object (" + err.Error() + ")"}
 	}
 	if reason := validRunner(&out); reason != "" {
 		return nil, &InvalidBodyError{Method: method, Path: path, Status: status, Reason: reason}

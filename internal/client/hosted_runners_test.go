@@ -2,7 +2,9 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
@@ -20,6 +22,12 @@ func TestRunnerBodiesAreValidated(t *testing.T) {
 		"no_id":     `{"name":"x","status":"Ready"}`,
 		"zero_id":   `{"id":0,"name":"x"}`,
 		"no_name":   `{"id":7}`,
+		// Fields the schema requires, each left out of an otherwise whole runner.
+		"no_status":       strings.Replace(runnerJSON(7, "x"), `"status":"Ready",`, "", 1),
+		"no_platform":     strings.Replace(runnerJSON(7, "x"), `"platform":"linux-x64",`, "", 1),
+		"no_public_ip":    strings.Replace(runnerJSON(7, "x"), `"public_ip_enabled":false,`, "", 1),
+		"no_machine_size": strings.Replace(runnerJSON(7, "x"), `"machine_size_details":{"id":"4-core","cpu_cores":4,"memory_gb":16,"storage_gb":150},`, "", 1),
+		"no_size_id":      strings.Replace(runnerJSON(7, "x"), `"id":"4-core",`, "", 1),
 	}
 	for name, body := range bodies {
 		t.Run(name, func(t *testing.T) {
@@ -50,21 +58,28 @@ func TestRunnerBodiesAreValidated(t *testing.T) {
 	})
 	t.Run("wrong_runner", func(t *testing.T) {
 		c, m := newTestClient(t, mockgithub.Config{}, nil, nil)
-		m.Inject(mockgithub.Fault{Method: http.MethodGet, Status: http.StatusOK, Body: `{"id":8,"name":"other"}`})
+		m.Inject(mockgithub.Fault{Method: http.MethodGet, Status: http.StatusOK, Body: runnerJSON(8, "other")})
 		if r, err := c.GetHostedRunner(context.Background(), scope, 7); r != nil || !IsInvalidBody(err) {
 			t.Fatalf("GET of runner 7 answered runner 8: got %+v, %v", r, err)
 		}
-		m.Inject(mockgithub.Fault{Method: http.MethodPatch, Status: http.StatusOK, Body: `{"id":8,"name":"other"}`})
+		m.Inject(mockgithub.Fault{Method: http.MethodPatch, Status: http.StatusOK, Body: runnerJSON(8, "other")})
 		if r, err := c.UpdateHostedRunner(context.Background(), scope, 7, UpdateHostedRunnerRequest{}); r != nil || !IsInvalidBody(err) {
 			t.Fatalf("PATCH of runner 7 answered runner 8: got %+v, %v", r, err)
 		}
-		m.Inject(mockgithub.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusCreated, Body: `{"id":8,"name":"other"}`})
+		m.Inject(mockgithub.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusCreated, Body: runnerJSON(8, "other")})
 		if r, err := c.CreateHostedRunner(context.Background(), scope, CreateHostedRunnerRequest{Name: "mine"}); r != nil || !IsInvalidBody(err) {
 			t.Fatalf("create of %q answered runner 8 named other: got %+v, %v", "mine", r, err)
 		}
-		m.Inject(mockgithub.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusCreated, Body: `{"id":9,"name":"MINE"}`})
+		m.Inject(mockgithub.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusCreated, Body: runnerJSON(9, "MINE")})
 		if r, err := c.CreateHostedRunner(context.Background(), scope, CreateHostedRunnerRequest{Name: "mine"}); err != nil || r.ID != 9 {
 			t.Fatalf("create of %q answered the same name in capitals: got %+v, %v; want runner 9", "mine", r, err)
 		}
 	})
+}
+
+// runnerJSON is a runner answer with every field the schema requires.
+func runnerJSON(id int64, name string) string {
+	return fmt.Sprintf(`{"id":%d,"name":%q,"runner_group_id":1,"status":"Ready","platform":"linux-x64","public_ip_enabled":false,`+
+		`"machine_size_details":{"id":"4-core","cpu_cores":4,"memory_gb":16,"storage_gb":150},`+
+		`"image_details":{"id":"ubuntu-latest","size_gb":86,"display_name":"Ubuntu Latest","source":"github"}}`, id, name)
 }

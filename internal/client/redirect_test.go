@@ -136,7 +136,7 @@ func TestLinkToAnotherHostNotFollowed(t *testing.T) {
 	c, m := newTestClient(t, mockgithub.Config{}, nil, nil)
 	m.AddRunner("orgs/acme", mockgithub.Runner{Name: "r", ImageID: "ubuntu-latest", Size: "4-core"})
 	m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/hosted-runners$`, Status: http.StatusOK,
-		Body:   `{"total_count":2,"runners":[{"id":1,"name":"r"}]}`,
+		Body:   `{"total_count":2,"runners":[` + runnerJSON(1, "r") + `]}`,
 		Header: http.Header{"Link": {`<` + other.URL + `/orgs/acme/actions/hosted-runners?page=2>; rel="next"`}}})
 	_, err := c.ListHostedRunners(context.Background(), Organization("acme"))
 	if err == nil || !strings.Contains(err.Error(), other.Listener.Addr().String()) {
