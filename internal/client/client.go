@@ -370,7 +370,7 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 	ctx, budget := withRetryState(ctx, method, c.maxRetries)
 	for {
 		if err := c.gate.limits.waitForReset(ctx, c.clock, c.log); err != nil {
-			return nil, nil, err
+			return nil, nil, &NotSentError{Err: err}
 		}
 		req, err := retryablehttp.NewRequestWithContext(ctx, method, rawURL, payload)
 		if err != nil {
@@ -401,7 +401,7 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 				Last: decodeAPIError(method, pathOf(resp.Request.URL), resp.StatusCode, resp.Header, body)}
 		}
 		if err := waitWithin(ctx, c.clock, c.log, wait, cause, method, pathOf(resp.Request.URL)); err != nil {
-			return nil, nil, err
+			return nil, nil, &NotSentError{Err: err} // GitHub did not act on the rate-limited try
 		}
 	}
 }
@@ -463,8 +463,22 @@ func (e *TransportError) Unwrap() error { return e.Err }
 // failure is not ambiguous, even for a POST.
 func (e *TransportError) NotSent() bool {
 	var dnsErr *net.DNSError
-	return isPermanent(e.Err) || errors.As(e.Err, &dnsErr) || errors.Is(e.Err, syscall.ECONNREFUSED)
+	var notSent *NotSentError
+	return isPermanent(e.Err) || errors.As(e.Err, &dnsErr) || errors.Is(e.Err, syscall.ECONNREFUSED) || errors.As(e.Err, &notSent)
 }
+
+// NotSentError ends a request that never left, or was not sent again after GitHub refused it
+// under a rate limit: its context ended, or its wait could not fit, while it waited for its
+// turn at the write spacing, a place among the requests in flight or a rate limit's reset.
+// GitHub did not act on it, so it is not ambiguous, even for a POST. It wraps the cause.
+type NotSentError struct {
+	Err error
+}
+
+func (e *NotSentError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the cause (a context's end, a *RateLimitError).
+func (e *NotSentError) Unwrap() error { return e.Err }
 
 func pathOf(u *url.URL) string {
 	if u == nil {

@@ -146,7 +146,7 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 		g.queued--
 		if err != nil {
 			g.mu.Unlock()
-			return nil, err
+			return nil, &NotSentError{Err: err}
 		}
 		g.sending = true
 		last := g.lastWrite
@@ -159,18 +159,18 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 		}()
 		if !last.IsZero() {
 			if err := g.clock.Sleep(ctx, last.Add(delay).Sub(g.clock.Now())); err != nil {
-				return nil, err
+				return nil, &NotSentError{Err: err}
 			}
 		}
 	}
 	if err := g.slots.Acquire(ctx, 1); err != nil {
-		return nil, err
+		return nil, &NotSentError{Err: err}
 	}
 	defer g.slots.Release(1)
 	// A request that queued for its place may find that an answer meanwhile exhausted the
 	// primary rate limit: it too waits for the reset.
 	if err := g.limits.waitForReset(ctx, g.clock, t.log); err != nil {
-		return nil, err
+		return nil, &NotSentError{Err: err}
 	}
 	resp, err := t.next.RoundTrip(req)
 	if err == nil {

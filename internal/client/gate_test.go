@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"go/parser"
 	"go/token"
 	"net/http"
@@ -108,5 +109,60 @@ func TestWriteWait(t *testing.T) {
 	wg.Wait()
 	if w := c.WriteWait(); w <= 0 || w > 3*time.Second {
 		t.Fatalf("a write would wait %s right after the last write was answered, want the rest of the 3s spacing", w)
+	}
+}
+
+// TestWriteCancelledInQueueIsNotSent: a create whose context ends while it waits for its turn
+// behind another write ends with a *NotSentError (so it is not ambiguous) and never reaches
+// GitHub.
+func TestWriteCancelledInQueueIsNotSent(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	c, m := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost {
+				<-release
+			}
+			m.ServeHTTP(w, r)
+		})
+	}, func(cfg *Config) { cfg.WriteDelay, cfg.MaxConcurrent = 3*time.Second, 1 })
+	var once sync.Once
+	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	body := func(name string) CreateHostedRunnerRequest {
+		return CreateHostedRunnerRequest{Name: name, Image: RunnerImage{ID: "ubuntu-latest", Source: "github"}, Size: "4-core", RunnerGroupID: 1}
+	}
+	first := make(chan error, 1)
+	go func() {
+		_, err := c.CreateHostedRunner(context.Background(), Organization("acme"), body("first"))
+		first <- err
+	}()
+	waitFor := func(want time.Duration) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); c.WriteWait() != want; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("a write would wait %s, want %s", c.WriteWait(), want)
+			}
+		}
+	}
+	waitFor(3 * time.Second) // the first POST is held by the server
+	ctx, cancel := context.WithCancel(context.Background())
+	second := make(chan error, 1)
+	go func() {
+		_, err := c.CreateHostedRunner(ctx, Organization("acme"), body("second"))
+		second <- err
+	}()
+	waitFor(6 * time.Second) // the second waits for its turn
+	cancel()
+	err := <-second
+	var notSent *NotSentError
+	if !errors.As(err, &notSent) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("a create cancelled while queued ended with %v (%T); want a *NotSentError wrapping context.Canceled", err, err)
+	}
+	once.Do(func() { close(release) })
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if n := m.Count(http.MethodPost, `/hosted-runners$`); n != 1 {
+		t.Fatalf("GitHub received %d POSTs, want 1 (the cancelled one never left)", n)
 	}
 }

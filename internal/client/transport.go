@@ -210,6 +210,9 @@ func newRetryingClient(cfg Config, rt http.RoundTripper, log *maskingLogger) *re
 // 500/502/503/504, never 501 nor any 4xx. A POST is never replayed: GitHub may have acted on it.
 func (p *retryPolicy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
+		if err != nil {
+			return false, err // keeps what the attempt knew, such as that it was never sent
+		}
 		return false, ctx.Err()
 	}
 	st := retryStateOf(ctx)

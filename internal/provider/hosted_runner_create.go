@@ -198,6 +198,10 @@ func (r *hostedRunnerResource) lookWindow() time.Duration {
 // GitHub's 4xx answers (including rate limits, which GitHub did not act on), redirects, and
 // requests that certainly never left. A 2xx other than the documented 201 is ambiguous too.
 func ambiguousCreate(err error) bool {
+	var notSent *client.NotSentError
+	if errors.As(err, &notSent) {
+		return false // it never left: Ctrl-C or a timeout while it waited for its turn
+	}
 	var apiErr *client.APIError
 	if errors.As(err, &apiErr) {
 		// A success status other than the documented one may still have created it.
