@@ -78,11 +78,6 @@ func (d *networkSettingsDataSource) Read(ctx context.Context, req datasource.Rea
 		addError(&resp.Diagnostics, "Unable to Read Network Settings", err, scope, nil)
 		return
 	}
-	if s.ID != id || s.SubnetID == "" || s.Region == "" {
-		resp.Diagnostics.AddError("Invalid Network Settings From GitHub",
-			fmt.Sprintf("GitHub answered the request for network settings %q with %+v, which lacks the id asked for, a subnet or a region.", id, s))
-		return
-	}
 	cfg.Name = types.StringValue(s.Name)
 	cfg.SubnetID = types.StringValue(s.SubnetID)
 	cfg.Region = types.StringValue(s.Region)
