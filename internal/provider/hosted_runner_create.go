@@ -70,7 +70,7 @@ func (r *hostedRunnerResource) createRunner(ctx context.Context, c *client.Clien
 			return nil, fmt.Errorf("the create request failed (%w), and looking for the runner it may have made failed too: %w. "+
 				"Check for a runner named %q in the %s before applying again", err, lookErr, body.Name, scope.Noun())
 		case attempt == 2 || ctx.Err() != nil:
-			return nil, fmt.Errorf("the create request failed (%w), and no runner named %q appeared in the %s within %s", err, body.Name, scope.Noun(), r.lookWindow())
+			return nil, fmt.Errorf("the create request failed (%w), and no runner named %q appeared in the %s within %s", err, body.Name, scope.Noun(), r.data.settings.lookWindow())
 		}
 	}
 }
@@ -128,7 +128,7 @@ func (e *runnerExistsError) Error() string {
 // cannot be told, unless only one of them is what this create asked for; otherwise none is adopted.
 func (r *hostedRunnerResource) lookForNew(ctx context.Context, c *client.Client, scope client.Scope, body client.CreateHostedRunnerRequest, before map[int64]bool) (*client.HostedRunner, error) {
 	name := body.Name
-	window := r.lookWindow()
+	window := r.data.settings.lookWindow()
 	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), window)
 	defer cancel()
 	clock := r.data.settings.clock
@@ -187,11 +187,6 @@ func asRequested(r *client.HostedRunner, body client.CreateHostedRunnerRequest) 
 	return runnerwatch.Reflects(r, &client.UpdateHostedRunnerRequest{
 		Size: &body.Size, RunnerGroupID: &body.RunnerGroupID, MaximumRunners: body.MaximumRunners, EnableStaticIP: body.EnableStaticIP,
 	})
-}
-
-// lookWindow is how long the look after an ambiguous create lasts.
-func (r *hostedRunnerResource) lookWindow() time.Duration {
-	return max(createLookWindow, r.data.settings.reqTimeout)
 }
 
 // ambiguousCreate reports errors after which a POST may or may not have taken effect: all but
