@@ -83,15 +83,7 @@ func TestNoTerraformImports(t *testing.T) {
 // for each of them; once all are answered, it waits out only what remains of the spacing.
 func TestWriteWait(t *testing.T) {
 	t.Parallel()
-	release := make(chan struct{})
-	c, _ := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Method == http.MethodDelete {
-				<-release
-			}
-			m.ServeHTTP(w, r)
-		})
-	}, func(cfg *Config) { cfg.WriteDelay, cfg.MaxConcurrent = 3*time.Second, 1 })
+	c, _, release := newHeldWriteClient(t, http.MethodDelete)
 	if w := c.WriteWait(); w != 0 {
 		t.Fatalf("a write would wait %s before any write, want 0", w)
 	}
@@ -105,7 +97,7 @@ func TestWriteWait(t *testing.T) {
 			t.Fatalf("a write would wait %s behind one write in flight and two queued, want 9s", c.WriteWait())
 		}
 	}
-	close(release)
+	release()
 	wg.Wait()
 	if w := c.WriteWait(); w <= 0 || w > 3*time.Second {
 		t.Fatalf("a write would wait %s right after the last write was answered, want the rest of the 3s spacing", w)
@@ -117,17 +109,7 @@ func TestWriteWait(t *testing.T) {
 // GitHub.
 func TestWriteCancelledInQueueIsNotSent(t *testing.T) {
 	t.Parallel()
-	release := make(chan struct{})
-	c, m := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Method == http.MethodPost {
-				<-release
-			}
-			m.ServeHTTP(w, r)
-		})
-	}, func(cfg *Config) { cfg.WriteDelay, cfg.MaxConcurrent = 3*time.Second, 1 })
-	var once sync.Once
-	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	c, m, release := newHeldWriteClient(t, http.MethodPost)
 	body := func(name string) CreateHostedRunnerRequest {
 		return CreateHostedRunnerRequest{Name: name, Image: RunnerImage{ID: "ubuntu-latest", Source: "github"}, Size: "4-core", RunnerGroupID: 1}
 	}
@@ -158,11 +140,31 @@ func TestWriteCancelledInQueueIsNotSent(t *testing.T) {
 	if !errors.As(err, &notSent) || !errors.Is(err, context.Canceled) {
 		t.Fatalf("a create cancelled while queued ended with %v (%T); want a *NotSentError wrapping context.Canceled", err, err)
 	}
-	once.Do(func() { close(release) })
+	release()
 	if err := <-first; err != nil {
 		t.Fatal(err)
 	}
 	if n := m.Count(http.MethodPost, `/hosted-runners$`); n != 1 {
 		t.Fatalf("GitHub received %d POSTs, want 1 (the cancelled one never left)", n)
 	}
+}
+
+// newHeldWriteClient returns a client that spaces writes by 3 s, one request at a time, whose
+// server holds every request of method until release is called (at the latest when the test
+// ends).
+func newHeldWriteClient(t *testing.T, method string) (*Client, *mockgithub.Mock, func()) {
+	t.Helper()
+	held := make(chan struct{})
+	c, m := newTestClient(t, mockgithub.Config{}, func(m *mockgithub.Mock) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == method {
+				<-held
+			}
+			m.ServeHTTP(w, r)
+		})
+	}, func(cfg *Config) { cfg.WriteDelay, cfg.MaxConcurrent = 3*time.Second, 1 })
+	var once sync.Once
+	release := func() { once.Do(func() { close(held) }) }
+	t.Cleanup(release)
+	return c, m, release
 }

@@ -17,9 +17,7 @@ import (
 // TestAccProvider_noCredentials: validate and plan need no credentials; the first API call
 // reports how to supply them.
 func TestAccProvider_noCredentials(t *testing.T) {
-	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
-		t.Setenv(name, "")
-	}
+	unsetCredentialEnv(t)
 	e := newTestEnv(t, mockgithub.Config{})
 	config := fmt.Sprintf(`
 provider "githubactions" {
@@ -49,9 +47,7 @@ resource "githubactions_hosted_runner" "test" {
 // scopes) without credentials fails on one error, not one per resource, and sends no
 // request; with a data source, the error comes once for it and at most once more.
 func TestAccProvider_noCredentialsOneError(t *testing.T) {
-	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
-		t.Setenv(name, "")
-	}
+	unsetCredentialEnv(t)
 	e := newTestEnv(t, mockgithub.Config{})
 	config := func(token, extra string) string {
 		return fmt.Sprintf(`
@@ -134,9 +130,7 @@ data "githubactions_machine_sizes" "all" {
 // against its group's private networking, does not take the missing-credentials error for
 // itself without reporting it: a runner refreshed after it (depends_on) still fails the plan.
 func TestAccProvider_noCredentialsStaticIPPlan(t *testing.T) {
-	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
-		t.Setenv(name, "")
-	}
+	unsetCredentialEnv(t)
 	e := newTestEnv(t, mockgithub.Config{})
 	config := func(token, extra string) string {
 		return fmt.Sprintf(`
@@ -240,4 +234,12 @@ resource "githubactions_hosted_runner" "test" {
 			ExpectError: regexp.MustCompile(`(?s)Invalid GitHub Base URL.*HTTPS is required`),
 		}},
 	})
+}
+
+// unsetCredentialEnv clears, for the test, every environment variable the provider takes
+// credentials from.
+func unsetCredentialEnv(t *testing.T) {
+	for _, name := range []string{"GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE"} {
+		t.Setenv(name, "")
+	}
 }
