@@ -3,6 +3,7 @@ package mockgithub
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -83,7 +84,7 @@ func matchAnyRoute(method string, segs []string) (op operation, params []string,
 	if len(segs) < 3 || segs[1] == "" {
 		return operation{}, nil, "", "", false
 	}
-	for _, gr := range groupRoutes {
+	for _, gr := range slices.Concat(groupRoutes, selfHostedRoutes) { // selfHostedRoutes: self_hosted_runner_policy.go
 		if gr.kind != segs[0] || gr.method != method {
 			continue
 		}
