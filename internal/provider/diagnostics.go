@@ -161,6 +161,7 @@ const (
 	familyHostedRunners endpointFamily = iota
 	familyRunnerGroups
 	familyNetworking
+	familySelfHostedPolicy
 )
 
 // access is what credentials GitHub documents for one request (the x-github sections and
@@ -180,6 +181,8 @@ func neededAccess(method, path string, scope client.Scope) access {
 		a.family = familyRunnerGroups
 	case strings.Contains(path, "/network-configurations") || strings.Contains(path, "/network-settings"):
 		a.family = familyNetworking
+	case strings.Contains(path, "/permissions/self-hosted-runners"):
+		a.family = familySelfHostedPolicy
 	}
 	enterprise := scope.IsEnterprise()
 	switch {
@@ -189,9 +192,9 @@ func neededAccess(method, path string, scope client.Scope) access {
 		a.classic = "manage_runners:org"
 	case a.family == familyRunnerGroups && enterprise:
 		a.classic, a.apps = "manage_runners:enterprise", false
-	case a.family == familyRunnerGroups:
+	case a.family == familyRunnerGroups, a.family == familySelfHostedPolicy && !enterprise:
 		a.classic = "admin:org"
-	case enterprise: // enterprise networking: no scope documented, no Apps
+	case enterprise: // enterprise networking and self-hosted policy: no scope documented, no Apps
 		a.apps = false
 	case method == http.MethodGet:
 		a.classic = "read:network_configurations"
@@ -216,6 +219,8 @@ func (a access) sentence() string {
 		b.WriteString("; a GitHub App may use these endpoints (GitHub documents no fine-grained permission for them).")
 	case a.family == familyRunnerGroups:
 		b.WriteString("; a GitHub App needs the \"Administration\" organization permission (read and write).")
+	case a.family == familySelfHostedPolicy:
+		b.WriteString("; a fine-grained token or GitHub App needs the \"Actions policies\" organization permission.")
 	default:
 		fmt.Fprintf(&b, "; a fine-grained token or GitHub App needs the \"Administration\" %s permission (read and write).", a.scope.Noun())
 	}

@@ -152,7 +152,7 @@ type planCheck struct {
 	ctx         context.Context
 	c           *client.Client
 	scope       client.Scope
-	groups      *listCache[int64, client.RunnerGroup]
+	groups      *listCache[client.Scope, int64, client.RunnerGroup]
 	claims      *staticIPClaims
 	unavailable bool // a catalog read failed: skip the remaining checks
 }

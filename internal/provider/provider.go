@@ -314,6 +314,8 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewCustomImageVersionResource,
 		NewNetworkConfigurationResource,
 		NewRunnerGroupResource,
+		NewRunnerGroupRepositoryResource,
+		NewRunnerGroupOrganizationResource,
 	}
 }
 

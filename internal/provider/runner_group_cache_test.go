@@ -17,8 +17,8 @@ type fakeLists struct {
 	listErr     error
 }
 
-func (f *fakeLists) cache() *listCache[int64, int64] {
-	return &listCache[int64, int64]{
+func (f *fakeLists) cache() *listCache[client.Scope, int64, int64] {
+	return &listCache[client.Scope, int64, int64]{
 		what: "numbers",
 		key:  func(v int64) int64 { return v },
 		list: func(*client.Client, context.Context, client.Scope) ([]int64, error) {
