@@ -316,6 +316,7 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewRunnerGroupResource,
 		NewRunnerGroupRepositoryResource,
 		NewRunnerGroupOrganizationResource,
+		NewSelfHostedRunnerPolicyResource,
 	}
 }
 
@@ -338,6 +339,7 @@ func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasour
 		NewNetworkConfigurationDataSource,
 		NewNetworkConfigurationsDataSource,
 		NewNetworkSettingsDataSource,
+		NewSelfHostedRunnerPolicyDataSource,
 	}
 }
 

@@ -20,7 +20,6 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-
 // memberCase is one membership resource: its type, arguments and the mock's path segment.
 type memberCase struct {
 	scopeCase

@@ -49,23 +49,42 @@ func planMembership(current *[]int64, want []int64) membershipChange {
 	return ch
 }
 
-// applyMembers brings the selection of group id from current to want with the fewest requests.
-func applyMembers(ctx context.Context, c *client.Client, scope client.Scope, id int64, current *[]int64, want []int64) error {
+// memberWrites are the requests that change a list of members (a runner group's, or the
+// repositories allowed self-hosted runners): replace the whole list, add one, remove one.
+type memberWrites struct {
+	what    string // "runner group 3", for errors and logs
+	replace func(context.Context, []int64) error
+	add     func(context.Context, int64) error
+	remove  func(context.Context, int64) error
+}
+
+// groupMemberWrites are the writes of the members of runner group id.
+func groupMemberWrites(c *client.Client, scope client.Scope, id int64) memberWrites {
+	return memberWrites{
+		what:    fmt.Sprintf("runner group %d", id),
+		replace: func(ctx context.Context, ids []int64) error { return c.SetRunnerGroupMembers(ctx, scope, id, ids) },
+		add:     func(ctx context.Context, m int64) error { return c.AddRunnerGroupMember(ctx, scope, id, m) },
+		remove:  func(ctx context.Context, m int64) error { return c.RemoveRunnerGroupMember(ctx, scope, id, m) },
+	}
+}
+
+// applyMembers brings a list of members from current to want with the fewest requests.
+func applyMembers(ctx context.Context, w memberWrites, current *[]int64, want []int64) error {
 	ch := planMembership(current, want)
-	tflog.Debug(ctx, "Changing runner group access", map[string]any{
-		"id": id, "replace": ch.replace, "add": ch.add, "remove": ch.remove, "requests": ch.requestsNeeded,
+	tflog.Debug(ctx, "Changing members", map[string]any{
+		"of": w.what, "replace": ch.replace, "add": ch.add, "remove": ch.remove, "requests": ch.requestsNeeded,
 	})
 	if ch.replace {
-		return c.SetRunnerGroupMembers(ctx, scope, id, want)
+		return w.replace(ctx, want)
 	}
 	for _, m := range ch.add {
-		if err := c.AddRunnerGroupMember(ctx, scope, id, m); err != nil {
-			return fmt.Errorf("adding %d to runner group %d: %w", m, id, err)
+		if err := w.add(ctx, m); err != nil {
+			return fmt.Errorf("adding %d to %s: %w", m, w.what, err)
 		}
 	}
 	for _, m := range ch.remove {
-		if err := c.RemoveRunnerGroupMember(ctx, scope, id, m); err != nil && !client.IsNotFound(err) {
-			return fmt.Errorf("removing %d from runner group %d: %w", m, id, err)
+		if err := w.remove(ctx, m); err != nil && !client.IsNotFound(err) {
+			return fmt.Errorf("removing %d from %s: %w", m, w.what, err)
 		}
 	}
 	return nil

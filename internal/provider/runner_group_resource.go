@@ -331,7 +331,7 @@ func (r *runnerGroupResource) Update(ctx context.Context, req resource.UpdateReq
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := applyMembers(ctx, c, scope, id, current, ids); err != nil {
+		if err := applyMembers(ctx, groupMemberWrites(c, scope, id), current, ids); err != nil {
 			addError(&resp.Diagnostics, "Unable to Update Runner Group Access", err, scope, runnerGroupFieldPaths)
 			return
 		}
