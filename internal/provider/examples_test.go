@@ -234,12 +234,14 @@ func TestAccProviderSchema(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	wantResources := "githubactions_custom_image githubactions_custom_image_version githubactions_hosted_runner " +
-		"githubactions_network_configuration githubactions_runner_group"
+		"githubactions_network_configuration githubactions_runner_group githubactions_runner_group_organization " +
+		"githubactions_runner_group_repository githubactions_self_hosted_runner_policy"
 	wantData := "githubactions_custom_image githubactions_custom_image_version githubactions_custom_image_versions " +
 		"githubactions_custom_images githubactions_hosted_runner githubactions_hosted_runners githubactions_limits " +
 		"githubactions_machine_size githubactions_machine_sizes githubactions_network_configuration " +
 		"githubactions_network_configurations githubactions_network_settings githubactions_platforms " +
-		"githubactions_runner_group githubactions_runner_groups githubactions_runner_image githubactions_runner_images"
+		"githubactions_runner_group githubactions_runner_groups githubactions_runner_image githubactions_runner_images " +
+		"githubactions_self_hosted_runner_policy"
 	if got := keys(ps.ResourceSchemas); got != wantResources {
 		t.Errorf("resources:\n got %s\nwant %s", got, wantResources)
 	}

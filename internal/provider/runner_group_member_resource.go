@@ -37,6 +37,7 @@ type memberKind struct {
 	memberAttr  string // "repository_id" or "organization_id"
 	memberNoun  string // "repository" or "organization"
 	scopeKind   client.ScopeKind
+	newModel    func() memberState
 	description string
 }
 
@@ -45,8 +46,7 @@ type runnerGroupMemberResource struct {
 	kind memberKind
 }
 
-// memberModel is one membership; the resources' attribute names differ, so it is read and
-// written by path (see get and set).
+// memberModel is one membership, whichever resource holds it.
 type memberModel struct {
 	ID     types.String
 	Owner  types.String
@@ -96,24 +96,25 @@ func (r *runnerGroupMemberResource) Schema(_ context.Context, _ resource.SchemaR
 	}
 }
 
-// get reads a membership from a plan or state.
-func (k memberKind) get(ctx context.Context, getAttr func(context.Context, path.Path, any) diag.Diagnostics) (memberModel, diag.Diagnostics) {
-	var m memberModel
-	diags := getAttr(ctx, path.Root("id"), &m.ID)
-	diags.Append(getAttr(ctx, path.Root(k.ownerAttr), &m.Owner)...)
-	diags.Append(getAttr(ctx, path.Root("runner_group_id"), &m.Group)...)
-	diags.Append(getAttr(ctx, path.Root(k.memberAttr), &m.Member)...)
-	return m, diags
+// memberState is the model of one of the two resources (their attribute names differ).
+type memberState interface {
+	member() memberModel
+	setMember(memberModel)
 }
 
-// set writes a membership into state, with its id.
-func (k memberKind) set(ctx context.Context, setAttr func(context.Context, path.Path, any) diag.Diagnostics, m memberModel) diag.Diagnostics {
-	m.ID = types.StringValue(fmt.Sprintf("%s/%s/%d/%d", k.scopeKind, m.Owner.ValueString(), m.Group.ValueInt64(), m.Member.ValueInt64()))
-	diags := setAttr(ctx, path.Root("id"), m.ID)
-	diags.Append(setAttr(ctx, path.Root(k.ownerAttr), m.Owner)...)
-	diags.Append(setAttr(ctx, path.Root("runner_group_id"), m.Group)...)
-	diags.Append(setAttr(ctx, path.Root(k.memberAttr), m.Member)...)
-	return diags
+// get reads a membership from a plan or state (its Get).
+func (k memberKind) get(ctx context.Context, get func(context.Context, any) diag.Diagnostics) (memberModel, diag.Diagnostics) {
+	m := k.newModel()
+	diags := get(ctx, m)
+	return m.member(), diags
+}
+
+// set writes a membership into state (its Set), with its id.
+func (k memberKind) set(ctx context.Context, set func(context.Context, any) diag.Diagnostics, mm memberModel) diag.Diagnostics {
+	mm.ID = types.StringValue(fmt.Sprintf("%s/%s/%d/%d", k.scopeKind, mm.Owner.ValueString(), mm.Group.ValueInt64(), mm.Member.ValueInt64()))
+	m := k.newModel()
+	m.setMember(mm)
+	return set(ctx, m)
 }
 
 // scopeArgs turns the owner into the organization and enterprise arguments clientFor takes.
@@ -136,7 +137,7 @@ func (r *runnerGroupMemberResource) ModifyPlan(ctx context.Context, req resource
 	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || !r.data.hasCredentials() {
 		return
 	}
-	plan, diags := r.kind.get(ctx, req.Plan.GetAttribute)
+	plan, diags := r.kind.get(ctx, req.Plan.Get)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() || !known(plan.Owner) || !known(plan.Group) {
 		return
@@ -188,7 +189,7 @@ func memberGroupRefusal(g *client.RunnerGroup, scope client.Scope) diag.Diagnost
 }
 
 func (r *runnerGroupMemberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, diags := r.kind.get(ctx, req.Plan.GetAttribute)
+	plan, diags := r.kind.get(ctx, req.Plan.Get)
 	resp.Diagnostics.Append(diags...)
 	c, scope, diags := r.client(plan)
 	resp.Diagnostics.Append(diags...)
@@ -207,11 +208,11 @@ func (r *runnerGroupMemberResource) Create(ctx context.Context, req resource.Cre
 	}
 	r.data.groupMemberLists().put(groupMembers{scope, group}, &member)
 	tflog.Info(ctx, "Added runner group member", map[string]any{"group": group, r.kind.memberAttr: member, "scope": scope.String()})
-	resp.Diagnostics.Append(r.kind.set(ctx, resp.State.SetAttribute, plan)...)
+	resp.Diagnostics.Append(r.kind.set(ctx, resp.State.Set, plan)...)
 }
 
 func (r *runnerGroupMemberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, diags := r.kind.get(ctx, req.State.GetAttribute)
+	state, diags := r.kind.get(ctx, req.State.Get)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -237,21 +238,21 @@ func (r *runnerGroupMemberResource) Read(ctx context.Context, req resource.ReadR
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	resp.Diagnostics.Append(r.kind.set(ctx, resp.State.SetAttribute, state)...)
+	resp.Diagnostics.Append(r.kind.set(ctx, resp.State.Set, state)...)
 }
 
 // Update only records a new letter case of the owner: every other change replaces the resource.
 func (r *runnerGroupMemberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, diags := r.kind.get(ctx, req.Plan.GetAttribute)
+	plan, diags := r.kind.get(ctx, req.Plan.Get)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(r.kind.set(ctx, resp.State.SetAttribute, plan)...)
+	resp.Diagnostics.Append(r.kind.set(ctx, resp.State.Set, plan)...)
 }
 
 func (r *runnerGroupMemberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, diags := r.kind.get(ctx, req.State.GetAttribute)
+	state, diags := r.kind.get(ctx, req.State.Get)
 	resp.Diagnostics.Append(diags...)
 	c, scope, diags := r.client(state)
 	resp.Diagnostics.Append(diags...)
@@ -297,5 +298,5 @@ func (r *runnerGroupMemberResource) ImportState(ctx context.Context, req resourc
 		Group:  wholeNumber(types.Int64Value(ids[0])),
 		Member: wholeNumber(types.Int64Value(ids[1])),
 	}
-	resp.Diagnostics.Append(k.set(ctx, resp.State.SetAttribute, m)...)
+	resp.Diagnostics.Append(k.set(ctx, resp.State.Set, m)...)
 }

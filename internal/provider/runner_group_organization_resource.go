@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -15,6 +16,7 @@ func NewRunnerGroupOrganizationResource() resource.Resource {
 		ownerAttr:  "enterprise",
 		memberAttr: "organization_id",
 		memberNoun: "organization",
+		newModel:   func() memberState { return &runnerGroupOrganizationModel{} },
 		description: "One organization's access to an enterprise runner group whose `visibility` is `selected`. Creating it " +
 			"adds the organization with one request and destroying it removes only that organization. A refresh reads the " +
 			"group's organizations once for every membership of the group, and drops a membership removed outside Terraform.\n\n" +
@@ -23,4 +25,19 @@ func NewRunnerGroupOrganizationResource() resource.Resource {
 			"whose organizations are granted with this resource. The enterprise's default group is refused at plan.\n\n" +
 			"Credentials: a classic token with `manage_runners:enterprise`. GitHub does not let GitHub Apps manage enterprise groups.",
 	}}
+}
+
+type runnerGroupOrganizationModel struct {
+	ID             types.String     `tfsdk:"id"`
+	Enterprise     types.String     `tfsdk:"enterprise"`
+	RunnerGroupID  wholeNumberValue `tfsdk:"runner_group_id"`
+	OrganizationID wholeNumberValue `tfsdk:"organization_id"`
+}
+
+func (m *runnerGroupOrganizationModel) member() memberModel {
+	return memberModel{ID: m.ID, Owner: m.Enterprise, Group: m.RunnerGroupID, Member: m.OrganizationID}
+}
+
+func (m *runnerGroupOrganizationModel) setMember(mm memberModel) {
+	m.ID, m.Enterprise, m.RunnerGroupID, m.OrganizationID = mm.ID, mm.Owner, mm.Group, mm.Member
 }

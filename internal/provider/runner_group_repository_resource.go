@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -15,6 +16,7 @@ func NewRunnerGroupRepositoryResource() resource.Resource {
 		ownerAttr:  "organization",
 		memberAttr: "repository_id",
 		memberNoun: "repository",
+		newModel:   func() memberState { return &runnerGroupRepositoryModel{} },
 		description: "One repository's access to an organization runner group whose `visibility` is `selected`. Creating it " +
 			"adds the repository with one request and destroying it removes only that repository, so a module that vends " +
 			"a repository can grant it a group without owning the group's whole list. A refresh reads the group's " +
@@ -25,4 +27,19 @@ func NewRunnerGroupRepositoryResource() resource.Resource {
 			"are refused at plan.\n\n" +
 			"Credentials: a classic token with `admin:org`, or a GitHub App with the organization permission **Administration**.",
 	}}
+}
+
+type runnerGroupRepositoryModel struct {
+	ID            types.String     `tfsdk:"id"`
+	Organization  types.String     `tfsdk:"organization"`
+	RunnerGroupID wholeNumberValue `tfsdk:"runner_group_id"`
+	RepositoryID  wholeNumberValue `tfsdk:"repository_id"`
+}
+
+func (m *runnerGroupRepositoryModel) member() memberModel {
+	return memberModel{ID: m.ID, Owner: m.Organization, Group: m.RunnerGroupID, Member: m.RepositoryID}
+}
+
+func (m *runnerGroupRepositoryModel) setMember(mm memberModel) {
+	m.ID, m.Organization, m.RunnerGroupID, m.RepositoryID = mm.ID, mm.Owner, mm.Group, mm.Member
 }

@@ -100,15 +100,24 @@ func TestSchemaDescriptions(t *testing.T) {
 		if desc == "" {
 			t.Errorf("%s has no description", typeName)
 		}
-		if _, ok := attrs["organization"]; !ok && typeName != "provider" {
-			t.Errorf("%s has no organization argument", typeName)
+		// The membership resources belong to one kind of scope: a repository's to an
+		// organization, an organization's to an enterprise.
+		scopeDesc, scopeArg := organizationDescription, "organization"
+		switch typeName {
+		case "githubactions_runner_group_repository":
+			scopeDesc = "The login of the organization whose runner group this is"
+		case "githubactions_runner_group_organization":
+			scopeArg = "enterprise"
+		}
+		if _, ok := attrs[scopeArg]; !ok && typeName != "provider" {
+			t.Errorf("%s has no %s argument", typeName, scopeArg)
 		}
 		walkDescribed("", attrs, func(path string, a described) {
 			if a.GetMarkdownDescription() == "" && a.GetDescription() == "" {
 				t.Errorf("%s: attribute %s has no description", typeName, path)
 			}
-			if path == "organization" && a.GetMarkdownDescription() != organizationDescription &&
-				!hasPrefix(a.GetMarkdownDescription(), organizationDescription) {
+			if path == "organization" && a.GetMarkdownDescription() != scopeDesc &&
+				!hasPrefix(a.GetMarkdownDescription(), scopeDesc) {
 				t.Errorf("%s: organization is described as %q", typeName, a.GetMarkdownDescription())
 			}
 		})
@@ -150,30 +159,34 @@ func TestSchemaModelParity(t *testing.T) {
 	ctx := context.Background()
 	resources, dataSources := allSchemas(t)
 	resourceModels := map[string]func() any{
-		"githubactions_hosted_runner":         func() any { return &hostedRunnerModel{} },
-		"githubactions_custom_image":          func() any { return &customImageResourceModel{} },
-		"githubactions_custom_image_version":  func() any { return &customImageVersionResourceModel{} },
-		"githubactions_runner_group":          func() any { return &runnerGroupResourceModel{} },
-		"githubactions_network_configuration": func() any { return &networkConfigurationResourceModel{} },
+		"githubactions_hosted_runner":             func() any { return &hostedRunnerModel{} },
+		"githubactions_custom_image":              func() any { return &customImageResourceModel{} },
+		"githubactions_custom_image_version":      func() any { return &customImageVersionResourceModel{} },
+		"githubactions_runner_group":              func() any { return &runnerGroupResourceModel{} },
+		"githubactions_network_configuration":     func() any { return &networkConfigurationResourceModel{} },
+		"githubactions_runner_group_repository":   func() any { return &runnerGroupRepositoryModel{} },
+		"githubactions_runner_group_organization": func() any { return &runnerGroupOrganizationModel{} },
+		"githubactions_self_hosted_runner_policy": func() any { return &selfHostedRunnerPolicyModel{} },
 	}
 	dataSourceModels := map[string]func() any{
-		"githubactions_hosted_runner":          func() any { return &hostedRunnerDataSourceModel{} },
-		"githubactions_hosted_runners":         func() any { return &hostedRunnersDataSourceModel{} },
-		"githubactions_runner_images":          func() any { return &runnerImagesDataSourceModel{} },
-		"githubactions_runner_image":           func() any { return &runnerImageDataSourceModel{} },
-		"githubactions_custom_images":          func() any { return &customImagesDataSourceModel{} },
-		"githubactions_custom_image":           func() any { return &customImageDataSourceModel{} },
-		"githubactions_custom_image_versions":  func() any { return &customImageVersionsDataSourceModel{} },
-		"githubactions_custom_image_version":   func() any { return &customImageVersionDataSourceModel{} },
-		"githubactions_machine_sizes":          func() any { return &machineSizesDataSourceModel{} },
-		"githubactions_machine_size":           func() any { return &machineSizeDataSourceModel{} },
-		"githubactions_platforms":              func() any { return &platformsDataSourceModel{} },
-		"githubactions_limits":                 func() any { return &limitsDataSourceModel{} },
-		"githubactions_runner_group":           func() any { return &runnerGroupDataSourceModel{} },
-		"githubactions_runner_groups":          func() any { return &runnerGroupsDataSourceModel{} },
-		"githubactions_network_configuration":  func() any { return &networkConfigurationDataSourceModel{} },
-		"githubactions_network_configurations": func() any { return &networkConfigurationsDataSourceModel{} },
-		"githubactions_network_settings":       func() any { return &networkSettingsDataSourceModel{} },
+		"githubactions_hosted_runner":             func() any { return &hostedRunnerDataSourceModel{} },
+		"githubactions_hosted_runners":            func() any { return &hostedRunnersDataSourceModel{} },
+		"githubactions_runner_images":             func() any { return &runnerImagesDataSourceModel{} },
+		"githubactions_runner_image":              func() any { return &runnerImageDataSourceModel{} },
+		"githubactions_custom_images":             func() any { return &customImagesDataSourceModel{} },
+		"githubactions_custom_image":              func() any { return &customImageDataSourceModel{} },
+		"githubactions_custom_image_versions":     func() any { return &customImageVersionsDataSourceModel{} },
+		"githubactions_custom_image_version":      func() any { return &customImageVersionDataSourceModel{} },
+		"githubactions_machine_sizes":             func() any { return &machineSizesDataSourceModel{} },
+		"githubactions_machine_size":              func() any { return &machineSizeDataSourceModel{} },
+		"githubactions_platforms":                 func() any { return &platformsDataSourceModel{} },
+		"githubactions_limits":                    func() any { return &limitsDataSourceModel{} },
+		"githubactions_runner_group":              func() any { return &runnerGroupDataSourceModel{} },
+		"githubactions_runner_groups":             func() any { return &runnerGroupsDataSourceModel{} },
+		"githubactions_network_configuration":     func() any { return &networkConfigurationDataSourceModel{} },
+		"githubactions_network_configurations":    func() any { return &networkConfigurationsDataSourceModel{} },
+		"githubactions_network_settings":          func() any { return &networkSettingsDataSourceModel{} },
+		"githubactions_self_hosted_runner_policy": func() any { return &selfHostedRunnerPolicyDataSourceModel{} },
 	}
 	for name, s := range resources {
 		newModel, ok := resourceModels[name]
