@@ -217,6 +217,11 @@ func (m *Mock) AddRepository(scope string, r Repository) Repository {
 	if s.enterprise {
 		panic("mockgithub: repositories belong to organizations, not " + scope)
 	}
+	return s.addRepository(r)
+}
+
+// addRepository stores a repository of an organization; ID 0 takes the next id.
+func (s *scope) addRepository(r Repository) Repository {
 	if r.ID == 0 {
 		for _, old := range s.repos {
 			r.ID = max(r.ID, old.ID)

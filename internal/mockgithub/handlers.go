@@ -113,6 +113,9 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 	if m.serveAccount(res, r, segs, id) { // integrations_compat.go
 		return
 	}
+	if m.serveRepository(res, r, segs, body) { // repositories.go
+		return
+	}
 	op, params, scopeKey, oauth, ok := matchAnyRoute(r.Method, segs)
 	if !ok {
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)

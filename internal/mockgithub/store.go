@@ -153,6 +153,7 @@ type scope struct {
 	network    networkStore   // network_configurations.go
 
 	selfHosted SelfHostedRunnerPolicy // self_hosted_runner_policy.go
+	repoStates map[int64]*repoState   // repositories.go
 }
 
 // newScope returns a scope seeded with the two custom images every scope starts with.
