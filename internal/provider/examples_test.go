@@ -57,6 +57,17 @@ func newCLIEnv(t *testing.T) *cliEnv {
 	if err := os.WriteFile(filepath.Join(pkg, "terraform-provider-githubactions_v0.1.0"), data, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// integrations/github comes from bin/ too (make tools builds it), for the examples that use it.
+	github := strings.TrimSuffix(providerAddress(), "runnerforge/githubactions") + "integrations/github"
+	if src, err := filepath.Abs("../../bin/terraform-provider-github_v" + integrationsGitHubVersion); err == nil {
+		pkg := filepath.Join(mirror, filepath.FromSlash(github), integrationsGitHubVersion, platform)
+		if err := os.MkdirAll(pkg, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(src, filepath.Join(pkg, filepath.Base(src))); err != nil {
+			t.Fatal(err)
+		}
+	}
 	rc := filepath.Join(dir, "terraformrc")
 	err = os.WriteFile(rc, fmt.Appendf(nil, `provider_installation {
   dev_overrides {
@@ -64,13 +75,13 @@ func newCLIEnv(t *testing.T) *cliEnv {
   }
   filesystem_mirror {
     path    = %[2]q
-    include = [%[3]q]
+    include = [%[3]q, %[4]q]
   }
   direct {
-    exclude = [%[3]q]
+    exclude = [%[3]q, %[4]q]
   }
 }
-`, binDir, mirror, providerAddress()), 0o600)
+`, binDir, mirror, providerAddress(), github), 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}
