@@ -100,6 +100,10 @@ func TestCredentialHintByEndpoint(t *testing.T) {
 		"org network write":  {org, "DELETE", "/orgs/acme/settings/network-configurations/AB12", []string{"write:network_configurations"}, []string{"manage_runners"}},
 		"enterprise network": {ent, "POST", "/enterprises/acme-corp/network-configurations", []string{"owner of the enterprise", "no scope", "does not let GitHub Apps"}, []string{"manage_runners", "admin:org"}},
 		"org settings":       {org, "GET", "/orgs/acme/settings/network-settings/NS1", []string{"read:network_configurations"}, nil},
+		"org self-hosted policy": {org, "PUT", "/orgs/acme/actions/permissions/self-hosted-runners/repositories/5",
+			[]string{"admin:org", `"Actions policies" organization permission`}, []string{"manage_runners", "Administration"}},
+		"enterprise self-hosted policy": {ent, "PUT", "/enterprises/acme-corp/actions/permissions/self-hosted-runners",
+			[]string{"owner of the enterprise", "no scope", "does not let GitHub Apps"}, []string{"manage_runners", "admin:org"}},
 	}
 	for name, tc := range cases {
 		for _, status := range []int{403, 404} {

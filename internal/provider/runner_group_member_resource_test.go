@@ -290,3 +290,49 @@ resource "githubactions_runner_group_repository" "vended" {
 		t.Errorf("after the destroy the group has %d members from %d DELETEs in %d requests", len(g.SelectedIDs), deletes, total)
 	}
 }
+
+// TestAccRunnerGroupMember_oneListForBothSpellings is fault-matrix row 29 for memberships: two
+// memberships of one group whose organization is spelled in two letter cases share the
+// group's one list in a refresh, and each is removed with its own DELETE.
+func TestAccRunnerGroupMember_oneListForBothSpellings(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t, mockgithub.Config{})
+	mc := memberCases[0]
+	ids := memberIDs(t, e, mc.scopeCase)
+	cfg := e.providerConfig() + fmt.Sprintf(`
+resource "githubactions_runner_group_repository" "lower" {
+  organization    = "acme"
+  runner_group_id = 3
+  repository_id   = %d
+}
+
+resource "githubactions_runner_group_repository" "upper" {
+  organization    = "ACME"
+  runner_group_id = 3
+  repository_id   = %d
+}
+`, ids[1], ids[2])
+	listRE := "^/orgs/(?i:acme)/actions/runner-groups/3/repositories$"
+	var lists int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkGroupMembers(e, mc.scopeCase, 3, ids[0]),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: checkGroupMembers(e, mc.scopeCase, 3, ids[0], ids[1], ids[2])},
+			{PreConfig: e.Mock.ResetRequests, Config: cfg, PlanOnly: true},
+			{
+				PreConfig: func() { lists = e.Mock.Count(http.MethodGet, listRE) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+	if lists != 1 {
+		t.Errorf("refreshing two memberships of one group in two spellings listed the group %d times, want 1", lists)
+	}
+	if n := e.Mock.Count(http.MethodDelete, ""); n != 2 {
+		t.Errorf("destroy sent %d DELETEs, want 2", n)
+	}
+}
