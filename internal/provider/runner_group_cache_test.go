@@ -97,3 +97,43 @@ func TestListCacheMissesWritesAndFailures(t *testing.T) {
 		t.Errorf("after a failed list: %d lists and %d single reads, want 1 and 3", failing.lists.Load(), failing.gets.Load())
 	}
 }
+
+// TestListCacheWithoutGet: a cache without single reads (a runner group's members) takes its
+// one list as the whole truth: a member missing from it is gone, a failed list fails the
+// reads, and a list answered 404 (the group is gone) means every member is gone.
+func TestListCacheWithoutGet(t *testing.T) {
+	t.Parallel()
+	var lists atomic.Int32
+	var listErr error
+	c := &listCache[groupMembers, int64, int64]{
+		what: "members",
+		key:  func(v int64) int64 { return v },
+		list: func(*client.Client, context.Context, groupMembers) ([]int64, error) {
+			lists.Add(1)
+			return []int64{1, 2}, listErr
+		},
+	}
+	g := groupMembers{client.Organization("acme"), 3}
+	same := groupMembers{client.Organization("ACME"), 3}
+	for _, id := range []int64{1, 2, 9} {
+		v, err := c.read(t.Context(), nil, same, id)
+		if err != nil || (v == nil) != (id == 9) {
+			t.Errorf("read %d: %v, %v", id, v, err)
+		}
+	}
+	c.drop(g, 1)
+	if v, err := c.read(t.Context(), nil, g, 1); err != nil || v != nil {
+		t.Errorf("a dropped member: %v, %v; want nil, nil", v, err)
+	}
+	if n := lists.Load(); n != 1 {
+		t.Errorf("%d lists for one group in two spellings, want 1", n)
+	}
+	listErr = errors.New("boom")
+	if _, err := c.read(t.Context(), nil, groupMembers{client.Organization("acme"), 4}, 1); err == nil {
+		t.Error("a failed list must fail the read")
+	}
+	listErr = &client.APIError{StatusCode: 404}
+	if v, err := c.read(t.Context(), nil, groupMembers{client.Organization("acme"), 5}, 1); err != nil || v != nil {
+		t.Errorf("a group that is gone: %v, %v; want nil, nil", v, err)
+	}
+}
