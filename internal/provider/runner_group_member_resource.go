@@ -109,9 +109,12 @@ func (k memberKind) get(ctx context.Context, get func(context.Context, any) diag
 	return m.member(), diags
 }
 
-// set writes a membership into state (its Set), with its id.
+// set writes a membership into state (its Set). A new membership gets its id; an existing one
+// keeps it, also when only the owner's letter case changes.
 func (k memberKind) set(ctx context.Context, set func(context.Context, any) diag.Diagnostics, mm memberModel) diag.Diagnostics {
-	mm.ID = types.StringValue(fmt.Sprintf("%s/%s/%d/%d", k.scopeKind, mm.Owner.ValueString(), mm.Group.ValueInt64(), mm.Member.ValueInt64()))
+	if !known(mm.ID) {
+		mm.ID = types.StringValue(fmt.Sprintf("%s/%s/%d/%d", k.scopeKind, mm.Owner.ValueString(), mm.Group.ValueInt64(), mm.Member.ValueInt64()))
+	}
 	m := k.newModel()
 	m.setMember(mm)
 	return set(ctx, m)

@@ -336,3 +336,36 @@ resource "githubactions_runner_group_repository" "upper" {
 		t.Errorf("destroy sent %d DELETEs, want 2", n)
 	}
 }
+
+// TestAccRunnerGroupMember_ownerCaseOnly: changing only the letter case of the organization or
+// enterprise is an in-place update that sends no write.
+func TestAccRunnerGroupMember_ownerCaseOnly(t *testing.T) {
+	t.Parallel()
+	for _, mc := range memberCases {
+		t.Run(mc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{})
+			ids := memberIDs(t, e, mc.scopeCase)
+			upper := mc
+			upper.owner = strings.ToUpper(mc.owner)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				Steps: []resource.TestStep{
+					{Config: mc.config(e, "3", fmt.Sprint(ids[1]))},
+					{
+						PreConfig: e.Mock.ResetRequests,
+						Config:    upper.config(e, "3", fmt.Sprint(ids[1])),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(mc.addr(), plancheck.ResourceActionUpdate)},
+						},
+						Check: resource.ComposeAggregateTestCheckFunc(
+							resource.TestCheckResourceAttr(mc.addr(), mc.attr, upper.owner),
+							checkWrites(e, map[string]int{"PUT ": 0, "DELETE ": 0}),
+							checkGroupMembers(e, mc.scopeCase, 3, ids[0], ids[1]),
+						),
+					},
+				},
+			})
+		})
+	}
+}
