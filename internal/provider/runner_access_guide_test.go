@@ -22,10 +22,10 @@ const runnerAccessGuide = "../../examples/guides/who-may-use-which-runners"
 // that destroy removes the repositories and the group and puts the policy's default back.
 func TestAccRunnerAccessGuide(t *testing.T) {
 	t.Parallel()
+	c := newCLIEnv(t)
 	if _, err := os.Stat("../../bin/terraform-provider-github_v" + integrationsGitHubVersion); err != nil {
 		t.Fatalf("the guide needs integrations/github v%s in bin/ (make tools): %v", integrationsGitHubVersion, err)
 	}
-	c := newCLIEnv(t)
 	e := newWallClockEnv(t, mockgithub.Config{})
 	both := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/v3/") {
