@@ -109,7 +109,11 @@ func (c *listCache[S, K, V]) fill(ctx context.Context, api *client.Client, scope
 	defer s.mu.Unlock()
 	defer close(s.done)
 	if err != nil {
-		tflog.Warn(ctx, "Listing the scope's "+c.what+" failed; reading each one alone for the rest of this run", map[string]any{
+		then := "; reading each one alone for the rest of this run"
+		if c.get == nil {
+			then = "; their reads fail with the list's error"
+		}
+		tflog.Warn(ctx, "Listing the scope's "+c.what+" failed"+then, map[string]any{
 			"scope": scope.String(), "error": err.Error(),
 		})
 		s.err = err
