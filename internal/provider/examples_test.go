@@ -179,17 +179,25 @@ func TestAccExamples(t *testing.T) {
 			if out, code := c.run(abs, nil, "fmt", "-check", "-diff", "-no-color"); code != 0 {
 				t.Errorf("terraform fmt -check: not formatted (run make fmt):\n%s", out)
 			}
-			// Work on a copy so that no .terraform directory or lock file lands in the tree.
+			// Work on a copy so that no .terraform directory or lock file lands in the tree; the
+			// .tf files of subdirectories come along, for the local modules an example calls.
 			work := t.TempDir()
-			files, _ := filepath.Glob(filepath.Join(abs, "*.tf"))
-			for _, f := range files {
-				data, err := os.ReadFile(f)
+			err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(d.Name(), ".tf") {
+					return err
+				}
+				rel, _ := filepath.Rel(abs, path)
+				data, err := os.ReadFile(path)
 				if err != nil {
-					t.Fatal(err)
+					return err
 				}
-				if err := os.WriteFile(filepath.Join(work, filepath.Base(f)), data, 0o600); err != nil {
-					t.Fatal(err)
+				if err := os.MkdirAll(filepath.Join(work, filepath.Dir(rel)), 0o755); err != nil {
+					return err
 				}
+				return os.WriteFile(filepath.Join(work, rel), data, 0o600)
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
 			if out, code := c.run(work, nil, "init", "-backend=false", "-input=false", "-no-color"); code != 0 {
 				// The moved-block guide needs Terraform >= 1.8 (required_version says so): older
