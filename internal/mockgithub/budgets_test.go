@@ -581,11 +581,7 @@ func TestBudgetSeed(t *testing.T) {
 		p, _ := listPage(t, h, sc.prefix+"/budgets")
 		var actions, bundle, other int
 		for _, item := range p.Budgets {
-			fields := listBudgetFields
-			if item["budget_scope"] == "user" {
-				fields = withFields(listBudgetFields, map[string]string{"user": kString})
-			}
-			b := requireBudget(t, sc.key, item, fields)
+			b := requireBudget(t, sc.key, item, withUserIfScoped(item, listBudgetFields))
 			sku := b["budget_product_sku"].(string)
 			switch {
 			case b["budget_type"] == "BundlePricing":
@@ -682,4 +678,47 @@ func TestBudgetExpiry(t *testing.T) {
 	if _, has := ent["expires_at"]; has {
 		t.Error("an enterprise budget took an expiry")
 	}
+}
+
+// TestExampleShapedBudgets covers the option that answers as the description's examples do.
+func TestExampleShapedBudgets(t *testing.T) {
+	t.Parallel()
+	forEachBillingScope(t, Config{ExampleShapedBudgets: true}, func(t *testing.T, h *harness, sc billingScope) {
+		created := requireWrapped(t, h.do(http.MethodPost, sc.prefix+"/budgets", actionsBudget(sc.ownScope, "", "actions_linux")),
+			"Budget successfully created.", getBudgetFields)
+		id := created["id"].(string)
+		list := h.do(http.MethodGet, sc.prefix+"/budgets", nil).expect(t, http.StatusOK)
+		if !strings.Contains(string(list.raw), `"budget_product_skus":["actions_linux"],`) || strings.Contains(string(list.raw), `"budget_product_sku":`) ||
+			!strings.Contains(string(list.raw), `"budget_amount":100.0,`) {
+			t.Errorf("list is not example-shaped: %s", list.raw)
+		}
+		shape := withFields(withoutField(listBudgetFields, "budget_product_sku"), map[string]string{"budget_product_skus": kArray})
+		for _, item := range list.obj["budgets"].([]any) {
+			requireBudget(t, "list item", item, withUserIfScoped(item, shape))
+		}
+		get := h.do(http.MethodGet, sc.prefix+"/budgets/"+id, nil).expect(t, http.StatusOK)
+		if !strings.Contains(string(get.raw), `"budget_product_sku":"actions_linux",`) || !strings.Contains(string(get.raw), `"budget_amount":100.0,`) {
+			t.Errorf("get is not example-shaped: %s", get.raw)
+		}
+		del := h.do(http.MethodDelete, sc.prefix+"/budgets/"+id, nil).expect(t, http.StatusOK)
+		requireFields(t, "delete", del.obj, map[string]string{"message": kString, "budget_id": kString})
+		if del.obj["budget_id"] != id {
+			t.Errorf("delete answered %s", del.raw)
+		}
+	})
+}
+
+// withoutField returns fields without one.
+func withoutField(fields map[string]string, name string) map[string]string {
+	out := withFields(fields, nil)
+	delete(out, name)
+	return out
+}
+
+// withUserIfScoped adds user to a budget shape when the budget is user-scoped.
+func withUserIfScoped(budget any, fields map[string]string) map[string]string {
+	if b, ok := budget.(map[string]any); ok && b["budget_scope"] == "user" {
+		return withFields(fields, map[string]string{"user": kString})
+	}
+	return fields
 }

@@ -84,6 +84,12 @@ type Config struct {
 	// budget in a list or update answer carries it (the property is optional, and what GitHub
 	// sends for other scopes is not stated).
 	ConsumedAmountUserScopeOnly bool
+	// ExampleShapedBudgets renders budget answers as the description's examples do where they
+	// contradict the schemas (billing.md items 1, 3 and 4), since real answers may follow the
+	// examples: list items carry budget_product_skus (an array) instead of budget_product_sku,
+	// list and get amounts have a decimal point (1000.0), and delete answers {message,
+	// budget_id} without the required id.
+	ExampleShapedBudgets bool
 }
 
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.

@@ -125,8 +125,7 @@ func TestUsageReport(t *testing.T) {
 		for _, it := range items {
 			fields := usageReportItemFields
 			if _, has := it.(map[string]any)["repositoryName"]; !has {
-				fields = withFields(usageReportItemFields, nil)
-				delete(fields, "repositoryName")
+				fields = withoutField(usageReportItemFields, "repositoryName")
 			}
 			requireFields(t, "report item", it, fields)
 		}
