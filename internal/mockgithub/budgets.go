@@ -358,11 +358,8 @@ func (c *call) budget() *Budget {
 	return b
 }
 
-// Budget list paging: the description's per_page default is 10, "max 100".
-const (
-	budgetsPerPage    = 10
-	budgetsMaxPerPage = 100
-)
+// budgetsPerPage is the budget lists' per_page default (their maximum is 100 too).
+const budgetsPerPage = 10
 
 func (m *Mock) listBudgets(c *call) {
 	q := c.r.URL.Query()
@@ -373,7 +370,7 @@ func (m *Mock) listBudgets(c *call) {
 			all = append(all, m.listBody(b))
 		}
 	}
-	page, perPage := pageWindow(q, budgetsPerPage, budgetsMaxPerPage)
+	page, perPage := pageWindow(q, budgetsPerPage)
 	c.res.setJSON(http.StatusOK, struct {
 		Budgets     []budgetBody `json:"budgets"`
 		HasNextPage bool         `json:"has_next_page"`
@@ -401,6 +398,8 @@ func (m *Mock) deleteBudget(c *call) {
 func (m *Mock) createBudget(c *call) {
 	next := Budget{AlertRecipients: []string{}}
 	if !c.validated("Budget", budgetsDocs, func(v *validation, obj map[string]json.RawMessage) {
+		// The organization schema requires nothing and neither schema requires the product
+		// or SKU; the mock requires what a budget answer must carry and no default gives.
 		required := []string{"budget_amount", "budget_scope", "budget_type", "budget_product_sku"}
 		if c.scope.enterprise {
 			required = append(required, "prevent_further_usage", "budget_alerting")
