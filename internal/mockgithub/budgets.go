@@ -365,7 +365,7 @@ func (m *Mock) listBudgets(c *call) {
 	q := c.r.URL.Query()
 	var all []budgetBody
 	for _, b := range c.scope.budgets.sorted() {
-		// The scope filter's values are not checked: one no budget has matches nothing.
+		// The scope filter's value is not checked: a value no budget has matches nothing.
 		if f := q.Get("scope"); f == "" || f == b.Scope {
 			all = append(all, m.listBody(b))
 		}
@@ -468,7 +468,7 @@ var (
 // skuPattern is a SKU of a product: the product, an underscore and lower-case letters,
 // digits and underscores ("actions_linux", "actions_linux_4_core"). The description names
 // no SKU list; this rule is the mock's.
-var skuPattern = regexp.MustCompile(`^(actions|packages|codespaces|copilot|git_lfs)_[a-z0-9_]+$`)
+var skuPattern = regexp.MustCompile(`^(` + strings.Join(budgetProducts, "|") + `)_[a-z0-9_]+$`)
 
 // loginPattern is a GitHub login: letters, digits and single inner hyphens, at most 39.
 var loginPattern = regexp.MustCompile(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)
