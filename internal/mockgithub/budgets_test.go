@@ -332,7 +332,36 @@ func TestBudgetUpdateValidation(t *testing.T) {
 		if moved["budget_scope"] != "repository" || moved["budget_entity_name"] != "acme/infra" || moved["budget_product_sku"] != "actions_windows" {
 			t.Errorf("moved %v", moved)
 		}
+		for _, body := range []string{`{"budget_amount":`, `[1]`, `null`} {
+			requireError(t, h.do(http.MethodPatch, sc.prefix+"/budgets/"+id, body), http.StatusBadRequest, "Problems parsing JSON")
+		}
+		unchanged := requireWrapped(t, h.do(http.MethodPatch, sc.prefix+"/budgets/"+id, map[string]any{}), "Budget successfully updated.", listBudgetFields)
+		if unchanged["budget_amount"] != 100.0 || unchanged["budget_entity_name"] != "acme/infra" {
+			t.Errorf("an empty update changed the budget: %v", unchanged)
+		}
 	})
+}
+
+// TestBudgetUserScopeAlertingIgnored covers an update of a user-scoped budget: alerting is
+// "Ignored for user-scopes" (a create refuses it).
+func TestBudgetUserScopeAlertingIgnored(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Config{})
+	var id string
+	for _, b := range h.mock.Budgets("orgs/acme") {
+		if b.Scope == "user" {
+			id = b.ID
+		}
+	}
+	upd := requireWrapped(t, h.do(http.MethodPatch, billingScopes[0].prefix+"/budgets/"+id, map[string]any{
+		"budget_amount": 30, "budget_alerting": map[string]any{"will_alert": true, "alert_recipients": []string{"mona"}},
+	}), "Budget successfully updated.", withFields(listBudgetFields, map[string]string{"user": kString}))
+	alerting := upd["budget_alerting"].(map[string]any)
+	if upd["budget_amount"] != 30.0 || alerting["will_alert"] != false || len(alerting["alert_recipients"].([]any)) != 0 {
+		t.Errorf("updated %v", upd)
+	}
+	requireValidationFailed(t, h.do(http.MethodPatch, billingScopes[0].prefix+"/budgets/"+id, map[string]any{"prevent_further_usage": false}),
+		[]string{"prevent_further_usage"}) // "must remain true"
 }
 
 // TestBudgetOnePerCoverage covers the mock's assumption: one budget per covered entity and
