@@ -27,9 +27,9 @@ type Fault struct {
 	Delay  time.Duration // real sleep before answering
 	// Takes is how long the answer takes on the mock's clock: a ManualClock is moved on by
 	// Takes before the answer is sent (no real wait); on the wall clock it is a real sleep.
-	Takes time.Duration
-	Commit bool          // perform the real operation first, then answer with the fault instead
-	Drop   bool          // (with or without Commit) hijack and close the connection with no response
+	Takes  time.Duration
+	Commit bool // perform the real operation first, then answer with the fault instead
+	Drop   bool // (with or without Commit) hijack and close the connection with no response
 	// CommitAfter (with Status or Drop, without Commit) performs the real operation that long
 	// after the request arrived, on the mock's clock: a write GitHub commits late, after its
 	// answer was lost. It takes effect when the first request after that time arrives.
