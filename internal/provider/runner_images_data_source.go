@@ -56,11 +56,13 @@ func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -68,7 +70,7 @@ func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	cfg.Source = curatedSource(cfg.Source)
 	images, err := listCuratedImages(ctx, c, scope, cfg.Source.ValueString())
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
 		return
 	}
 	cfg.Images = mapAll(selectCuratedImages(images, curatedImageQuery{platform: cfg.Platform}), curatedImageFromAPI)
