@@ -88,7 +88,7 @@ func (d *customImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 			return
 		}
 		name := cfg.Name.ValueString()
-		found, ok := selectOne(&resp.Diagnostics, filter(images, func(i client.CustomImage) bool { return i.Name == name }),
+		found, ok := selectFrom(&resp.Diagnostics, images, func(i client.CustomImage) bool { return i.Name == name },
 			"custom image", fmt.Sprintf("the name %q among the %d image definitions of the %s %q", name, len(images), scope.Noun(), scope.Name),
 			func(i client.CustomImage) string { return fmt.Sprintf("%s (ID %d)", i.Name, i.ID) })
 		if ok {

@@ -110,7 +110,7 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	q := curatedImageQuery{id: cfg.ID, platform: cfg.Platform, displayName: cfg.DisplayName, displayNameRegex: re}
-	found, ok := selectOne(&resp.Diagnostics, selectCuratedImages(images, q), "runner image",
+	found, ok := selectFrom(&resp.Diagnostics, images, q.matches, "runner image",
 		fmt.Sprintf("%s among the %d %s images of the %s %q", q, len(images), source, scope.Noun(), scope.Name),
 		func(img client.CuratedImage) string {
 			return fmt.Sprintf("%s (%q, %s)", img.ID, img.DisplayName, img.Platform)

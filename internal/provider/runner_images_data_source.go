@@ -119,10 +119,13 @@ type curatedImageQuery struct {
 
 // selectCuratedImages keeps the images that match every part of q.
 func selectCuratedImages(images []client.CuratedImage, q curatedImageQuery) []client.CuratedImage {
-	return filter(images, func(img client.CuratedImage) bool {
-		return matches(q.id, img.ID) && matches(q.platform, img.Platform) && matches(q.displayName, img.DisplayName) &&
-			matchesRegexp(q.displayNameRegex, img.DisplayName)
-	})
+	return filter(images, q.matches)
+}
+
+// matches reports whether img matches every part of q.
+func (q curatedImageQuery) matches(img client.CuratedImage) bool {
+	return matches(q.id, img.ID) && matches(q.platform, img.Platform) && matches(q.displayName, img.DisplayName) &&
+		matchesRegexp(q.displayNameRegex, img.DisplayName)
 }
 
 // String says what q searched for, for error messages.
