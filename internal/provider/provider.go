@@ -153,8 +153,9 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 			},
 			"read_timeout": schema.StringAttribute{
 				MarkdownDescription: "The longest time one API operation may take, waits for rate limits and retries included, " +
-					"when Terraform gives it no timeout of its own: reading resources during plan and refresh, data sources, " +
-					"imports. A duration such as `\"90s\"` or `\"10m\"`, from 1s to 24h. When GitHub asks to wait past it " +
+					"when Terraform gives it no timeout of its own: reading resources during plan and refresh, data sources " +
+					"(each one as a whole), a plan's checks of a hosted runner (together), imports. A read that runs out of it " +
+					"fails with an error naming `read_timeout` and is not started again in the same run. A duration such as `\"90s\"` or `\"10m\"`, from 1s to 24h. When GitHub asks to wait past it " +
 					"(a far `retry-after` or rate-limit reset), the operation fails at once, naming when to retry. Default " +
 					fmt.Sprintf("`\"%dm\"`.", int(client.DefaultReadTimeout.Minutes())),
 				Optional:   true,
