@@ -126,3 +126,38 @@ func TestAccPlanDiagnostics_definiteAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestAccPlanDiagnostics_slowRefresh: with every answer about runners taking 3 s and
+// read_timeout = "2s", the refresh of two runners fails on one error that names read_timeout,
+// not on "No answer came … check base_url".
+func TestAccPlanDiagnostics_slowRefresh(t *testing.T) {
+	t.Parallel()
+	e := newTestEnv(t, mockgithub.Config{})
+	config := func(provider string) string {
+		return planDiagnosticsConfig(e, e.Token, provider, `organization = "acme"`, false)
+	}
+	var errs []int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		ErrorCheck: func(err error) error {
+			errs = append(errs, len(errorLines.FindAllString(err.Error(), -1)))
+			if !regexp.MustCompile(`(?s)Unable to Read Hosted Runner.*read_timeout\s+of\s+2s`).MatchString(err.Error()) {
+				return fmt.Errorf("the refresh error does not name read_timeout: %w", err)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{Config: config("")},
+			{
+				PreConfig: func() {
+					e.Mock.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/hosted-runners(/\d+)?$`, Takes: 3 * time.Second})
+				},
+				Config: config(`  read_timeout   = "2s"` + "\n"), PlanOnly: true,
+			},
+			{PreConfig: e.Mock.ClearFaults, Config: config("")},
+		},
+	})
+	if len(errs) != 1 || errs[0] != 1 {
+		t.Fatalf("error diagnostics per failed step: %v, want one step with exactly one", errs)
+	}
+}
