@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -65,6 +66,34 @@ func TestPlanCheckFailed(t *testing.T) {
 			}
 			if n := diags.WarningsCount(); n != tc.warnings {
 				t.Errorf("%d warnings, want %d: %v", n, tc.warnings, diags)
+			}
+		})
+	}
+}
+
+// TestPlanClientFor: the plan's checks get no client, and say so once per run, when the
+// provider's configuration is known only at apply (a warning) or has no credentials (an error).
+func TestPlanClientFor(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		data             *providerData
+		errors, warnings int
+	}{
+		"configuration_unknown": {data: &providerData{configUnknown: true}, warnings: 1},
+		"no_credentials":        {data: &providerData{cfg: client.Config{BaseURL: "http://127.0.0.1:1"}}, errors: 1},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var diags diag.Diagnostics
+			for range 3 {
+				c, _, d := tc.data.planClientFor(types.StringValue("acme"), types.StringNull())
+				if c != nil {
+					t.Fatal("the plan's checks got a client")
+				}
+				diags.Append(d...)
+			}
+			if diags.ErrorsCount() != tc.errors || diags.WarningsCount() != tc.warnings {
+				t.Fatalf("%d errors and %d warnings for 3 checks, want %d and %d: %v", diags.ErrorsCount(), diags.WarningsCount(), tc.errors, tc.warnings, diags)
 			}
 		})
 	}
