@@ -93,7 +93,8 @@ func (d *providerData) planCheckFailed(what string, err error, scope client.Scop
 		return diags
 	}
 	diags.AddWarning("Plan Check Not Run",
-		fmt.Sprintf("The plan's check of %s against the %s %q did not run: %v\n\nThe plan goes on without it; GitHub checks "+
-			"the value when the change is applied. Plan again later to have it checked now.", what, scope.Noun(), scope.Name, err))
+		fmt.Sprintf("The plan's check of %s against the %s %q did not run, nor the checks of the same runner that come after "+
+			"it (size, image, static IP limit, runner group, in that order): %v\n\nThe plan goes on without them; GitHub "+
+			"checks the values when the change is applied. Plan again later to have them checked now.", what, scope.Noun(), scope.Name, err))
 	return diags
 }
