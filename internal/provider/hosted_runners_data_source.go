@@ -94,7 +94,7 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
-	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -99,7 +99,7 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
-	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

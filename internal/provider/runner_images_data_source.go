@@ -63,7 +63,7 @@ func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
-	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
