@@ -124,7 +124,7 @@ func memoized[T any](ctx context.Context, c *Client, what string, scope Scope, f
 		list, _ := res.Val.([]T) // fetch returns []T
 		return slices.Clone(list), res.Err
 	case <-ctx.Done():
-		return nil, endedOn(ctx, scope.path(what))
+		return nil, endedOn(ctx, http.MethodGet, scope.path(what))
 	}
 }
 

@@ -64,10 +64,10 @@ func (c *Client) pastReadDeadline(ctx context.Context, method, rawURL string, er
 
 // endedOn returns the error of a caller whose ctx ended while it waited: a ReadTimeoutError
 // when that was its read timeout, otherwise ctx's error.
-func endedOn(ctx context.Context, what string) error {
+func endedOn(ctx context.Context, method, path string) error {
 	d, ok := ctx.Value(readDeadlineKey{}).(readDeadline)
 	if ok && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return &ReadTimeoutError{Path: what, Timeout: d.timeout, Err: ctx.Err()}
+		return &ReadTimeoutError{Method: method, Path: path, Timeout: d.timeout, Err: ctx.Err()}
 	}
 	return ctx.Err()
 }
@@ -82,11 +82,7 @@ type ReadTimeoutError struct {
 }
 
 func (e *ReadTimeoutError) Error() string {
-	what := e.Path
-	if e.Method != "" {
-		what = e.Method + " " + e.Path
-	}
-	return fmt.Sprintf("%s: GitHub did not answer within the provider's read_timeout of %s", what, e.Timeout)
+	return fmt.Sprintf("%s %s: GitHub did not answer within the provider's read_timeout of %s", e.Method, e.Path, e.Timeout)
 }
 
 // Unwrap returns what the last attempt ended with.
