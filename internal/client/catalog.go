@@ -54,62 +54,83 @@ func (l *Limits) UnmarshalJSON(b []byte) error {
 
 // catalogMemo remembers the catalog lists (machine sizes, platforms, GitHub-owned and partner
 // images) of each scope for the client's lifetime, one Terraform run: they change on GitHub's
-// release schedule, not within a run, and every data source and validator needs them. Concurrent
-// first calls share one request; errors are not remembered, so the next call tries again.
+// release schedule, not within a run, and every data source and validator needs them.
+// Concurrent first calls share one read, which no caller's cancellation ends: it is bounded
+// by the read timeout alone. A read that ran out of that time, or that GitHub answered with
+// 401, 403 or 404, is remembered as failed for the run, so that nothing starts it again; other
+// errors (5xx after retries, a transport failure) are not, so the next call tries again.
 type catalogMemo struct {
 	flights singleflight.Group
 	mu      sync.Mutex
-	values  map[string]any // "<list>|<scope key>" → the list
+	values  map[string]memoEntry // "<list>|<scope key>" → the list or its lasting failure
 }
 
-// memoized returns the remembered list named what for scope, or fetches it once for every
-// concurrent caller. Each caller gets its own copy of the slice.
-func memoized[T any](ctx context.Context, m *catalogMemo, what string, scope Scope, fetch func(context.Context) ([]T, error)) ([]T, error) {
-	key := what + "|" + scope.Key()
+type memoEntry struct {
+	list any
+	err  error
+}
+
+// lasting reports an error that another read in the same run would meet again.
+func lasting(err error) bool {
+	var timeoutErr *ReadTimeoutError
+	var apiErr *APIError
+	if errors.As(err, &timeoutErr) {
+		return true
+	}
+	return errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized ||
+		apiErr.StatusCode == http.StatusForbidden || apiErr.StatusCode == http.StatusNotFound)
+}
+
+// lookup returns what the memo holds for key.
+func (m *catalogMemo) lookup(key string) (memoEntry, bool) {
 	m.mu.Lock()
-	v, ok := m.values[key].([]T)
-	m.mu.Unlock()
-	if ok {
-		return slices.Clone(v), nil
+	defer m.mu.Unlock()
+	e, ok := m.values[key]
+	return e, ok
+}
+
+// memoized returns the remembered list named what for scope, or reads it once for every
+// concurrent caller. Each caller gets its own copy of the slice.
+func memoized[T any](ctx context.Context, c *Client, what string, scope Scope, fetch func(context.Context) ([]T, error)) ([]T, error) {
+	m := &c.catalog
+	key := what + "|" + scope.Key()
+	if e, ok := m.lookup(key); ok {
+		list, _ := e.list.([]T)
+		return slices.Clone(list), e.err
 	}
 	ch := m.flights.DoChan(key, func() (any, error) {
-		// A flight that ended between the look above and this one has stored its list.
-		m.mu.Lock()
-		v, ok := m.values[key].([]T)
-		m.mu.Unlock()
-		if ok {
-			return v, nil
+		// A flight that ended between the look above and this one has stored its result.
+		if e, ok := m.lookup(key); ok {
+			return e.list, e.err
 		}
-		list, err := fetch(ctx)
-		if err == nil {
+		readCtx, cancel := c.bounded(context.WithoutCancel(ctx))
+		defer cancel()
+		list, err := fetch(readCtx)
+		if err != nil {
+			list = nil
+		}
+		if err == nil || lasting(err) {
 			m.mu.Lock()
 			if m.values == nil {
-				m.values = map[string]any{}
+				m.values = map[string]memoEntry{}
 			}
-			m.values[key] = list
+			m.values[key] = memoEntry{list: list, err: err}
 			m.mu.Unlock()
 		}
 		return list, err
 	})
 	select {
 	case res := <-ch:
-		if res.Err != nil && ctx.Err() == nil && (errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
-			// The caller that started the shared request gave up; this one has not: try again.
-			return memoized(ctx, m, what, scope, fetch)
-		}
-		if res.Err != nil {
-			return nil, res.Err
-		}
 		list, _ := res.Val.([]T) // fetch returns []T
-		return slices.Clone(list), nil
+		return slices.Clone(list), res.Err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, endedOn(ctx, http.MethodGet, scope.path(what))
 	}
 }
 
 // ListMachineSizes lists the machine specs runners can use, once per scope for the client.
 func (c *Client) ListMachineSizes(ctx context.Context, scope Scope) ([]MachineSpec, error) {
-	return memoized(ctx, &c.catalog, "machine-sizes", scope, func(ctx context.Context) ([]MachineSpec, error) {
+	return memoized(ctx, c, "machine-sizes", scope, func(ctx context.Context) ([]MachineSpec, error) {
 		return c.listMachineSizes(ctx, scope)
 	})
 }
@@ -127,7 +148,7 @@ func (m MachineSpec) validate() error {
 
 // ListPlatforms lists the platform names runners can use, once per scope for the client.
 func (c *Client) ListPlatforms(ctx context.Context, scope Scope) ([]string, error) {
-	return memoized(ctx, &c.catalog, "platforms", scope, func(ctx context.Context) ([]string, error) {
+	return memoized(ctx, c, "platforms", scope, func(ctx context.Context) ([]string, error) {
 		return c.listPlatforms(ctx, scope)
 	})
 }

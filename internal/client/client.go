@@ -136,25 +136,6 @@ func New(cfg Config) (*Client, error) {
 	}, nil
 }
 
-// readTimeoutKey marks a context whose deadline is the client's read timeout.
-type readTimeoutKey struct{}
-
-// bounded gives ctx the client's read timeout when it has no deadline of its own: Terraform
-// gives reads none, and a wait GitHub asks for must not hold a plan for hours.
-func (c *Client) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
-	if _, ok := ctx.Deadline(); ok {
-		return ctx, func() {}
-	}
-	ctx = context.WithValue(ctx, readTimeoutKey{}, c.readTimeout)
-	return context.WithTimeout(ctx, c.readTimeout)
-}
-
-// readTimeoutOf returns the read timeout that set ctx's deadline, or 0 if something else did.
-func readTimeoutOf(ctx context.Context) time.Duration {
-	d, _ := ctx.Value(readTimeoutKey{}).(time.Duration)
-	return d
-}
-
 // ParseBaseURL checks an API root: an absolute http(s) URL, HTTPS unless the host is a
 // loopback address. The returned URL has no trailing slash in its path.
 func ParseBaseURL(raw string) (*url.URL, error) {
@@ -383,6 +364,9 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			req.Header.Set("Content-Type", "application/json")
 		}
 		resp, err := c.http.Do(req)
+		if late := c.pastReadDeadline(ctx, method, rawURL, err); late != nil {
+			return nil, nil, late
+		}
 		if err != nil {
 			return nil, nil, describeSendError(method, rawURL, err)
 		}

@@ -140,12 +140,15 @@ func TestETagCache_keyedByCredential(t *testing.T) {
 	}
 }
 
-func TestCatalog_readOncePerScopeErrorsNotCached(t *testing.T) {
+// TestCatalog_readOncePerScopeTransientErrorsNotCached: concurrent callers share one read per
+// list and scope; a 502 that outlasts the retries is not remembered, so the next call reads again.
+func TestCatalog_readOncePerScopeTransientErrorsNotCached(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	c, m := newMockClient(t, mockgithub.Config{})
 	org, ent := Organization("acme"), Enterprise("acme-corp")
-	fail := m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/machine-sizes$`, Times: 1, Status: http.StatusNotFound, Body: `{"message":"Not Found"}`})
+	// The client has no retries: one failed try.
+	fail := m.Inject(mockgithub.Fault{Method: http.MethodGet, Path: `/machine-sizes$`, Times: 1, Status: http.StatusBadGateway, Body: `{"message":"Bad Gateway"}`})
 	if _, err := c.ListMachineSizes(ctx, org); err == nil {
 		t.Fatal("the injected 404 did not surface")
 	}
@@ -174,7 +177,7 @@ func TestCatalog_readOncePerScopeErrorsNotCached(t *testing.T) {
 	}
 	wg.Wait()
 	if fail.Hits() != 1 {
-		t.Fatalf("fault hits %d", fail.Hits())
+		t.Fatalf("fault hits %d, want 1", fail.Hits())
 	}
 	sizes, _ := c.ListMachineSizes(ctx, org)
 	if sizes[0].ID == "mutated" {

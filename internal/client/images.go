@@ -65,14 +65,14 @@ func (v CustomImageVersion) validate() error {
 
 // ListGitHubOwnedImages lists the GitHub-owned images, once per scope for the client.
 func (c *Client) ListGitHubOwnedImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
-	return memoized(ctx, &c.catalog, "github-owned", scope, func(ctx context.Context) ([]CuratedImage, error) {
+	return memoized(ctx, c, "github-owned", scope, func(ctx context.Context) ([]CuratedImage, error) {
 		return c.listCurated(ctx, scope.path("images", "github-owned"))
 	})
 }
 
 // ListPartnerImages lists the partner images, once per scope for the client.
 func (c *Client) ListPartnerImages(ctx context.Context, scope Scope) ([]CuratedImage, error) {
-	return memoized(ctx, &c.catalog, "partner", scope, func(ctx context.Context) ([]CuratedImage, error) {
+	return memoized(ctx, c, "partner", scope, func(ctx context.Context) ([]CuratedImage, error) {
 		return c.listCurated(ctx, scope.path("images", "partner"))
 	})
 }

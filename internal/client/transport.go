@@ -258,6 +258,9 @@ func (st *retryState) plan(p *retryPolicy, resp *http.Response, cause string) {
 func (p *retryPolicy) prepareRetry(req *http.Request) error {
 	ctx := req.Context()
 	st := retryStateOf(ctx)
+	if d, ok := ctx.Value(readDeadlineKey{}).(readDeadline); ok && p.clock.Now().After(d.at) {
+		return &ReadTimeoutError{Method: req.Method, Path: pathOf(req.URL), Timeout: d.timeout}
+	}
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < st.wait {
 		return &RateLimitError{Cause: st.cause, Wait: st.wait, RetryAt: p.clock.Now().Add(st.wait), Deadline: deadline, ReadTimeout: readTimeoutOf(ctx)}
 	}

@@ -25,8 +25,11 @@ type Fault struct {
 	Header http.Header   // headers to set on the injected response
 	Body   string        // the injected body (raw JSON)
 	Delay  time.Duration // real sleep before answering
-	Commit bool          // perform the real operation first, then answer with the fault instead
-	Drop   bool          // (with or without Commit) hijack and close the connection with no response
+	// Takes is how long the answer takes on the mock's clock: a ManualClock is moved on by
+	// Takes before the answer is sent (no real wait); on the wall clock it is a real sleep.
+	Takes  time.Duration
+	Commit bool // perform the real operation first, then answer with the fault instead
+	Drop   bool // (with or without Commit) hijack and close the connection with no response
 	// CommitAfter (with Status or Drop, without Commit) performs the real operation that long
 	// after the request arrived, on the mock's clock: a write GitHub commits late, after its
 	// answer was lost. It takes effect when the first request after that time arrives.
@@ -126,4 +129,14 @@ func (h *FaultHandle) apply(actual *response) *response {
 		res.header[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
 	}
 	return res
+}
+
+// take lets d pass on the mock's clock before an answer: a clock that can be moved on is,
+// the wall clock is waited out.
+func (m *Mock) take(d time.Duration) {
+	if c, ok := m.clock.(interface{ Advance(time.Duration) }); ok {
+		c.Advance(d)
+		return
+	}
+	time.Sleep(d)
 }

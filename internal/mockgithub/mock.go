@@ -226,6 +226,9 @@ func (m *Mock) serveAdmitted(r *http.Request, body []byte, reqID string, fault *
 	if fault.f.Delay > 0 {
 		time.Sleep(fault.f.Delay)
 	}
+	if fault.f.Takes > 0 {
+		m.take(fault.f.Takes)
+	}
 	if actual == nil && fault.f.Status == 0 && !fault.f.Drop {
 		actual = m.serveLocked(r, body, reqID)
 	}

@@ -71,22 +71,24 @@ func (d *customImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	var img *client.CustomImage
 	if !cfg.ID.IsNull() {
 		img = getCustomImage(ctx, &resp.Diagnostics, c, scope, cfg.ID.ValueInt64())
 	} else {
 		images, err := c.ListCustomImages(ctx, scope)
 		if err != nil {
-			addError(&resp.Diagnostics, "Unable to List Custom Images", err, scope, nil)
+			d.data.addReadError(&resp.Diagnostics, "Unable to List Custom Images", err, scope, nil)
 			return
 		}
 		name := cfg.Name.ValueString()
-		found, ok := selectOne(&resp.Diagnostics, filter(images, func(i client.CustomImage) bool { return i.Name == name }),
+		found, ok := selectFrom(&resp.Diagnostics, images, func(i client.CustomImage) bool { return i.Name == name },
 			"custom image", fmt.Sprintf("the name %q among the %d image definitions of the %s %q", name, len(images), scope.Noun(), scope.Name),
 			func(i client.CustomImage) string { return fmt.Sprintf("%s (ID %d)", i.Name, i.ID) })
 		if ok {

@@ -83,6 +83,10 @@ data "githubactions_custom_image_version" "failed" {
 						ExpectError: regexp.MustCompile(`(?s)Several Custom Images Match.*dup \(ID 7\), dup \(ID 8\)`),
 					},
 					{
+						Config:      dataConfig(e, sc, "githubactions_custom_image", `name = "golden"`),
+						ExpectError: regexp.MustCompile(`(?s)Custom Image Not Found.*the\s+name\s+"golden".*Those\s+that\s+exist:.*dup\s+\(ID\s+7\),\s+dup\s+\(ID\s+8\)`),
+					},
+					{
 						Config:      dataConfig(e, sc, "githubactions_custom_image", `id = 99`),
 						ExpectError: regexp.MustCompile(`(?s)Custom Image Not Found.*no custom image definition with ID 99`),
 					},

@@ -112,7 +112,7 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to Read Custom Image", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Custom Image", err, scope, nil)
 		return
 	}
 	state.customImageModel = customImageFromAPI(*img)

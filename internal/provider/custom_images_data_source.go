@@ -45,14 +45,16 @@ func (d *customImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	images, err := c.ListCustomImages(ctx, scope)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Custom Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Custom Images", err, scope, nil)
 		return
 	}
 	cfg.Images = mapAll(images, customImageFromAPI)

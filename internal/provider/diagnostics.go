@@ -43,7 +43,12 @@ func addError(diags *diag.Diagnostics, summary string, err error, scope client.S
 		detail := err.Error()
 		var certErr *tls.CertificateVerificationError
 		var transportErr *client.TransportError
+		var timeoutErr *client.ReadTimeoutError
 		switch {
+		case errors.As(err, &timeoutErr):
+			detail += fmt.Sprintf("\n\nThe read, its retries included, did not end within the provider's read_timeout (%s), so it "+
+				"was stopped and is not tried again in this run. If GitHub is slow rather than unreachable, raise read_timeout "+
+				"in the provider block; otherwise check that base_url (or GITHUB_BASE_URL) names a reachable API root.", timeoutErr.Timeout)
 		case errors.As(err, &certErr):
 			detail += "\n\nThe server's TLS certificate did not verify, so nothing was sent. If base_url is served with a " +
 				"certificate from a private CA, add that CA to the system's trust store or point SSL_CERT_FILE at a PEM file holding it."

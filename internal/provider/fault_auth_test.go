@@ -43,8 +43,8 @@ func expectOnlyError(e *testEnv, config string, want *regexp.Regexp, name string
 	}
 }
 
-// Row 12: a token GitHub rejects fails at once (no retry) with a diagnostic that names the
-// problem, not the token; an App installation token that expires mid-apply is refreshed
+// Row 12: a token GitHub rejects fails the plan at once (no retry, no write) with a diagnostic
+// that names the problem, not the token; an App installation token that expires mid-apply is refreshed
 // and retried once, and no 401 reaches the user.
 func TestAccFaultBadCredentialsAndAppTokenExpiry(t *testing.T) {
 	t.Parallel()
@@ -53,10 +53,11 @@ func TestAccFaultBadCredentialsAndAppTokenExpiry(t *testing.T) {
 		e, _ := newFaultEnv(t, mockgithub.Config{})
 		e.Token = "ghp_revokedRevokedRevoked0123456789abcd"
 		resource.Test(t, expectOnlyError(e, faultRunner(e, "", "denied", ""),
-			regexp.MustCompile(`(?s)Unable to Create Hosted Runner.*401\s+Unauthorized:\s+Bad\s+credentials.*did not accept the\s+credentials`),
+			regexp.MustCompile(`(?s)Unable to Check the Plan Against GitHub.*401\s+Unauthorized:\s+Bad\s+credentials.*did not accept the\s+credentials`),
 			"denied"))
-		if n := len(e.Mock.Requests()) - len(catalogReads(e.Mock)); n != 1 {
-			t.Fatalf("%d requests besides the plan's catalog checks, want the single refused one", n)
+		// The plan's first catalog read is refused: the plan fails on it, nothing more is sent.
+		if n, reads := len(e.Mock.Requests()), len(catalogReads(e.Mock)); n != 1 || reads != 1 {
+			t.Fatalf("%d requests (%d catalog reads), want only the refused catalog read", n, reads)
 		}
 	})
 	t.Run("app_token_expires_mid_apply", func(t *testing.T) {
@@ -97,7 +98,8 @@ func TestAccFaultBadCredentialsAndAppTokenExpiry(t *testing.T) {
 }
 
 // Row 13: 403 "not accessible" and GitHub's 404 that hides what a token may not see are not
-// retried, and the diagnostic names the scope or permission GitHub accepts.
+// retried, and the diagnostic names the scope or permission GitHub accepts; a 404 for the
+// scope fails the plan.
 func TestAccFaultForbiddenAndMaskedNotFoundNamePermissions(t *testing.T) {
 	t.Parallel()
 	t.Run("app_on_enterprise", func(t *testing.T) {
@@ -128,8 +130,9 @@ func TestAccFaultForbiddenAndMaskedNotFoundNamePermissions(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)404\s+Not\s+Found.*404 both for what does not exist and for what the credentials\s+may not see.*"hidden-org".*manage_runners:org`),
 			}},
 		})
-		if n := len(e.Mock.Requests()) - len(catalogReads(e.Mock)); n != 1 {
-			t.Fatalf("%d requests besides the plan's catalog checks, want the single 404 (no retry, no create)", n)
+		// The plan's first catalog read gets the 404: the plan fails on it, nothing more is sent.
+		if n, reads := len(e.Mock.Requests()), len(catalogReads(e.Mock)); n != 1 || reads != 1 {
+			t.Fatalf("%d requests (%d catalog reads), want only the catalog read that got the 404 (no retry, no create)", n, reads)
 		}
 	})
 }

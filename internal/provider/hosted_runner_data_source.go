@@ -69,11 +69,13 @@ func (d *hostedRunnerDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	lookup := idOrNameLookup[client.HostedRunner]{
 		noun: "hosted runner", plural: "runners", scope: scope,
 		list:  func() ([]client.HostedRunner, error) { return c.ListHostedRunners(ctx, scope) },

@@ -129,7 +129,7 @@ func TestAccHostedRunnerDataSource_errors(t *testing.T) {
 					},
 					{
 						Config:      dataConfig(e, sc, "githubactions_hosted_runner", `name = "missing"`),
-						ExpectError: regexp.MustCompile(`(?s)Hosted Runner Not Found.*No hosted runner matches the name "missing"`),
+						ExpectError: regexp.MustCompile(`(?s)Hosted Runner Not Found.*No hosted runner matches the name "missing".*Those\s+that\s+exist:\s+\S+\s+\(ID\s+\d+\)`),
 					},
 				},
 			})

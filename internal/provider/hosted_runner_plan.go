@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -35,7 +34,7 @@ const (
 //     rate limit, would turn a known planned value unknown, which Terraform refuses.)
 //   - renaming the runner and releasing its static IPs carry warnings;
 //   - what the plan creates or changes is checked against the live catalog, once per scope and
-//     run, only when the values are known and credentials are configured, and static IPs
+//     run, when the values are known (without credentials the plan fails once), and static IPs
 //     against the runner group's private networking (hosted_runner_network_guard.go).
 func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
@@ -105,8 +104,8 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 // creates the runner or changes them. The catalog lists are remembered per scope for the run.
 func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !r.data.hasCredentials() || plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
-		return diags // no credentials (a plan without them stays possible) or no scope yet
+	if plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
+		return diags // no scope yet
 	}
 	// changed reports a planned value that is known and new: the runner is created, or the
 	// value differs from state.
@@ -123,12 +122,14 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	if !checkSize && !checkImage && !checkGroup && !checkIP {
 		return diags // nothing to check: no request
 	}
-	c, scope, d := r.data.clientFor(plan.Organization, plan.Enterprise)
+	c, scope, d := r.data.planClientFor(plan.Organization, plan.Enterprise)
 	diags.Append(d...)
-	if diags.HasError() {
+	if c == nil {
 		return diags
 	}
-	check := &planCheck{ctx: ctx, c: c, scope: scope, groups: r.data.runnerGroups(), claims: &r.data.claims}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
+	check := &planCheck{ctx: ctx, c: c, scope: scope, data: r.data, groups: r.data.runnerGroups(), claims: &r.data.claims}
 	if checkSize {
 		diags.Append(check.size(plan.Size.ValueString())...)
 	}
@@ -144,26 +145,26 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 	return diags
 }
 
-// planCheck is one plan's checks against the catalog of one scope. The checks catch mistakes
-// early; they do not replace GitHub's own: when the catalog cannot be read (credentials
-// refused, GitHub unreachable), the plan goes on without them and the apply reports what
-// GitHub answers.
+// planCheck is one plan's checks against the catalog of one scope, all within one
+// read_timeout. The checks catch mistakes early; they do not replace GitHub's own. When the
+// catalog cannot be read, the remaining checks are skipped: a lasting cause (credentials or
+// scope GitHub refuses, read_timeout) fails the plan, once per run, and a passing one (5xx,
+// no answer) warns which check did not run (failure_reports.go).
 type planCheck struct {
 	ctx         context.Context
 	c           *client.Client
 	scope       client.Scope
+	data        *providerData
 	groups      *listCache[client.Scope, int64, client.RunnerGroup]
 	claims      *staticIPClaims
 	unavailable bool // a catalog read failed: skip the remaining checks
 }
 
-// skip records that the catalog could not be read for what, so that the remaining checks are skipped.
+// skip records that the catalog could not be read for what, so that the remaining checks are
+// skipped, and says so (planCheckFailed).
 func (p *planCheck) skip(what string, err error) diag.Diagnostics {
-	tflog.Warn(p.ctx, "Could not read GitHub's catalog at plan time; GitHub checks the values at apply", map[string]any{
-		"check": what, "scope": p.scope.String(), "error": err.Error(),
-	})
 	p.unavailable = true
-	return nil
+	return p.data.planCheckFailed(what, err, p.scope)
 }
 
 // size checks the machine size.

@@ -80,7 +80,10 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
+	if quiet {
+		return
+	}
 	resp.Diagnostics.Append(diags...)
 	re, err := optionalRegexp(cfg.NameRegex)
 	if err != nil {
@@ -89,7 +92,9 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
+	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -100,7 +105,7 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 		runners, err = hostedRunnersInGroup(ctx, c, scope, cfg.GroupID.ValueInt64())
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
 		return
 	}
 	cfg.Runners = []runnerAttrs{}

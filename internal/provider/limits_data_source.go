@@ -55,14 +55,16 @@ func (d *limitsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	limits, err := c.GetLimits(ctx, scope)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to Read Public IP Limits", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Public IP Limits", err, scope, nil)
 		return
 	}
 	ips := limits.PublicIPs

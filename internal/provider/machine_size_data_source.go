@@ -85,14 +85,16 @@ func (d *machineSizeDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	sizes, err := c.ListMachineSizes(ctx, scope)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope, nil)
 		return
 	}
 	ids := strings.Join(mapAll(sizes, func(s client.MachineSpec) string {

@@ -65,11 +65,13 @@ func (d *networkConfigurationDataSource) ConfigValidators(context.Context) []dat
 func (d *networkConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg networkConfigurationDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	lookup := idOrNameLookup[client.NetworkConfiguration]{
 		noun: "network configuration", plural: "configurations", scope: scope,
 		list:  func() ([]client.NetworkConfiguration, error) { return c.ListNetworkConfigurations(ctx, scope) },

@@ -181,7 +181,7 @@ func (r *networkConfigurationResource) Read(ctx context.Context, req resource.Re
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to Read Network Configuration", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Network Configuration", err, scope, nil)
 		return
 	}
 	attrs, diags := networkConfigurationFromAPI(n)

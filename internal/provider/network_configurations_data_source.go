@@ -43,14 +43,16 @@ func (d *networkConfigurationsDataSource) Schema(_ context.Context, _ datasource
 func (d *networkConfigurationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg networkConfigurationsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	configs, err := c.ListNetworkConfigurations(ctx, scope)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Network Configurations", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Network Configurations", err, scope, nil)
 		return
 	}
 	cfg.Configurations = make([]networkConfigurationAttrs, 0, len(configs))

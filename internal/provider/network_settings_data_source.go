@@ -61,11 +61,13 @@ func (d *networkSettingsDataSource) Schema(_ context.Context, _ datasource.Schem
 func (d *networkSettingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg networkSettingsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	id := cfg.ID.ValueString()
 	s, err := c.GetNetworkSettings(ctx, scope, id)
 	if client.IsNotFound(err) {
@@ -75,7 +77,7 @@ func (d *networkSettingsDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to Read Network Settings", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Network Settings", err, scope, nil)
 		return
 	}
 	cfg.Name = types.StringValue(s.Name)

@@ -14,15 +14,15 @@ import (
 
 // checkPlatformFilter refuses a platform filter that names no platform of the scope (the
 // platforms list is remembered per scope for the run), so that a typo is an error rather than
-// an empty result.
-func checkPlatformFilter(ctx context.Context, c *client.Client, scope client.Scope, platform types.String) diag.Diagnostics {
+// an empty result. A cause of failure the run already reported adds nothing.
+func (d *providerData) checkPlatformFilter(ctx context.Context, c *client.Client, scope client.Scope, platform types.String) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if platform.IsNull() || platform.IsUnknown() {
 		return diags
 	}
 	platforms, err := c.ListPlatforms(ctx, scope)
 	if err != nil {
-		addError(&diags, "Unable to Check the Platform Filter", fmt.Errorf("listing the platforms: %w", err), scope, nil)
+		d.addReadError(&diags, "Unable to Check the Platform Filter", fmt.Errorf("listing the platforms: %w", err), scope, nil)
 		return diags
 	}
 	if !slices.Contains(platforms, platform.ValueString()) {

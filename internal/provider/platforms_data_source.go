@@ -45,14 +45,16 @@ func (d *platformsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	platforms, err := c.ListPlatforms(ctx, scope)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Platforms", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Platforms", err, scope, nil)
 		return
 	}
 	cfg.Platforms = mapAll(platforms, types.StringValue)

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -154,8 +153,9 @@ func (p *githubActionsProvider) Schema(_ context.Context, _ provider.SchemaReque
 			},
 			"read_timeout": schema.StringAttribute{
 				MarkdownDescription: "The longest time one API operation may take, waits for rate limits and retries included, " +
-					"when Terraform gives it no timeout of its own: reading resources during plan and refresh, data sources, " +
-					"imports. A duration such as `\"90s\"` or `\"10m\"`, from 1s to 24h. When GitHub asks to wait past it " +
+					"when Terraform gives it no timeout of its own: reading resources during plan and refresh, data sources " +
+					"(each one as a whole), a plan's checks of a hosted runner (together), imports. A read that runs out of it " +
+					"fails with an error naming `read_timeout` and is not started again in the same run. A duration such as `\"90s\"` or `\"10m\"`, from 1s to 24h. When GitHub asks to wait past it " +
 					"(a far `retry-after` or rate-limit reset), the operation fails at once, naming when to retry. Default " +
 					fmt.Sprintf("`\"%dm\"`.", int(client.DefaultReadTimeout.Minutes())),
 				Optional:   true,
@@ -205,6 +205,8 @@ func (p *githubActionsProvider) Configure(ctx context.Context, req provider.Conf
 		return
 	}
 	data.cfg = clientCfg
+	data.configUnknown = cfg.APIVersion.IsUnknown() || cfg.Token.IsUnknown() || cfg.BaseURL.IsUnknown() ||
+		cfg.AppAuth != nil && (cfg.AppAuth.ID.IsUnknown() || cfg.AppAuth.InstallationID.IsUnknown() || cfg.AppAuth.PEMFile.IsUnknown())
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -346,13 +348,14 @@ func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasour
 // providerData is what resources and data sources receive: the resolved configuration and a
 // client built on first use, so that a missing credential is reported only when the API is needed.
 type providerData struct {
-	settings settings
-	cfg      client.Config
+	settings      settings
+	cfg           client.Config
+	configUnknown bool // Terraform knows the credentials or API root only at apply
 
-	once     sync.Once
-	client   *client.Client
-	err      error
-	reported atomic.Bool // a caller of this run has received err
+	once    sync.Once
+	client  *client.Client
+	err     error
+	reports failureReports // the causes of failure this run has reported (failure_reports.go)
 
 	runners *runnerwatch.Engine // shared reads and waits of runners, per scope
 	lists   networkLists        // shared reads of runner groups and network configurations (runner_group_cache.go)
@@ -365,17 +368,10 @@ type providerData struct {
 func (d *providerData) build() (c *client.Client, diags diag.Diagnostics, repeat bool) {
 	d.once.Do(func() { d.client, d.err = client.New(d.cfg) })
 	if d.err != nil {
-		repeat = !d.reported.CompareAndSwap(false, true)
+		repeat = !d.reports.first("client")
 		diags.AddError("Unable to Create GitHub Client", d.err.Error())
 	}
 	return d.client, diags, repeat
-}
-
-// hasCredentials reports whether the provider has a token or App credentials: plan-time
-// checks that would read GitHub are skipped without them, so that a plan stays possible and
-// the missing-credentials error is left to the first caller that needs the API.
-func (d *providerData) hasCredentials() bool {
-	return d != nil && (d.cfg.Token != "" || d.cfg.App != nil)
 }
 
 func stringOr(v types.String, fallback string) string {

@@ -63,11 +63,13 @@ func (d *runnerGroupDataSource) ConfigValidators(context.Context) []datasource.C
 func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerGroupDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	lookup := idOrNameLookup[client.RunnerGroup]{
 		noun: "runner group", plural: "groups", scope: scope,
 		list:  func() ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },

@@ -120,7 +120,7 @@ data "githubactions_hosted_runners" "in_group" {
 }
 
 // TestAccRunnerGroupDataSources_notFound checks that single data sources that find nothing say
-// what they searched for.
+// what they searched for and, by name, what exists.
 func TestAccRunnerGroupDataSources_notFound(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t, mockgithub.Config{})
@@ -129,7 +129,7 @@ func TestAccRunnerGroupDataSources_notFound(t *testing.T) {
 		{`data "githubactions_runner_group" "x" {
   organization = "acme"
   name         = "nope"
-}`, `Runner Group Not Found`},
+}`, `(?s)Runner Group Not Found.*Those\s+that\s+exist:.*Default\s+\(ID\s+1\)`},
 		{`data "githubactions_runner_group" "x" {
   enterprise = "acme-corp"
   id         = "999"

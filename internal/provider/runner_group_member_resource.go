@@ -137,7 +137,7 @@ func (r *runnerGroupMemberResource) client(m memberModel) (*client.Client, clien
 // group exists and may have its members changed one at a time: visibility selected, neither
 // the default group nor an inherited one. The scope's groups are read once per run.
 func (r *runnerGroupMemberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || !r.data.hasCredentials() {
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
 		return
 	}
 	plan, diags := r.kind.get(ctx, req.Plan.Get)
@@ -145,15 +145,17 @@ func (r *runnerGroupMemberResource) ModifyPlan(ctx context.Context, req resource
 	if resp.Diagnostics.HasError() || !known(plan.Owner) || !known(plan.Group) {
 		return
 	}
-	resp.Diagnostics.Append(r.checkGroup(ctx, plan)...)
+	c, scope, diags := r.data.planClientFor(r.kind.scopeArgs(plan.Owner))
+	resp.Diagnostics.Append(diags...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(r.checkGroup(ctx, c, scope, plan)...)
 }
 
 // checkGroup refuses a group whose membership this resource may not change.
-func (r *runnerGroupMemberResource) checkGroup(ctx context.Context, m memberModel) diag.Diagnostics {
-	c, scope, diags := r.client(m)
-	if diags.HasError() {
-		return diags
-	}
+func (r *runnerGroupMemberResource) checkGroup(ctx context.Context, c *client.Client, scope client.Scope, m memberModel) diag.Diagnostics {
+	var diags diag.Diagnostics
 	id := m.Group.ValueInt64()
 	g, err := r.data.runnerGroups().read(ctx, c, scope, id)
 	switch {
@@ -200,7 +202,7 @@ func (r *runnerGroupMemberResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	// The group may have been created in this apply, or changed since the plan.
-	resp.Diagnostics.Append(r.checkGroup(ctx, plan)...)
+	resp.Diagnostics.Append(r.checkGroup(ctx, c, scope, plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

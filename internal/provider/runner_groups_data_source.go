@@ -41,14 +41,16 @@ func (d *runnerGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 func (d *runnerGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerGroupsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	groups, err := c.ListRunnerGroups(ctx, scope, "")
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Runner Groups", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Groups", err, scope, nil)
 		return
 	}
 	cfg.Groups = make([]runnerGroupAttrs, 0, len(groups))

@@ -85,7 +85,10 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
+	if quiet {
+		return
+	}
 	resp.Diagnostics.Append(diags...)
 	re, err := optionalRegexp(cfg.DisplayNameRegex)
 	if err != nil {
@@ -94,18 +97,20 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
+	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	source := curatedSource(cfg.Source).ValueString()
 	images, err := listCuratedImages(ctx, c, scope, source)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
 		return
 	}
 	q := curatedImageQuery{id: cfg.ID, platform: cfg.Platform, displayName: cfg.DisplayName, displayNameRegex: re}
-	found, ok := selectOne(&resp.Diagnostics, selectCuratedImages(images, q), "runner image",
+	found, ok := selectFrom(&resp.Diagnostics, images, q.matches, "runner image",
 		fmt.Sprintf("%s among the %d %s images of the %s %q", q, len(images), source, scope.Noun(), scope.Name),
 		func(img client.CuratedImage) string {
 			return fmt.Sprintf("%s (%q, %s)", img.ID, img.DisplayName, img.Platform)

@@ -56,19 +56,21 @@ func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
+	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	cfg.Source = curatedSource(cfg.Source)
 	images, err := listCuratedImages(ctx, c, scope, cfg.Source.ValueString())
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
 		return
 	}
 	cfg.Images = mapAll(selectCuratedImages(images, curatedImageQuery{platform: cfg.Platform}), curatedImageFromAPI)
@@ -117,10 +119,13 @@ type curatedImageQuery struct {
 
 // selectCuratedImages keeps the images that match every part of q.
 func selectCuratedImages(images []client.CuratedImage, q curatedImageQuery) []client.CuratedImage {
-	return filter(images, func(img client.CuratedImage) bool {
-		return matches(q.id, img.ID) && matches(q.platform, img.Platform) && matches(q.displayName, img.DisplayName) &&
-			matchesRegexp(q.displayNameRegex, img.DisplayName)
-	})
+	return filter(images, q.matches)
+}
+
+// matches reports whether img matches every part of q.
+func (q curatedImageQuery) matches(img client.CuratedImage) bool {
+	return matches(q.id, img.ID) && matches(q.platform, img.Platform) && matches(q.displayName, img.DisplayName) &&
+		matchesRegexp(q.displayNameRegex, img.DisplayName)
 }
 
 // String says what q searched for, for error messages.

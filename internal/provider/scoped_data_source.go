@@ -32,16 +32,42 @@ func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.
 	return c, scope, diags
 }
 
-// refreshClientFor is clientFor for a resource's Read. Without credentials, a plan that
-// refreshes many resources fails on one error, not one per resource: the first refresh (or
-// other caller) of the run reports it, and the later refreshes get quiet = true and return,
-// keeping their prior state, since the run fails anyway.
+// refreshClientFor is clientFor for a resource's or a data source's Read. Without
+// credentials, a plan that reads many fails on one error, not one per resource or data
+// source: the first caller of the run reports it, and the later ones get quiet = true and
+// return (a resource keeping its prior state, a data source without its values), since the
+// run fails anyway.
 func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
 	c, scope, repeat, diags := d.scopedClient(org, ent)
 	if repeat {
 		return nil, scope, true, nil
 	}
 	return c, scope, false, diags
+}
+
+// planClientFor is clientFor for a plan's checks against GitHub. It returns no client when
+// the checks cannot run: without credentials the plan fails once (the first caller of the run
+// reports how to give them); with a provider configuration Terraform knows only at apply, the
+// plan warns once that the checks did not run.
+func (d *providerData) planClientFor(org, ent types.String) (*client.Client, client.Scope, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if d == nil {
+		return nil, client.Scope{}, diags // not configured (validate)
+	}
+	if d.configUnknown {
+		if d.reports.first("configuration unknown") {
+			diags.AddWarning("Plan Checks Not Run",
+				"The provider's configuration (its token, base_url, api_version or app_auth) is not known until apply, so "+
+					"this plan's checks against GitHub (machine sizes, images, runner groups, static IP limits, private "+
+					"networking) did not run. GitHub checks the values when the change is applied.")
+		}
+		return nil, client.Scope{}, diags
+	}
+	c, scope, quiet, diags := d.refreshClientFor(org, ent)
+	if quiet || diags.HasError() {
+		return nil, scope, diags
+	}
+	return c, scope, diags
 }
 
 // scopedClient resolves the scope, then the client; repeat says that the client's error was
