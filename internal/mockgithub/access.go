@@ -42,8 +42,9 @@ const (
 
 // seedAccess seeds what GitHub has but these operations cannot create: every organization's
 // repositories, every enterprise's organizations (all of Config.Orgs plus "<enterprise>-sandbox"),
-// each scope's network settings resources, and each scope's runner groups 1 "Default",
-// 2 "larger-runners" and 3 "release" (visibility selected). Called once by New.
+// each scope's network settings resources, each scope's runner groups 1 "Default",
+// 2 "larger-runners" and 3 "release" (visibility selected), and each scope's budgets and
+// usage (budgets.go, usage.go). Called once by New.
 func (m *Mock) seedAccess() {
 	var orgs []Organization
 	repoID := int64(firstRepoID)
@@ -67,6 +68,10 @@ func (m *Mock) seedAccess() {
 	for key, s := range m.scopes {
 		s.network.seed(key)
 		s.groups.seed(s)
+		for _, b := range seededBudgets(s) {
+			s.budgets.put(key, b)
+		}
+		s.usage.seedUsage(s, m.clock.Now())
 	}
 }
 

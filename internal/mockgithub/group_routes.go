@@ -69,8 +69,8 @@ var groupRoutes = []groupRoute{
 	{"enterprises", http.MethodGet, []string{"network-settings", "{key}"}, false, "", (*Mock).getNetworkSettings},
 }
 
-// matchAnyRoute finds the operation of a request among the hosted-runner operations and the
-// runner group and networking ones, returning its placeholder values, the scope key and the
+// matchAnyRoute finds the operation of a request among the hosted-runner operations, the
+// runner group and networking ones and the budget and usage ones (budgets.go), returning its placeholder values, the scope key and the
 // X-Accepted-OAuth-Scopes to answer with.
 func matchAnyRoute(method string, segs []string) (op operation, params []string, scopeKey, oauth string, ok bool) {
 	if op, params, scopeKey, ok = matchRoute(method, segs); ok {
@@ -91,6 +91,9 @@ func matchAnyRoute(method string, segs []string) (op operation, params []string,
 			op := operation{method: gr.method, pattern: gr.pattern, orgApps: gr.apps, entApps: gr.apps, handle: gr.handle}
 			return op, params, segs[0] + "/" + strings.ToLower(segs[1]), gr.oauth, true
 		}
+	}
+	if op, params, scopeKey, ok = matchBillingRoute(method, segs); ok {
+		return op, params, scopeKey, "", true // the billing descriptions name no OAuth scope
 	}
 	return operation{}, nil, "", "", false
 }

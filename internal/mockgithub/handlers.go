@@ -129,7 +129,9 @@ func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b
 		if s.enterprise {
 			perm = "enterprise_administration=write"
 		}
-		res.header.Set("X-Accepted-GitHub-Permissions", perm)
+		if segs[0] != "organizations" { // the billing descriptions name no permission
+			res.header.Set("X-Accepted-GitHub-Permissions", perm)
+		}
 		res.setError(http.StatusForbidden, "Resource not accessible by integration", runnersDocs)
 		return
 	}
@@ -355,20 +357,29 @@ func (c *call) setRunnerPage(all []*runner) {
 // pageOf returns the page of all that the request's page and per_page (default 30, at most
 // 100) ask for, setting the Link header when there is more than one page.
 func pageOf[T any](c *call, all []T) []T {
-	q := c.r.URL.Query()
+	page, perPage := pageWindow(c.r.URL.Query(), defaultPerPage, maxPerPage)
+	if link := linkHeader(c.r, page, (len(all)+perPage-1)/perPage); link != "" {
+		c.res.header.Set("Link", link)
+	}
+	return pageSlice(all, page, perPage)
+}
+
+// pageWindow reads page (default 1) and per_page (default def, at most top) from a query.
+func pageWindow(q url.Values, def, top int) (page, perPage int) {
 	perPage, err := strconv.Atoi(q.Get("per_page"))
 	if err != nil || perPage < 1 {
-		perPage = defaultPerPage
+		perPage = def
 	}
-	perPage = min(perPage, maxPerPage)
-	page, err := strconv.Atoi(q.Get("page"))
+	page, err = strconv.Atoi(q.Get("page"))
 	if err != nil || page < 1 {
 		page = 1
 	}
+	return page, min(perPage, top)
+}
+
+// pageSlice returns page of all at perPage items a page (empty past the end).
+func pageSlice[T any](all []T, page, perPage int) []T {
 	last := (len(all) + perPage - 1) / perPage
-	if link := linkHeader(c.r, page, last); link != "" {
-		c.res.header.Set("Link", link)
-	}
 	if page > last {
 		return []T{} // past the end, where (page-1)*perPage may overflow
 	}

@@ -1,7 +1,20 @@
 // Package mockgithub is an in-memory GitHub REST API for the 32 GitHub-hosted runner
-// operations and the 31 runner group and hosted-compute networking operations
-// (organization and enterprise scopes), with GitHub App installation tokens,
-// rate limits, API versions, ETags, fault injection and a request log for tests.
+// operations, the 31 runner group and hosted-compute networking operations and the 14
+// budget and billing usage operations (organization and enterprise scopes: list, create,
+// get, update and delete a budget; the usage report and the usage summary), with GitHub App
+// installation tokens, rate limits, API versions, ETags, fault injection and a request log
+// for tests.
+//
+// Budgets follow billing.openapi.yaml per verb: create and update answer 200 with
+// {message, budget}, get the bare budget, delete 200 with {message, id}; lists page by
+// page/per_page (default 10, at most 100) with has_next_page and total_count and no Link
+// header. Where the description is silent the mock assumes, and says so in budgets.go:
+// a second budget for the same covered entity (scope, entity, user) and product or SKU
+// answers 422 already_exists; an organization create needs budget_amount, budget_scope,
+// budget_type and budget_product_sku (the answer requires them and none has a default);
+// a SKU is a product, an underscore and [a-z0-9_]; an owner off the enhanced billing
+// platform answers 404 "Not Found" on every budget and usage operation; a caller without
+// the billing role gets 403 on all of them.
 //
 // Its JSON shapes are its own reading of the OpenAPI schemas in shared/api; it never
 // imports the provider's client.
@@ -66,6 +79,11 @@ type Config struct {
 	// AllowDuplicateNames accepts a runner whose name another runner of the scope has.
 	// Whether GitHub does is not documented; by default the mock answers 422 already_exists.
 	AllowDuplicateNames bool
+	// ConsumedAmountUserScopeOnly renders consumed_amount only for user-scoped budgets, as the
+	// schema's text says ("The amount consumed for a user-scoped budget"); by default every
+	// budget in a list or update answer carries it (the property is optional, and what GitHub
+	// sends for other scopes is not stated).
+	ConsumedAmountUserScopeOnly bool
 }
 
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.

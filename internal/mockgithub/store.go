@@ -151,6 +151,8 @@ type scope struct {
 	orgs       []Organization // an enterprise's organizations, by id (access.go)
 	groups     groupStore     // runner_groups.go
 	network    networkStore   // network_configurations.go
+	budgets    budgetStore    // budgets.go
+	usage      usageStore     // usage.go
 }
 
 // newScope returns a scope seeded with the two custom images every scope starts with.
