@@ -312,6 +312,7 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewHostedRunnerResource,
 		NewCustomImageResource,
 		NewCustomImageVersionResource,
+		NewBudgetResource,
 		NewNetworkConfigurationResource,
 		NewRunnerGroupResource,
 	}

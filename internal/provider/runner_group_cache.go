@@ -121,12 +121,13 @@ func (c *listCache[K, V]) drop(scope client.Scope, id K) {
 	s.mu.Unlock()
 }
 
-// networkLists are the per-run caches of runner groups and network configurations; the zero
-// value is ready to use.
+// networkLists are the per-run caches of runner groups, network configurations and budgets;
+// the zero value is ready to use.
 type networkLists struct {
 	once    sync.Once
 	groups  *listCache[int64, client.RunnerGroup]
 	configs *listCache[string, client.NetworkConfiguration]
+	budgets *listCache[string, client.Budget]
 }
 
 func (l *networkLists) init() {
@@ -145,6 +146,12 @@ func (l *networkLists) init() {
 			list: (*client.Client).ListNetworkConfigurations,
 			get:  (*client.Client).GetNetworkConfiguration,
 		}
+		l.budgets = &listCache[string, client.Budget]{
+			what: "budgets",
+			key:  func(b client.Budget) string { return b.ID },
+			list: (*client.Client).ListBudgets,
+			get:  (*client.Client).GetBudget,
+		}
 	})
 }
 
@@ -158,4 +165,10 @@ func (d *providerData) runnerGroups() *listCache[int64, client.RunnerGroup] {
 func (d *providerData) networkConfigurations() *listCache[string, client.NetworkConfiguration] {
 	d.lists.init()
 	return d.lists.configs
+}
+
+// budgets is the run's cache of budgets.
+func (d *providerData) budgets() *listCache[string, client.Budget] {
+	d.lists.init()
+	return d.lists.budgets
 }
