@@ -470,9 +470,9 @@ func TestAccBudget_quirkyAnswers(t *testing.T) {
 					listFault(unusable)()
 					e.Mock.Inject(mockgithub.Fault{Method: "GET", Path: budgetsPathRe + `/.+`, Status: http.StatusOK, Body: `{"id":"` + id() + `"}`})
 				},
-				Config:       config,
-				RefreshState: true,
-				ExpectError:  regexp.MustCompile(`Unable to Read Budget[\s\S]*not a valid budget`),
+				Config:      config,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Unable to Read Budget[\s\S]*not\s+a\s+valid\s+budget`),
 			},
 			{
 				// State was left as it was: with good answers again, nothing to do.
@@ -559,6 +559,7 @@ resource "githubactions_budget" %[1]q {
 	// The PlanOnly step refreshes once (plan) and the framework's own refresh may add a second
 	// pass; each pass is one list page and no single GET.
 	lists, gets := e.Mock.Count("GET", budgetsPathRe+`$`), e.Mock.Count("GET", budgetsPathRe+`/.+`)
+	t.Logf("refreshing 3 budgets in a plan-only step: %d list pages, %d single GETs", lists, gets)
 	if gets != 0 || lists == 0 || lists > 2 {
 		t.Fatalf("refreshing 3 budgets took %d list pages and %d single GETs; want one page per refresh and no GET (log: %v)",
 			lists, gets, slices.Collect(func(yield func(string) bool) {
