@@ -188,3 +188,6 @@ func budgetDrift(ctx context.Context, plan, got budgetAttrs) string {
 	}
 	return strings.Join(diffs, ", ")
 }
+
+// budgetProductOrSKUPattern is the product actions or an Actions SKU.
+var budgetProductOrSKUPattern = regexp.MustCompile(`^actions(_[a-z0-9_]+)?$`)

@@ -14,12 +14,12 @@ import (
 // unique in a scope (runner groups, network configurations), or of which a scope holds one per
 // key (budgets: one per coverage and SKU, the key its Coverage string).
 type namedCreate[T any] struct {
-	noun   string // "runner group"
-	scope  client.Scope
-	list   func(context.Context) ([]T, error)
-	name   func(T) string
+	noun  string // "runner group"
+	scope client.Scope
+	list  func(context.Context) ([]T, error)
+	name  func(T) string
 	// label describes a name in messages; nil renders it as `named "NAME"`.
-	label func(name string) string
+	label  func(name string) string
 	id     func(T) string
 	create func(context.Context) (*T, error)
 	// settings give the clock and the request timeout that the look after an ambiguous create

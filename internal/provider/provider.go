@@ -320,6 +320,8 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 
 func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
+		NewActionsUsageDataSource,
+		NewBudgetsDataSource,
 		NewHostedRunnerDataSource,
 		NewHostedRunnersDataSource,
 		NewRunnerImagesDataSource,
