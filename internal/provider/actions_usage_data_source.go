@@ -26,9 +26,9 @@ type actionsUsageDataSource struct {
 
 type actionsUsageDataSourceModel struct {
 	scopeModel
-	Year                types.Int64            `tfsdk:"year"`
-	Month               types.Int64            `tfsdk:"month"`
-	Day                 types.Int64            `tfsdk:"day"`
+	Year                wholeNumberValue       `tfsdk:"year"`
+	Month               wholeNumberValue       `tfsdk:"month"`
+	Day                 wholeNumberValue       `tfsdk:"day"`
 	Repository          types.String           `tfsdk:"repository"`
 	SKUs                []actionsUsageSKUAttrs `tfsdk:"skus"`
 	TotalGrossAmount    types.Float64          `tfsdk:"total_gross_amount"`
@@ -61,9 +61,9 @@ func (d *actionsUsageDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"GitHub's usage summary: what to size budgets from. GitHub keeps the past 24 months, and the summary needs the " +
 			"account on the enhanced billing platform; it is in public preview. Usage of other products is left out.",
 		Attributes: withScope(map[string]schema.Attribute{
-			"year":  schema.Int64Attribute{MarkdownDescription: "The year, such as `2026`.", Required: true, Validators: []validator.Int64{int64validator.Between(2000, 9999)}},
-			"month": schema.Int64Attribute{MarkdownDescription: "The month, 1 to 12.", Required: true, Validators: []validator.Int64{int64validator.Between(1, 12)}},
-			"day":   schema.Int64Attribute{MarkdownDescription: "One day of the month, 1 to 31; left out, the whole month.", Optional: true, Validators: []validator.Int64{int64validator.Between(1, 31)}},
+			"year":  schema.Int64Attribute{CustomType: wholeNumberType{}, MarkdownDescription: "The year, such as `2026`.", Required: true, Validators: []validator.Int64{int64validator.Between(2000, 9999)}},
+			"month": schema.Int64Attribute{CustomType: wholeNumberType{}, MarkdownDescription: "The month, 1 to 12.", Required: true, Validators: []validator.Int64{int64validator.Between(1, 12)}},
+			"day":   schema.Int64Attribute{CustomType: wholeNumberType{}, MarkdownDescription: "One day of the month, 1 to 31; left out, the whole month.", Optional: true, Validators: []validator.Int64{int64validator.Between(1, 31)}},
 			"repository": schema.StringAttribute{
 				MarkdownDescription: "Only the usage of this repository, as `owner/repository`.",
 				Optional:            true,

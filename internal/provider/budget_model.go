@@ -50,14 +50,14 @@ var (
 
 // budgetAttrs are the attributes a budget has in both the resource and the data source.
 type budgetAttrs struct {
-	ID                  types.String  `tfsdk:"id"`
-	Product             types.String  `tfsdk:"product"`
-	SKU                 types.String  `tfsdk:"sku"`
-	Amount              types.Int64   `tfsdk:"amount"`
-	PreventFurtherUsage types.Bool    `tfsdk:"prevent_further_usage"`
-	Alerting            types.Object  `tfsdk:"alerting"`
-	AppliesTo           types.Object  `tfsdk:"applies_to"`
-	ConsumedAmount      types.Float64 `tfsdk:"consumed_amount"`
+	ID                  types.String     `tfsdk:"id"`
+	Product             types.String     `tfsdk:"product"`
+	SKU                 types.String     `tfsdk:"sku"`
+	Amount              wholeNumberValue `tfsdk:"amount"`
+	PreventFurtherUsage types.Bool       `tfsdk:"prevent_further_usage"`
+	Alerting            types.Object     `tfsdk:"alerting"`
+	AppliesTo           types.Object     `tfsdk:"applies_to"`
+	ConsumedAmount      types.Float64    `tfsdk:"consumed_amount"`
 }
 
 // budgetAlertingModel is alerting.
@@ -90,7 +90,7 @@ func budgetAttrsFromAPI(ctx context.Context, owner client.Scope, b *client.Budge
 		ID:                  types.StringValue(b.ID),
 		Product:             types.StringNull(),
 		SKU:                 types.StringNull(),
-		Amount:              types.Int64Value(b.Amount),
+		Amount:              wholeNumberValue{Int64Value: types.Int64Value(b.Amount)},
 		PreventFurtherUsage: types.BoolValue(b.PreventFurtherUsage),
 		ConsumedAmount:      types.Float64PointerValue(b.ConsumedAmount),
 	}

@@ -94,6 +94,7 @@ func (r *budgetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"amount": schema.Int64Attribute{
+			CustomType:          wholeNumberType{},
 			MarkdownDescription: budgetAmountDesc + " Updated in place.",
 			Required:            true,
 			Validators:          []validator.Int64{int64validator.AtLeast(0)},

@@ -60,7 +60,7 @@ func (d *budgetsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"id":                    schema.StringAttribute{MarkdownDescription: budgetIDDesc, Computed: true},
 					"product":               schema.StringAttribute{MarkdownDescription: "`actions` for a budget on all of Actions; null for a SKU budget.", Computed: true},
 					"sku":                   schema.StringAttribute{MarkdownDescription: "The Actions SKU of a SKU budget; null for a budget on all of Actions.", Computed: true},
-					"amount":                schema.Int64Attribute{MarkdownDescription: "The budget in whole US dollars.", Computed: true},
+					"amount":                schema.Int64Attribute{CustomType: wholeNumberType{}, MarkdownDescription: "The budget in whole US dollars.", Computed: true},
 					"prevent_further_usage": schema.BoolAttribute{MarkdownDescription: budgetPreventDesc, Computed: true},
 					"alerting": schema.SingleNestedAttribute{MarkdownDescription: budgetAlertingDesc, Computed: true, Attributes: map[string]schema.Attribute{
 						"enabled":    schema.BoolAttribute{MarkdownDescription: budgetEnabledDesc, Computed: true},

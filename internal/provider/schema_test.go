@@ -155,6 +155,7 @@ func TestSchemaModelParity(t *testing.T) {
 		"githubactions_custom_image_version":  func() any { return &customImageVersionResourceModel{} },
 		"githubactions_runner_group":          func() any { return &runnerGroupResourceModel{} },
 		"githubactions_network_configuration": func() any { return &networkConfigurationResourceModel{} },
+		"githubactions_budget":                func() any { return &budgetResourceModel{} },
 	}
 	dataSourceModels := map[string]func() any{
 		"githubactions_hosted_runner":          func() any { return &hostedRunnerDataSourceModel{} },
@@ -174,6 +175,8 @@ func TestSchemaModelParity(t *testing.T) {
 		"githubactions_network_configuration":  func() any { return &networkConfigurationDataSourceModel{} },
 		"githubactions_network_configurations": func() any { return &networkConfigurationsDataSourceModel{} },
 		"githubactions_network_settings":       func() any { return &networkSettingsDataSourceModel{} },
+		"githubactions_budgets":                func() any { return &budgetsDataSourceModel{} },
+		"githubactions_actions_usage":          func() any { return &actionsUsageDataSourceModel{} },
 	}
 	for name, s := range resources {
 		newModel, ok := resourceModels[name]
