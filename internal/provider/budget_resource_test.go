@@ -607,3 +607,33 @@ func TestAccBudget_billingErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestAccBudget_validationFailed: GitHub's 422 (here a repository the organization does not
+// have) is not retried, lands on applies_to.name, and leaves nothing in state or the mock.
+func TestAccBudget_validationFailed(t *testing.T) {
+	t.Parallel()
+	sc := scopeCases[0]
+	e := newTestEnv(t, mockgithub.Config{})
+	seeded := seededBudgetIDs(t, e, sc)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoNewBudgets(e, sc, seeded),
+		Steps: []resource.TestStep{{
+			Config: budgetConfig(e, sc, `
+  sku                   = "actions_linux"
+  amount                = 10
+  prevent_further_usage = true
+  applies_to            = { type = "repository", name = "acme/no-such-repo" }
+  alerting              = { enabled = false }
+`),
+			// "GitHub refused the value" is the detail of a field error placed on its attribute.
+			ExpectError: regexp.MustCompile(`Unable to Create Budget[\s\S]*GitHub\s+refused\s+the\s+value:\s+Repository\s+"acme/no-such-repo"`),
+		}},
+	})
+	if n := e.Mock.Count("POST", budgetsPathRe); n != 1 {
+		t.Fatalf("%d POSTs, want 1 (a 422 is not retried, nor looked for)", n)
+	}
+	if left := newBudgets(e, sc, seeded); len(left) != 0 {
+		t.Fatalf("the refused create left %+v", left)
+	}
+}
