@@ -341,7 +341,7 @@ func (r *budgetResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	entity := applies.Name.ValueString()
 	if applies.Type.ValueString() == scope.Noun() {
-		entity = scope.Name
+		entity = "" // the owner itself, as GitHub's create examples send it
 	}
 	body := client.BudgetRequest{
 		Amount:              plan.Amount.ValueInt64Pointer(),

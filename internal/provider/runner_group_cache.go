@@ -9,7 +9,7 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
 
-// listCache serves the objects of each scope (runner groups, network configurations) for one
+// listCache serves the objects of each scope (runner groups, network configurations, budgets) for one
 // Terraform run (one configured provider): the refresh of N objects costs the pages of one
 // list plus a GET for an object the list does not hold, not N requests. Concurrent callers
 // of a scope share one list. The provider's own writes go in as they are answered, so a
