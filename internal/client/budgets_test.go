@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
 // cannedServer answers each request with the next of bodies (status 200 unless the body
@@ -246,3 +248,56 @@ func TestActionsUsage(t *testing.T) {
 		t.Fatal("month 13 was sent")
 	}
 }
+
+// TestBudgetsAgainstMock: the mock's budgets of both owners, created, listed 100 a page
+// (seeded budgets of other products skipped), read, updated and deleted.
+func TestBudgetsAgainstMock(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, scope := range []Scope{Organization("acme"), Enterprise("acme-corp")} {
+		c, m := newTestClient(t, mockgithub.Config{}, nil, nil)
+		for i := range 250 {
+			m.AddBudget(scope.String(), mockgithub.Budget{Type: "SkuPricing", ProductSKU: fmt.Sprintf("actions_sku_%03d", i),
+				Scope: scope.Noun(), Amount: float64(i), AlertRecipients: []string{}})
+		}
+		m.ResetRequests()
+		list, err := c.ListBudgets(ctx, scope)
+		if err != nil {
+			t.Fatal(err)
+		}
+		actions := 0
+		for _, b := range m.Budgets(scope.String()) {
+			if b.Type != BudgetTypeBundle && IsActionsProductOrSKU(b.ProductSKU) {
+				actions++
+			}
+		}
+		if len(list) != actions || actions != 251 {
+			t.Fatalf("%s: listed %d budgets, the mock holds %d Actions budgets (want 251)", scope, len(list), actions)
+		}
+		if n := m.Count("GET", `/budgets$`); n != 3 {
+			t.Fatalf("%s: %d list pages for 253 budgets, want 3", scope, n)
+		}
+		amount, stop := int64(77), true
+		created, err := c.CreateBudget(ctx, scope, BudgetRequest{Amount: &amount, PreventFurtherUsage: &stop, Scope: BudgetScopeRepository,
+			EntityName: ptr("acme/web"), Type: BudgetTypeSKU, ProductSKU: "actions_linux", Alerting: &BudgetAlerting{AlertRecipients: []string{}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.GetBudget(ctx, scope, created.ID)
+		if err != nil || got.Amount != 77 || got.Coverage(scope) != (Coverage{ProductSKU: "actions_linux", Scope: "repository", EntityName: "acme/web"}) {
+			t.Fatalf("%s: get = %+v, %v", scope, got, err)
+		}
+		amount = 0
+		if got, err = c.UpdateBudget(ctx, scope, created.ID, BudgetRequest{Amount: &amount}); err != nil || got.Amount != 0 || !got.PreventFurtherUsage {
+			t.Fatalf("%s: update = %+v, %v", scope, got, err)
+		}
+		if err := c.DeleteBudget(ctx, scope, created.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.GetBudget(ctx, scope, created.ID); !IsNotFound(err) {
+			t.Fatalf("%s: get after delete = %v", scope, err)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
