@@ -104,15 +104,21 @@ func TestAppJWTRejected(t *testing.T) {
 	}
 }
 
-// TestInstallationTokenScope covers the operations GitHub Apps may not call.
-func TestInstallationTokenScope(t *testing.T) {
-	t.Parallel()
-	clock := NewManualClock(epoch)
-	h := newHarness(t, appConfig(clock))
+// installationHarness starts a mock with App auth on a manual clock and returns it with a
+// request edit that authenticates as an installation token it issued.
+func installationHarness(t *testing.T) (*harness, func(*http.Request)) {
+	t.Helper()
+	h := newHarness(t, appConfig(NewManualClock(epoch)))
 	jwtStr := signJWT(t, appKey, jwt.MapClaims{"iss": 42, "iat": epoch.Unix(), "exp": epoch.Add(2 * time.Minute).Unix()})
 	tok := h.do(http.MethodPost, "/app/installations/7/access_tokens", nil, withHeader("Authorization", "Bearer "+jwtStr)).
 		expect(t, http.StatusCreated).obj["token"].(string)
-	auth := withHeader("Authorization", "Bearer "+tok)
+	return h, withHeader("Authorization", "Bearer "+tok)
+}
+
+// TestInstallationTokenScope covers the operations GitHub Apps may not call.
+func TestInstallationTokenScope(t *testing.T) {
+	t.Parallel()
+	h, auth := installationHarness(t)
 	org := h.mock.AddRunner("orgs/acme", Runner{Name: "o", ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1})
 	ent := h.mock.AddRunner("enterprises/acme-corp", Runner{Name: "e", ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1})
 	cases := []struct {

@@ -280,43 +280,71 @@ type budgetAlerting struct {
 type budgetBody struct {
 	ID                  string         `json:"id"`
 	BudgetType          string         `json:"budget_type"`
-	BudgetProductSKU    string         `json:"budget_product_sku"`
+	BudgetProductSKU    *string        `json:"budget_product_sku,omitempty"`
+	BudgetProductSKUs   []string       `json:"budget_product_skus,omitempty"` // Config.ExampleShapedBudgets lists only
 	BudgetScope         string         `json:"budget_scope"`
 	BudgetEntityName    string         `json:"budget_entity_name"`
 	User                string         `json:"user,omitempty"`
 	ConsumedAmount      *float64       `json:"consumed_amount,omitempty"`
-	BudgetAmount        float64        `json:"budget_amount"`
+	BudgetAmount        json.Number    `json:"budget_amount"`
 	PreventFurtherUsage bool           `json:"prevent_further_usage"`
 	BudgetAlerting      budgetAlerting `json:"budget_alerting"`
 	ExpiresAt           string         `json:"expires_at,omitempty"`
 }
 
-// getBody renders the get-budget schema: no consumed_amount and no expires_at.
-func (b *Budget) getBody() budgetBody {
+// baseBody renders the fields every shape has, the amount as a JSON integer when it is whole.
+func (b *Budget) baseBody() budgetBody {
 	c := b.clone()
 	return budgetBody{
-		ID: c.ID, BudgetType: c.Type, BudgetProductSKU: c.ProductSKU, BudgetScope: c.Scope,
-		BudgetEntityName: c.EntityName, User: c.User, BudgetAmount: c.Amount, PreventFurtherUsage: c.PreventFurtherUsage,
+		ID: c.ID, BudgetType: c.Type, BudgetProductSKU: &c.ProductSKU, BudgetScope: c.Scope, BudgetEntityName: c.EntityName,
+		BudgetAmount: json.Number(strconv.FormatFloat(c.Amount, 'f', -1, 64)), PreventFurtherUsage: c.PreventFurtherUsage,
 		BudgetAlerting: budgetAlerting{WillAlert: c.AlertingEnabled, AlertRecipients: c.AlertRecipients},
 	}
 }
 
+// exampleAmount writes a whole amount with a decimal point ("1000.0"), as the examples do.
+func (out *budgetBody) exampleAmount(amount float64) {
+	if amount == math.Trunc(amount) {
+		out.BudgetAmount = json.Number(strconv.FormatFloat(amount, 'f', 1, 64))
+	}
+}
+
+// getBody renders the get-budget schema: user, but no consumed_amount and no expires_at.
+func (m *Mock) getBody(b *Budget) budgetBody {
+	out := b.baseBody()
+	out.User = b.User
+	if m.cfg.ExampleShapedBudgets {
+		out.exampleAmount(b.Amount)
+	}
+	return out
+}
+
 // createBody renders create-budget's budget: expires_at, but no user and no consumed_amount.
-func (b *Budget) createBody() budgetBody {
-	out := b.getBody()
-	out.User = ""
+func (m *Mock) createBody(b *Budget) budgetBody {
+	out := b.baseBody()
 	out.ExpiresAt = b.ExpiresAt
 	return out
 }
 
-// listBody renders the budget schema (list items): with expires_at and consumed_amount,
-// unless userScopeOnly and the budget is not user-scoped.
-func (b *Budget) listBody(userScopeOnly bool) budgetBody {
-	out := b.getBody()
-	out.ExpiresAt = b.ExpiresAt
-	if !userScopeOnly || b.Scope == "user" {
+// updateBody renders update-budget's budget: user, expires_at and consumed_amount (for
+// user-scoped budgets only with Config.ConsumedAmountUserScopeOnly).
+func (m *Mock) updateBody(b *Budget) budgetBody {
+	out := b.baseBody()
+	out.User, out.ExpiresAt = b.User, b.ExpiresAt
+	if !m.cfg.ConsumedAmountUserScopeOnly || b.Scope == "user" {
 		consumed := b.ConsumedAmount
 		out.ConsumedAmount = &consumed
+	}
+	return out
+}
+
+// listBody renders the budget schema (list items): the update shape, or with
+// Config.ExampleShapedBudgets the examples' budget_product_skus array and decimal amounts.
+func (m *Mock) listBody(b *Budget) budgetBody {
+	out := m.updateBody(b)
+	if m.cfg.ExampleShapedBudgets {
+		out.BudgetProductSKU, out.BudgetProductSKUs = nil, []string{b.ProductSKU}
+		out.exampleAmount(b.Amount)
 	}
 	return out
 }
@@ -330,22 +358,19 @@ func (c *call) budget() *Budget {
 	return b
 }
 
-// Budget list paging: the description's per_page default is 10, "max 100".
-const (
-	budgetsPerPage    = 10
-	budgetsMaxPerPage = 100
-)
+// budgetsPerPage is the budget lists' per_page default (their maximum is 100 too).
+const budgetsPerPage = 10
 
 func (m *Mock) listBudgets(c *call) {
 	q := c.r.URL.Query()
 	var all []budgetBody
 	for _, b := range c.scope.budgets.sorted() {
-		// The scope filter's values are not checked: one no budget has matches nothing.
+		// The scope filter's value is not checked: a value no budget has matches nothing.
 		if f := q.Get("scope"); f == "" || f == b.Scope {
-			all = append(all, b.listBody(m.cfg.ConsumedAmountUserScopeOnly))
+			all = append(all, m.listBody(b))
 		}
 	}
-	page, perPage := pageWindow(q, budgetsPerPage, budgetsMaxPerPage)
+	page, perPage := pageWindow(q, budgetsPerPage)
 	c.res.setJSON(http.StatusOK, struct {
 		Budgets     []budgetBody `json:"budgets"`
 		HasNextPage bool         `json:"has_next_page"`
@@ -355,23 +380,26 @@ func (m *Mock) listBudgets(c *call) {
 
 func (m *Mock) getBudget(c *call) {
 	if b := c.budget(); b != nil {
-		c.res.setJSON(http.StatusOK, b.getBody())
+		c.res.setJSON(http.StatusOK, m.getBody(b))
 	}
 }
 
 func (m *Mock) deleteBudget(c *call) {
 	if b := c.budget(); b != nil {
 		c.scope.budgets.remove(b.ID)
-		c.res.setJSON(http.StatusOK, struct {
-			Message string `json:"message"`
-			ID      string `json:"id"`
-		}{"Budget successfully deleted.", b.ID})
+		answer := map[string]string{"message": "Budget successfully deleted.", "id": b.ID}
+		if m.cfg.ExampleShapedBudgets { // the delete-budget example: budget_id, not the required id
+			answer = map[string]string{"message": answer["message"], "budget_id": b.ID}
+		}
+		c.res.setJSON(http.StatusOK, answer)
 	}
 }
 
 func (m *Mock) createBudget(c *call) {
 	next := Budget{AlertRecipients: []string{}}
 	if !c.validated("Budget", budgetsDocs, func(v *validation, obj map[string]json.RawMessage) {
+		// The organization schema requires nothing and neither schema requires the product
+		// or SKU; the mock requires what a budget answer must carry and no default gives.
 		required := []string{"budget_amount", "budget_scope", "budget_type", "budget_product_sku"}
 		if c.scope.enterprise {
 			required = append(required, "prevent_further_usage", "budget_alerting")
@@ -397,7 +425,7 @@ func (m *Mock) createBudget(c *call) {
 	c.res.setJSON(http.StatusOK, struct {
 		Message string     `json:"message"`
 		Budget  budgetBody `json:"budget"`
-	}{"Budget successfully created.", stored.createBody()})
+	}{"Budget successfully created.", m.createBody(stored)})
 }
 
 func (m *Mock) updateBudget(c *call) {
@@ -421,7 +449,7 @@ func (m *Mock) updateBudget(c *call) {
 	c.res.setJSON(http.StatusOK, struct {
 		Message string     `json:"message"`
 		Budget  budgetBody `json:"budget"`
-	}{"Budget successfully updated.", b.listBody(m.cfg.ConsumedAmountUserScopeOnly)})
+	}{"Budget successfully updated.", m.updateBody(b)})
 }
 
 // Scope values per owner. An organization's create enumerates four; its update schema lists
@@ -440,7 +468,7 @@ var (
 // skuPattern is a SKU of a product: the product, an underscore and lower-case letters,
 // digits and underscores ("actions_linux", "actions_linux_4_core"). The description names
 // no SKU list; this rule is the mock's.
-var skuPattern = regexp.MustCompile(`^(actions|packages|codespaces|copilot|git_lfs)_[a-z0-9_]+$`)
+var skuPattern = regexp.MustCompile(`^(` + strings.Join(budgetProducts, "|") + `)_[a-z0-9_]+$`)
 
 // loginPattern is a GitHub login: letters, digits and single inner hyphens, at most 39.
 var loginPattern = regexp.MustCompile(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)

@@ -70,8 +70,8 @@ var groupRoutes = []groupRoute{
 }
 
 // matchAnyRoute finds the operation of a request among the hosted-runner operations, the
-// runner group and networking ones and the budget and usage ones (budgets.go), returning its placeholder values, the scope key and the
-// X-Accepted-OAuth-Scopes to answer with.
+// runner group and networking ones and the budget and usage ones (budgets.go), returning its
+// placeholder values, the scope key and the X-Accepted-OAuth-Scopes to answer with.
 func matchAnyRoute(method string, segs []string) (op operation, params []string, scopeKey, oauth string, ok bool) {
 	if op, params, scopeKey, ok = matchRoute(method, segs); ok {
 		oauth = hostedOrgScope

@@ -357,15 +357,15 @@ func (c *call) setRunnerPage(all []*runner) {
 // pageOf returns the page of all that the request's page and per_page (default 30, at most
 // 100) ask for, setting the Link header when there is more than one page.
 func pageOf[T any](c *call, all []T) []T {
-	page, perPage := pageWindow(c.r.URL.Query(), defaultPerPage, maxPerPage)
+	page, perPage := pageWindow(c.r.URL.Query(), defaultPerPage)
 	if link := linkHeader(c.r, page, (len(all)+perPage-1)/perPage); link != "" {
 		c.res.header.Set("Link", link)
 	}
 	return pageSlice(all, page, perPage)
 }
 
-// pageWindow reads page (default 1) and per_page (default def, at most top) from a query.
-func pageWindow(q url.Values, def, top int) (page, perPage int) {
+// pageWindow reads page (default 1) and per_page (default def, at most 100) from a query.
+func pageWindow(q url.Values, def int) (page, perPage int) {
 	perPage, err := strconv.Atoi(q.Get("per_page"))
 	if err != nil || perPage < 1 {
 		perPage = def
@@ -374,7 +374,7 @@ func pageWindow(q url.Values, def, top int) (page, perPage int) {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	return page, min(perPage, top)
+	return page, min(perPage, maxPerPage)
 }
 
 // pageSlice returns page of all at perPage items a page (empty past the end).

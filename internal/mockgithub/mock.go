@@ -10,11 +10,14 @@
 // page/per_page (default 10, at most 100) with has_next_page and total_count and no Link
 // header. Where the description is silent the mock assumes, and says so in budgets.go:
 // a second budget for the same covered entity (scope, entity, user) and product or SKU
-// answers 422 already_exists; an organization create needs budget_amount, budget_scope,
-// budget_type and budget_product_sku (the answer requires them and none has a default);
-// a SKU is a product, an underscore and [a-z0-9_]; an owner off the enhanced billing
-// platform answers 404 "Not Found" on every budget and usage operation; a caller without
-// the billing role gets 403 on all of them.
+// answers 422 already_exists; every create needs budget_amount, budget_scope, budget_type
+// and budget_product_sku (the answers require them and none has a default), an enterprise
+// create also what its schema requires; a SKU is a product, an underscore and [a-z0-9_];
+// alert recipients are well-formed logins; an owner off the enhanced billing platform
+// answers 404 "Not Found" on every budget and usage operation; a caller without the billing
+// role gets 403 on all of them. Cost centers are not modelled (a cost_center budget takes
+// any name; no usage has a cost center), nor are the list's user filter and the enterprise
+// user-states operation.
 //
 // Its JSON shapes are its own reading of the OpenAPI schemas in shared/api; it never
 // imports the provider's client.
@@ -84,6 +87,12 @@ type Config struct {
 	// budget in a list or update answer carries it (the property is optional, and what GitHub
 	// sends for other scopes is not stated).
 	ConsumedAmountUserScopeOnly bool
+	// ExampleShapedBudgets renders budget answers as the description's examples do where they
+	// contradict the schemas (billing.md items 1, 3 and 4), since real answers may follow the
+	// examples: list items carry budget_product_skus (an array) instead of budget_product_sku,
+	// list and get amounts have a decimal point (1000.0), and delete answers {message,
+	// budget_id} without the required id.
+	ExampleShapedBudgets bool
 }
 
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.

@@ -91,15 +91,12 @@ type usageQuery struct {
 	repository, product, sku, organization, cost string
 }
 
-// parseUsageQuery reads the year, month and day of a usage request (month defaulting to the
-// current one when monthDefault) and the filters, or answers 400.
-func (c *call) parseUsageQuery(monthDefault bool) (usageQuery, bool) {
+// parseUsageQuery reads the year, month and day of a usage request and the filters, or
+// answers 400. A query without a month asks for defaultMonth (0: the whole year).
+func (c *call) parseUsageQuery(defaultMonth int) (usageQuery, bool) {
 	q := c.r.URL.Query()
-	uq := usageQuery{year: c.now.Year(), repository: q.Get("repository"), product: q.Get("product"),
+	uq := usageQuery{year: c.now.Year(), month: defaultMonth, repository: q.Get("repository"), product: q.Get("product"),
 		sku: q.Get("sku"), organization: q.Get("organization"), cost: q.Get("cost_center_id")}
-	if monthDefault {
-		uq.month = int(c.now.Month())
-	}
 	for _, p := range []struct {
 		name     string
 		dst      *int
@@ -166,7 +163,7 @@ type timePeriod struct {
 }
 
 func (m *Mock) usageSummary(c *call) {
-	uq, ok := c.parseUsageQuery(true)
+	uq, ok := c.parseUsageQuery(int(c.now.Month())) // "Default value is the current month."
 	if !ok {
 		return
 	}
@@ -236,7 +233,7 @@ type usageReportItem struct {
 // the schema) rounded from the gross quantity. Only year, month, day (and an enterprise's
 // cost_center_id) filter it, as the description's parameters say.
 func (m *Mock) usageReport(c *call) {
-	uq, ok := c.parseUsageQuery(false)
+	uq, ok := c.parseUsageQuery(0) // the report's month has no default
 	if !ok {
 		return
 	}
