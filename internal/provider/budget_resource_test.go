@@ -117,19 +117,37 @@ func checkNoNewBudgets(e *testEnv, sc scopeCase, seeded map[string]bool) resourc
 	}
 }
 
+// budgetAnswerShapes are the mock's two ways of answering: as the schemas say, and as GitHub's
+// examples show where they contradict them (budget_product_skus arrays, 1000.0 amounts, a
+// delete answering budget_id; consumed_amount only on user budgets).
+var budgetAnswerShapes = map[string]mockgithub.Config{
+	"schema":  {},
+	"example": {ExampleShapedBudgets: true, ConsumedAmountUserScopeOnly: true},
+}
+
 func TestAccBudget_lifecycle(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			seeded := seededBudgetIDs(t, e, sc)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoNewBudgets(e, sc, seeded),
-				Steps: []resource.TestStep{
-					{
-						Config: budgetConfig(e, sc, `
+	for shape, cfg := range budgetAnswerShapes {
+		for _, sc := range scopeCases {
+			t.Run(shape+"/"+sc.name, func(t *testing.T) {
+				t.Parallel()
+				testAccBudgetLifecycle(t, sc, cfg)
+			})
+		}
+	}
+}
+
+// testAccBudgetLifecycle creates, imports, updates in place, renames the owner's letter case,
+// replaces and destroys a budget of sc.
+func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
+	e := newTestEnv(t, cfg)
+	seeded := seededBudgetIDs(t, e, sc)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		CheckDestroy:             checkNoNewBudgets(e, sc, seeded),
+		Steps: []resource.TestStep{
+			{
+				Config: budgetConfig(e, sc, `
   product               = "actions"
   amount                = 100
   prevent_further_usage = true
@@ -137,95 +155,93 @@ func TestAccBudget_lifecycle(t *testing.T) {
     recipients = ["mona", "hubot"]
   }
 `),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
-							statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("applies_to"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"type": knownvalue.StringExact(sc.attr), "name": knownvalue.StringExact(sc.owner),
-							})),
-							statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("alerting").AtMapKey("enabled"), knownvalue.Bool(true)),
-							statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("sku"), knownvalue.Null()),
-						},
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: resource.ComposeTestCheckFunc(
-							checkWrites(e, map[string]int{"POST " + budgetsPathRe: 1}),
-							checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
-								if b.Type != "ProductPricing" || b.ProductSKU != "actions" || b.Scope != sc.attr || b.Amount != 100 ||
-									!b.PreventFurtherUsage || !b.AlertingEnabled || fmt.Sprint(b.AlertRecipients) != "[mona hubot]" {
-									return fmt.Errorf("mock budget %+v does not match the configuration", b)
-								}
-								return nil
-							})),
-					},
-					// consumed_amount: the create's answer has none (null until the next refresh); the import reads the list's.
-					{ResourceName: budgetAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, budgetAddr),
-						ImportStateVerifyIgnore: []string{"consumed_amount"}},
-					{
-						ResourceName:      budgetAddr,
-						ImportState:       true,
-						ImportStateKind:   resource.ImportBlockWithID,
-						ImportStateIdFunc: importIDOf(sc, budgetAddr),
-						ImportPlanChecks: resource.ImportPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionNoop)},
-						},
-					},
-					{
-						// amount, the stop and alerting in place: one PATCH, no POST or DELETE.
-						PreConfig: e.Mock.ResetRequests,
-						Config: budgetConfig(e, sc, `
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
+					statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("applies_to"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"type": knownvalue.StringExact(sc.attr), "name": knownvalue.StringExact(sc.owner),
+					})),
+					statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("alerting").AtMapKey("enabled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(budgetAddr, tfjsonpath.New("sku"), knownvalue.Null()),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					checkWrites(e, map[string]int{"POST " + budgetsPathRe: 1}),
+					checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+						if b.Type != "ProductPricing" || b.ProductSKU != "actions" || b.Scope != sc.attr || b.Amount != 100 ||
+							!b.PreventFurtherUsage || !b.AlertingEnabled || fmt.Sprint(b.AlertRecipients) != "[mona hubot]" {
+							return fmt.Errorf("mock budget %+v does not match the configuration", b)
+						}
+						return nil
+					})),
+			},
+			// consumed_amount: the create's answer has none (null until the next refresh); the import reads the list's.
+			{ResourceName: budgetAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, budgetAddr),
+				ImportStateVerifyIgnore: []string{"consumed_amount"}},
+			{
+				ResourceName:      budgetAddr,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: importIDOf(sc, budgetAddr),
+				ImportPlanChecks: resource.ImportPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionNoop)},
+				},
+			},
+			{
+				// amount, the stop and alerting in place: one PATCH, no POST or DELETE.
+				PreConfig: e.Mock.ResetRequests,
+				Config: budgetConfig(e, sc, `
   product               = "actions"
   amount                = 0
   prevent_further_usage = false
 `),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionUpdate)},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: resource.ComposeTestCheckFunc(
-							checkWrites(e, map[string]int{"PATCH " + budgetsPathRe + "/": 1, "POST ": 0, "DELETE ": 0}),
-							checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
-								if b.Amount != 0 || b.PreventFurtherUsage || b.AlertingEnabled || len(b.AlertRecipients) != 0 {
-									return fmt.Errorf("mock budget %+v does not show the update", b)
-								}
-								return nil
-							})),
-					},
-					{
-						// The owner's letter case alone sends nothing and replaces nothing.
-						PreConfig: e.Mock.ResetRequests,
-						Config: strings.Replace(budgetConfig(e, sc, `
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					checkWrites(e, map[string]int{"PATCH " + budgetsPathRe + "/": 1, "POST ": 0, "DELETE ": 0}),
+					checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+						if b.Amount != 0 || b.PreventFurtherUsage || b.AlertingEnabled || len(b.AlertRecipients) != 0 {
+							return fmt.Errorf("mock budget %+v does not show the update", b)
+						}
+						return nil
+					})),
+			},
+			{
+				// The owner's letter case alone sends nothing and replaces nothing.
+				PreConfig: e.Mock.ResetRequests,
+				Config: strings.Replace(budgetConfig(e, sc, `
   product               = "actions"
   amount                = 0
   prevent_further_usage = false
 `), fmt.Sprintf("%q", sc.owner), fmt.Sprintf("%q", strings.ToUpper(sc.owner)), 1),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionUpdate)},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: checkWrites(e, map[string]int{"PATCH ": 0, "POST ": 0, "DELETE ": 0}),
-					},
-					{
-						// The product replaced by a SKU: a new budget.
-						Config: budgetConfig(e, sc, `
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: checkWrites(e, map[string]int{"PATCH ": 0, "POST ": 0, "DELETE ": 0}),
+			},
+			{
+				// The product replaced by a SKU: a new budget.
+				Config: budgetConfig(e, sc, `
   sku                   = "actions_linux"
   amount                = 0
   prevent_further_usage = false
 `),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-						},
-						Check: checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
-							if b.Type != "SkuPricing" || b.ProductSKU != "actions_linux" {
-								return fmt.Errorf("mock budget %+v is not the SKU budget", b)
-							}
-							return nil
-						}),
-					},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-			})
-		})
-	}
+				Check: checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+					if b.Type != "SkuPricing" || b.ProductSKU != "actions_linux" {
+						return fmt.Errorf("mock budget %+v is not the SKU budget", b)
+					}
+					return nil
+				}),
+			},
+		},
+	})
 }
 
 // budgetCoverCase is one applies_to kind of an owner.
