@@ -143,3 +143,28 @@ data "githubactions_actions_usage" %[1]q {
 		})
 	}
 }
+
+// TestAccBudgetsDataSource_pagesThatNeverEnd: a list whose every page says has_next_page: true
+// and repeats the same budgets stops at the second page with a clear error.
+func TestAccBudgetsDataSource_pagesThatNeverEnd(t *testing.T) {
+	t.Parallel()
+	sc := scopeCases[0]
+	e := newTestEnv(t, mockgithub.Config{})
+	e.Mock.Inject(mockgithub.Fault{Method: "GET", Path: budgetsPathRe + `$`, Status: 200, Body: `{"budgets":[{"id":"B1","budget_type":"SkuPricing",
+	  "budget_product_sku":"actions_linux","budget_scope":"organization","budget_amount":1,"prevent_further_usage":true,
+	  "budget_alerting":{"will_alert":false,"alert_recipients":[]}}],"has_next_page":true,"total_count":1000}`})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		Steps: []resource.TestStep{{
+			Config: e.providerConfig() + fmt.Sprintf(`
+data "githubactions_budgets" "all" {
+  %s = %q
+}
+`, sc.attr, sc.owner),
+			ExpectError: regexp.MustCompile(`Unable to List Budgets[\s\S]*repeats\s+budgets\s+already\s+read`),
+		}},
+	})
+	if n := e.Mock.Count("GET", budgetsPathRe+`$`); n != 2 {
+		t.Fatalf("%d list pages read, want 2 (the second repeats the first)", n)
+	}
+}
