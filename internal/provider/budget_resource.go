@@ -84,13 +84,13 @@ func (r *budgetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 		"product": schema.StringAttribute{
 			MarkdownDescription: budgetProductDesc + " Changing it replaces the budget.",
 			Optional:            true,
-			Validators:          []validator.String{stringvalidator.OneOf(client.ActionsProduct), actionsOnly{}},
+			Validators:          []validator.String{actionsProduct{}},
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"sku": schema.StringAttribute{
 			MarkdownDescription: budgetSKUDesc + " Changing it replaces the budget.",
 			Optional:            true,
-			Validators:          []validator.String{actionsOnly{sku: true}},
+			Validators:          []validator.String{actionsSKU{}},
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"amount": schema.Int64Attribute{
@@ -207,117 +207,6 @@ func (r *budgetResource) ValidateConfig(ctx context.Context, req resource.Valida
 		resp.Diagnostics.AddAttributeError(namePath, "Invalid Organization Name",
 			fmt.Sprintf("applies_to.name must be an organization login, not %q.", name))
 	}
-}
-
-// validateBudgetAlerting checks that enabled alerts have a recipient.
-func validateBudgetAlerting(ctx context.Context, obj types.Object) diag.Diagnostics {
-	if !known(obj) {
-		return nil
-	}
-	var alerting budgetAlertingModel
-	diags := obj.As(ctx, &alerting, objectAsOptions)
-	if diags.HasError() || alerting.Enabled.IsUnknown() || alerting.Recipients.IsUnknown() {
-		return diags
-	}
-	if (alerting.Enabled.IsNull() || alerting.Enabled.ValueBool()) && len(alerting.Recipients.Elements()) == 0 {
-		diags.AddAttributeError(path.Root("alerting").AtName("recipients"), "Alerting Without Recipients",
-			"Alerts are enabled but go to nobody: list at least one user login in alerting.recipients, or set alerting.enabled = false.")
-	}
-	return diags
-}
-
-// repositoryFullName is owner/repository.
-var repositoryFullName = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]{1,100}$`)
-
-// loginPattern is a GitHub user login: letters, digits and single inner hyphens.
-var loginPattern = regexp.MustCompile(`^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$`)
-
-// actionsOnly refuses a product or SKU that is not Actions, naming the documented ones.
-type actionsOnly struct{ sku bool }
-
-func (v actionsOnly) Description(context.Context) string {
-	if v.sku {
-		return "an Actions SKU: actions_ followed by lower-case letters, digits and underscores"
-	}
-	return "the product actions"
-}
-
-func (v actionsOnly) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v actionsOnly) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	val := req.ConfigValue.ValueString()
-	switch {
-	case v.sku && budgetSKUPattern.MatchString(val), !v.sku && val == client.ActionsProduct:
-		return
-	case v.sku && val == client.ActionsProduct:
-		resp.Diagnostics.AddAttributeError(req.Path, "Product Given As SKU", `"actions" is the product: set product = "actions" instead of sku.`)
-	case !v.sku && budgetSKUPattern.MatchString(val):
-		resp.Diagnostics.AddAttributeError(req.Path, "SKU Given As Product", fmt.Sprintf("%q is an Actions SKU: set sku = %q instead of product.", val, val))
-	default:
-		resp.Diagnostics.AddAttributeError(req.Path, "Not An Actions Budget",
-			fmt.Sprintf("%q is not allowed: %s. Use product = \"actions\" or an Actions SKU such as sku = \"actions_linux\".", val, budgetActionsOnlyMsg))
-	}
-}
-
-// defaultAppliesTo plans applies_to as the owner itself when the configuration leaves it out,
-// and its name as the owner's when the type is the owner's kind and the name is left out.
-type defaultAppliesTo struct{}
-
-func (defaultAppliesTo) Description(context.Context) string {
-	return "Defaults to the owner itself."
-}
-
-func (d defaultAppliesTo) MarkdownDescription(ctx context.Context) string { return d.Description(ctx) }
-
-func (defaultAppliesTo) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
-	var org, ent types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("organization"), &org)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("enterprise"), &ent)...)
-	if org.IsUnknown() || ent.IsUnknown() || resp.Diagnostics.HasError() {
-		return
-	}
-	kind, owner := "organization", org.ValueString()
-	if org.IsNull() {
-		kind, owner = "enterprise", ent.ValueString()
-	}
-	typ, name := types.StringValue(kind), types.StringValue(owner)
-	if !req.ConfigValue.IsNull() {
-		if req.ConfigValue.IsUnknown() {
-			return
-		}
-		var applies budgetAppliesToModel
-		resp.Diagnostics.Append(req.ConfigValue.As(ctx, &applies, objectAsOptions)...)
-		typ = applies.Type
-		if !applies.Name.IsNull() || applies.Type.ValueString() != kind {
-			name = applies.Name
-		}
-	}
-	// Keep the state's spelling of the same entity: only a real change replaces the budget.
-	if known(req.StateValue) {
-		var was budgetAppliesToModel
-		resp.Diagnostics.Append(req.StateValue.As(ctx, &was, objectAsOptions)...)
-		if was.Type.Equal(typ) && strings.EqualFold(was.Name.ValueString(), name.ValueString()) && known(name) && req.ConfigValue.IsNull() {
-			name = was.Name
-		}
-	}
-	v, diags := types.ObjectValue(budgetAppliesToAttrTypes, map[string]attr.Value{"type": typ, "name": name})
-	resp.Diagnostics.Append(diags...)
-	resp.PlanValue = v
-}
-
-// appliesToReplaced replaces the budget when what it covers changes other than in letter case.
-func appliesToReplaced(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
-	if !known(req.PlanValue) || !known(req.StateValue) {
-		resp.RequiresReplace = req.PlanValue.IsUnknown() && !req.StateValue.IsNull()
-		return
-	}
-	var plan, state budgetAppliesToModel
-	resp.Diagnostics.Append(req.PlanValue.As(ctx, &plan, objectAsOptions)...)
-	resp.Diagnostics.Append(req.StateValue.As(ctx, &state, objectAsOptions)...)
-	resp.RequiresReplace = !plan.Type.Equal(state.Type) || !plan.Name.IsUnknown() && !strings.EqualFold(plan.Name.ValueString(), state.Name.ValueString())
 }
 
 func (r *budgetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -484,4 +373,127 @@ func (r *budgetResource) setApplied(ctx context.Context, diags *diag.Diagnostics
 	}
 	plan.budgetAttrs = attrs
 	diags.Append(set(ctx, plan)...)
+}
+
+// validateBudgetAlerting checks that enabled alerts have a recipient.
+func validateBudgetAlerting(ctx context.Context, obj types.Object) diag.Diagnostics {
+	if !known(obj) {
+		return nil
+	}
+	var alerting budgetAlertingModel
+	diags := obj.As(ctx, &alerting, objectAsOptions)
+	if diags.HasError() || alerting.Enabled.IsUnknown() || alerting.Recipients.IsUnknown() {
+		return diags
+	}
+	if (alerting.Enabled.IsNull() || alerting.Enabled.ValueBool()) && len(alerting.Recipients.Elements()) == 0 {
+		diags.AddAttributeError(path.Root("alerting").AtName("recipients"), "Alerting Without Recipients",
+			"Alerts are enabled but go to nobody: list at least one user login in alerting.recipients, or set alerting.enabled = false.")
+	}
+	return diags
+}
+
+// repositoryFullName is owner/repository.
+var repositoryFullName = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]{1,100}$`)
+
+// loginPattern is a GitHub user login: letters, digits and single inner hyphens.
+var loginPattern = regexp.MustCompile(`^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$`)
+
+// actionsProduct refuses a product that is not Actions, naming the documented ones.
+type actionsProduct struct{}
+
+func (actionsProduct) Description(context.Context) string { return "the product actions" }
+
+func (v actionsProduct) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (actionsProduct) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	switch val := req.ConfigValue.ValueString(); {
+	case !known(req.ConfigValue), val == client.ActionsProduct:
+	case budgetSKUPattern.MatchString(val):
+		resp.Diagnostics.AddAttributeError(req.Path, "SKU Given As Product", fmt.Sprintf("%q is an Actions SKU: set sku = %q instead of product.", val, val))
+	default:
+		addNotActions(resp, req.Path, val)
+	}
+}
+
+// actionsSKU refuses a SKU that is not an Actions SKU, naming the documented ones.
+type actionsSKU struct{}
+
+func (actionsSKU) Description(context.Context) string {
+	return "an Actions SKU: actions_ followed by lower-case letters, digits and underscores"
+}
+
+func (v actionsSKU) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (actionsSKU) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	switch val := req.ConfigValue.ValueString(); {
+	case !known(req.ConfigValue), budgetSKUPattern.MatchString(val):
+	case val == client.ActionsProduct:
+		resp.Diagnostics.AddAttributeError(req.Path, "Product Given As SKU", `"actions" is the product: set product = "actions" instead of sku.`)
+	default:
+		addNotActions(resp, req.Path, val)
+	}
+}
+
+// addNotActions reports a product or SKU of another product than Actions.
+func addNotActions(resp *validator.StringResponse, at path.Path, val string) {
+	resp.Diagnostics.AddAttributeError(at, "Not An Actions Budget",
+		fmt.Sprintf("%q is not allowed: %s. Use product = \"actions\" or an Actions SKU such as sku = \"actions_linux\".", val, budgetActionsOnlyMsg))
+}
+
+// defaultAppliesTo plans applies_to as the owner itself when the configuration leaves it out,
+// and its name as the owner's when the type is the owner's kind and the name is left out.
+type defaultAppliesTo struct{}
+
+func (defaultAppliesTo) Description(context.Context) string {
+	return "Defaults to the owner itself."
+}
+
+func (d defaultAppliesTo) MarkdownDescription(ctx context.Context) string { return d.Description(ctx) }
+
+func (defaultAppliesTo) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
+	var org, ent types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("organization"), &org)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("enterprise"), &ent)...)
+	if org.IsUnknown() || ent.IsUnknown() || resp.Diagnostics.HasError() {
+		return
+	}
+	kind, owner := "organization", org.ValueString()
+	if org.IsNull() {
+		kind, owner = "enterprise", ent.ValueString()
+	}
+	typ, name := types.StringValue(kind), types.StringValue(owner)
+	if !req.ConfigValue.IsNull() {
+		if req.ConfigValue.IsUnknown() {
+			return
+		}
+		var applies budgetAppliesToModel
+		resp.Diagnostics.Append(req.ConfigValue.As(ctx, &applies, objectAsOptions)...)
+		typ = applies.Type
+		if !applies.Name.IsNull() || applies.Type.ValueString() != kind {
+			name = applies.Name
+		}
+	}
+	// Keep the state's spelling of the same entity: only a real change replaces the budget.
+	if known(req.StateValue) {
+		var was budgetAppliesToModel
+		resp.Diagnostics.Append(req.StateValue.As(ctx, &was, objectAsOptions)...)
+		if was.Type.Equal(typ) && strings.EqualFold(was.Name.ValueString(), name.ValueString()) && known(name) && req.ConfigValue.IsNull() {
+			name = was.Name
+		}
+	}
+	v, diags := types.ObjectValue(budgetAppliesToAttrTypes, map[string]attr.Value{"type": typ, "name": name})
+	resp.Diagnostics.Append(diags...)
+	resp.PlanValue = v
+}
+
+// appliesToReplaced replaces the budget when what it covers changes other than in letter case.
+func appliesToReplaced(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
+	if !known(req.PlanValue) || !known(req.StateValue) {
+		resp.RequiresReplace = req.PlanValue.IsUnknown() && !req.StateValue.IsNull()
+		return
+	}
+	var plan, state budgetAppliesToModel
+	resp.Diagnostics.Append(req.PlanValue.As(ctx, &plan, objectAsOptions)...)
+	resp.Diagnostics.Append(req.StateValue.As(ctx, &state, objectAsOptions)...)
+	resp.RequiresReplace = !plan.Type.Equal(state.Type) || !plan.Name.IsUnknown() && !strings.EqualFold(plan.Name.ValueString(), state.Name.ValueString())
 }
