@@ -116,15 +116,6 @@ func (b *Budget) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON renders the budget in the schema's shape (for logs and tests).
-func (b Budget) MarshalJSON() ([]byte, error) {
-	return json.Marshal(map[string]any{
-		"id": b.ID, "budget_type": b.Type, "budget_product_sku": b.ProductSKU, "budget_scope": b.Scope,
-		"budget_entity_name": b.EntityName, "budget_amount": b.Amount, "prevent_further_usage": b.PreventFurtherUsage,
-		"budget_alerting": b.Alerting, "consumed_amount": b.ConsumedAmount,
-	})
-}
-
 // IsActions reports whether the budget is on Actions: the product or one of its SKUs. Budgets
 // of other products (packages, AI credits under BundlePricing) are not.
 func (b Budget) IsActions() bool {
