@@ -138,10 +138,14 @@ func TestAccBudget_lifecycle(t *testing.T) {
 }
 
 // testAccBudgetLifecycle creates, imports, updates in place, renames the owner's letter case,
-// replaces and destroys a budget of sc.
+// replaces (another SKU, another covered entity) and destroys a budget of sc.
 func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 	e := newTestEnv(t, cfg)
 	seeded := seededBudgetIDs(t, e, sc)
+	other := `{ type = "repository", name = "acme/web" }`
+	if sc.attr == "enterprise" {
+		other = `{ type = "organization", name = "acme" }`
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
 		CheckDestroy:             checkNoNewBudgets(e, sc, seeded),
@@ -236,6 +240,25 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 				Check: checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
 					if b.Type != "SkuPricing" || b.ProductSKU != "actions_linux" {
 						return fmt.Errorf("mock budget %+v is not the SKU budget", b)
+					}
+					return nil
+				}),
+			},
+			{
+				// What the budget covers changes: a new budget.
+				Config: budgetConfig(e, sc, fmt.Sprintf(`
+  sku                   = "actions_linux"
+  amount                = 0
+  prevent_further_usage = false
+  applies_to            = %s
+`, other)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+					if b.Scope == sc.attr || b.ProductSKU != "actions_linux" {
+						return fmt.Errorf("mock budget %+v does not cover the new entity", b)
 					}
 					return nil
 				}),
