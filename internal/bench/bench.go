@@ -188,7 +188,7 @@ func runFleet(ctx context.Context, o Options, row fleetRow) (*Fleet, error) {
 	}
 	resources, seededBudgets := runnerFleetConfig, len(mock.Budgets("orgs/acme"))
 	if row.kind == rowBudgetRefresh {
-		settings = fmt.Sprintf("%d budgets of one organization, seeded and imported; %s", n, settings)
+		settings = "seeded and imported; " + settings
 		resources = budgetFleetConfig(mock, n)
 	}
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", "127.0.0.1:0")
