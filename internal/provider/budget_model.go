@@ -24,7 +24,7 @@ const (
 		"documents only `actions_linux` and publishes no list of SKUs, so any `actions_` followed by lower-case letters, " +
 		"digits and underscores is accepted, and GitHub refuses one it does not know. Exactly one of `product` and `sku` is set."
 	budgetAmountDesc     = "The budget in whole US dollars, 0 or more (`0` is a hard stop at no spend when `prevent_further_usage` is `true`)."
-	budgetPreventDesc    = "`true` makes GitHub stop the covered usage once the budget is spent: new workflow jobs on the covered runners do not start (and running ones may be stopped) until the next billing period or a higher amount. `false` only alerts."
+	budgetPreventDesc    = "`true` makes GitHub prevent further spending once the budget is spent: jobs that would bill against it (on the covered runners, in the covered repositories or organizations) are not run until the next billing period or a higher `amount`, so CI stops there. GitHub's API description says only \"prevent additional spending once the budget is exceeded\"; it does not say what happens to a job already running. `false` only alerts."
 	budgetAlertingDesc   = "Alerts GitHub sends as spending approaches and reaches the budget."
 	budgetEnabledDesc    = "Whether GitHub sends alerts."
 	budgetRecipDesc      = "The user logins that receive the alerts: at least one when `enabled` is `true`, no duplicates."
