@@ -37,6 +37,8 @@ func run() error {
 	defaults := flag.Bool("defaults-row", true, "also create and destroy a fleet with the provider's default settings")
 	defaultsN := flag.Int("defaults-n", 100, "fleet size of the default-settings row")
 	scopeRows := flag.Bool("scope-rows", true, "also measure a refresh of 3 runners among 1,000 and the create and destroy of 150 runners")
+	budgetRow := flag.Bool("budget-row", true, "also measure a refresh-only plan of 250 imported budgets of one organization")
+	only := flag.String("only", "", "run only this row: `budget` (the budget row, without the fleet, scope and default-settings rows)")
 	tf := flag.String("terraform", "bin/terraform", "the Terraform CLI")
 	provider := flag.String("provider", "bin/terraform-provider-githubactions", "the built provider")
 	work := flag.String("work", ".tmp/bench", "scratch `directory`")
@@ -48,10 +50,21 @@ func run() error {
 	o := bench.Options{
 		Latency: *latency, ProvisionDelay: *provision, DeleteDelay: *deleteDelay, Parallelism: *parallelism,
 		DefaultsRow: *defaults, DefaultsN: *defaultsN, ScopeRows: *scopeRows, StartupRuns: max(*runs, 1), Log: os.Stderr,
-		RequestLog: *requestLog,
+		RequestLog: *requestLog, BudgetRow: *budgetRow,
+	}
+	switch *only {
+	case "":
+	case "budget":
+		*sizes = ""
+		o.ScopeRows, o.DefaultsRow, o.BudgetRow = false, false, true
+	default:
+		return fmt.Errorf("-only %q: the only row that can run alone is budget", *only)
 	}
 	var err error
 	for _, s := range strings.Split(*sizes, ",") {
+		if *sizes == "" {
+			break
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
 			return fmt.Errorf("invalid fleet size %q", s)

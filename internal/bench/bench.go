@@ -45,6 +45,9 @@ type Options struct {
 	// ScopeRows adds the rows that measure cost against the scope: a refresh-only plan of 3
 	// runners in a scope of 1,000, and the create and destroy of 150 runners.
 	ScopeRows bool
+	// BudgetRow adds the row that imports 250 budgets of one organization and measures their
+	// refresh-only plan (target: ≤ 4 requests, the list's ⌈253/100⌉ pages).
+	BudgetRow bool
 
 	StartupRuns int
 	Log         io.Writer // progress lines
@@ -91,9 +94,12 @@ type Results struct {
 
 // The mock's paths, to split GETs into list pages and single runners.
 var (
-	listPath = regexp.MustCompile(`/actions/hosted-runners$`)
-	onePath  = regexp.MustCompile(`/actions/hosted-runners/\d+$`)
+	listPath = regexp.MustCompile(`/actions/hosted-runners$|/settings/billing/budgets$`)
+	onePath  = regexp.MustCompile(`/actions/hosted-runners/\d+$|/settings/billing/budgets/[^/]+$`)
 )
+
+// benchBudgets is how many budgets the budget row refreshes.
+const benchBudgets = 250
 
 // Run runs the benchmark.
 func Run(ctx context.Context, o Options) (*Results, error) {
@@ -127,6 +133,9 @@ func Run(ctx context.Context, o Options) (*Results, error) {
 	if o.DefaultsRow {
 		rows = append(rows, fleetRow{n: o.DefaultsN, kind: rowCreateDestroy})
 	}
+	if o.BudgetRow {
+		rows = append(rows, fleetRow{n: benchBudgets, maxConc: o.MaxConcurrent, writeDelay: o.WriteDelayMS, kind: rowBudgetRefresh})
+	}
 	for _, row := range rows {
 		fleet, err := runFleet(ctx, o, row)
 		if err != nil {
@@ -144,6 +153,7 @@ const (
 	rowFull          rowKind = iota // create, refresh-only plan, no-op plan, update, destroy
 	rowCreateDestroy                // create and destroy
 	rowScopeRefresh                 // create, then the refresh-only plan among the scope's other runners
+	rowBudgetRefresh                // import n budgets, their refresh-only plan, destroy
 )
 
 // fleetRow is one fleet to measure: n managed runners among others in the organization.
@@ -176,6 +186,11 @@ func runFleet(ctx context.Context, o Options, row fleetRow) (*Fleet, error) {
 	for i := range row.others {
 		mock.AddRunner("orgs/acme", mockgithub.Runner{Name: fmt.Sprintf("other-%04d", i), ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: 1})
 	}
+	resources, seededBudgets := runnerFleetConfig, len(mock.Budgets("orgs/acme"))
+	if row.kind == rowBudgetRefresh {
+		settings = "seeded and imported; " + settings
+		resources = budgetFleetConfig(mock, n)
+	}
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -185,7 +200,7 @@ func runFleet(ctx context.Context, o Options, row fleetRow) (*Fleet, error) {
 	defer srv.Close()
 
 	f := &fleetEnv{o: o, dir: filepath.Join(o.WorkDir, fmt.Sprintf("n%d-%d-%s", n, row.kind, strings.Fields(settings)[0])), mock: mock}
-	if err := f.prepare("http://"+ln.Addr().String(), maxConc, writeDelay); err != nil {
+	if err := f.prepare("http://"+ln.Addr().String(), maxConc, writeDelay, resources); err != nil {
 		return nil, err
 	}
 	if err := f.terraform(ctx, "init", "-input=false"); err != nil {
@@ -211,6 +226,8 @@ func runFleet(ctx context.Context, o Options, row fleetRow) (*Fleet, error) {
 		steps = []step{steps[0], steps[4]}
 	case rowScopeRefresh:
 		steps = []step{steps[0], steps[1], steps[4]}
+	case rowBudgetRefresh:
+		steps = []step{{fmt.Sprintf("import (%d budgets)", n), steps[0].args}, steps[1], steps[4]}
 	}
 	for _, s := range steps {
 		p, err := f.measure(ctx, s.name, s.args...)
@@ -223,6 +240,9 @@ func runFleet(ctx context.Context, o Options, row fleetRow) (*Fleet, error) {
 	}
 	if left := mock.Runners("orgs/acme"); len(left) != row.others {
 		return nil, fmt.Errorf("%d runners left in the mock after destroy, want the %d others", len(left), row.others)
+	}
+	if left := mock.Budgets("orgs/acme"); len(left) != seededBudgets {
+		return nil, fmt.Errorf("%d budgets left in the mock after destroy, want the %d seeded", len(left), seededBudgets)
 	}
 	return fleet, nil
 }
@@ -243,8 +263,8 @@ func describeSettings(maxConc, writeDelay *int) string {
 }
 
 // prepare writes the configuration, the CLI config (dev_overrides and a filesystem mirror, as
-// scripts/demo.sh does) and the environment.
-func (f *fleetEnv) prepare(baseURL string, maxConc, writeDelay *int) error {
+// scripts/demo.sh does) and the environment; resources is the configuration's resources.
+func (f *fleetEnv) prepare(baseURL string, maxConc, writeDelay *int, resources string) error {
 	mirror := filepath.Join(f.dir, "mirror", "registry.terraform.io", "runnerforge", "githubactions", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
 	if err := os.MkdirAll(mirror, 0o755); err != nil {
 		return err
@@ -291,16 +311,7 @@ variable "maximum" {
   type    = number
   default = 2
 }
-
-resource "githubactions_hosted_runner" "fleet" {
-  count           = var.n
-  organization    = "acme"
-  name            = format("bench-%%04d", count.index)
-  image           = { id = "ubuntu-latest" }
-  size            = "4-core"
-  maximum_runners = var.maximum
-}
-`, baseURL, mockgithub.DefaultToken, extra)
+%s`, baseURL, mockgithub.DefaultToken, extra, resources)
 	if err := os.WriteFile(filepath.Join(f.dir, "main.tf"), []byte(tf), 0o644); err != nil {
 		return err
 	}
@@ -414,6 +425,12 @@ func judge(p *Phase, row fleetRow, o Options) {
 		}
 	case row.kind == rowScopeRefresh && strings.Contains(p.Name, "plan"):
 		set("≤ 4 requests", plural(p.Total, "request"), p.Total <= 4)
+	case row.kind == rowBudgetRefresh && strings.Contains(p.Name, "plan"):
+		set("≤ 4 requests", fmt.Sprintf("%d list pages, %d single GETs; %s", p.Requests["GET list"], p.Requests["GET one"],
+			plural(p.Total, "request")), p.Total <= 4)
+	case row.kind == rowBudgetRefresh:
+		p.Measured = fmt.Sprintf("%d list pages, %d single GETs, %d DELETE; %s", p.Requests["GET list"], p.Requests["GET one"],
+			p.Requests[http.MethodDelete], plural(p.Total, "request"))
 	case strings.Contains(p.Name, "plan"):
 		limit := pages + 2
 		set(fmt.Sprintf("≤ ⌈N/100⌉+2 = %d requests", limit), plural(p.Total, "request"), p.Total <= limit)
@@ -440,4 +457,39 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// runnerFleetConfig is the runner rows' resources: var.n runners.
+const runnerFleetConfig = `
+resource "githubactions_hosted_runner" "fleet" {
+  count           = var.n
+  organization    = "acme"
+  name            = format("bench-%04d", count.index)
+  image           = { id = "ubuntu-latest" }
+  size            = "4-core"
+  maximum_runners = var.maximum
+}
+`
+
+// budgetFleetConfig seeds n Actions SKU budgets of the organization acme in mock (one per
+// SKU, as GitHub allows one per coverage and SKU) and returns var.n budget resources with
+// an import block for each.
+func budgetFleetConfig(mock *mockgithub.Mock, n int) string {
+	var b strings.Builder
+	b.WriteString(`
+resource "githubactions_budget" "fleet" {
+  count                 = var.n
+  organization          = "acme"
+  sku                   = format("actions_bench_%03d", count.index)
+  amount                = 10
+  prevent_further_usage = false
+  alerting              = { enabled = false }
+}
+`)
+	for i := range n {
+		budget := mock.AddBudget("orgs/acme", mockgithub.Budget{Type: "SkuPricing", ProductSKU: fmt.Sprintf("actions_bench_%03d", i),
+			Scope: "organization", EntityName: "acme", Amount: 10, AlertRecipients: []string{}})
+		fmt.Fprintf(&b, "\nimport {\n  to = githubactions_budget.fleet[%d]\n  id = \"orgs/acme/%s\"\n}\n", i, budget.ID)
+	}
+	return b.String()
 }

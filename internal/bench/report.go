@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -18,7 +19,11 @@ func Print(w io.Writer, r *Results) {
 	fmt.Fprintf(w, "Provider start-up to schema answer (%d runs): median %.1f ms, max %.1f ms (target < 100 ms: %s); schema %d bytes\n",
 		len(r.StartupMS), r.StartupMS[len(r.StartupMS)/2], r.StartupMS[len(r.StartupMS)-1], yesNo(r.StartupMet), r.SchemaBytes)
 	for _, f := range r.Fleets {
-		fmt.Fprintf(w, "\nN = %d runners in one organization, %s\n", f.N, f.Settings)
+		noun := "runners"
+		if strings.Contains(f.Settings, "budgets") {
+			noun = "budgets"
+		}
+		fmt.Fprintf(w, "\nN = %d %s in one organization, %s\n", f.N, noun, f.Settings)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "phase\twall\tGET list\tGET one\tPOST\tPATCH\tDELETE\t304\tall\tpeak RSS\tmeasured\ttarget\tmet")
 		for _, p := range f.Phases {

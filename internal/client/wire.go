@@ -101,28 +101,33 @@ func totalCount(n json.Number) (int64, error) {
 // none). A page without one is followed by page number, since no next page is named: the walk
 // ends once total_count items have been read, or a page comes back empty (or, without a
 // total_count, short), so a server that pages by fewer than 100 is followed to the total.
+// A page that carries has_next_page (the billing lists) ends the walk when it is false and
+// goes on when it is true, whatever the count read so far.
 // Pages reached either way have paginate's bounds. A page that holds only items already read
 // means the server ignores the page parameter: an error, not a list that repeats its first page.
-func listCounted[T any](ctx context.Context, c *Client, path, query, key, what string, valid func(T) error, id func(T) int64) ([]T, error) {
+func listCounted[T any, K comparable](ctx context.Context, c *Client, path, query, key, what string, valid func(T) error, id func(T) K) ([]T, error) {
 	first := path + "?per_page=100"
 	if query != "" {
 		first = path + "?" + query + "&per_page=100"
 	}
 	var all []T
-	seen := map[int64]bool{}
+	seen := map[K]bool{}
 	var read, total int64
-	var last int // items on the last page read
+	var last int   // items on the last page read
+	var more *bool // the last page's has_next_page, nil when it has none
 	err := c.walkPages(ctx, first, func(body []byte) error {
 		items, err := pageItems(body, key, what, valid)
 		if err != nil {
 			return err
 		}
 		var counted struct {
-			TotalCount json.Number `json:"total_count"`
+			TotalCount  json.Number `json:"total_count"`
+			HasNextPage *bool       `json:"has_next_page"`
 		}
 		if err := decodeJSON(body, &counted); err != nil {
 			return err
 		}
+		more = counted.HasNextPage
 		if total, err = totalCount(counted.TotalCount); err != nil {
 			return err
 		}
@@ -141,7 +146,11 @@ func listCounted[T any](ctx context.Context, c *Client, path, query, key, what s
 		return nil
 	}, func(page int) string {
 		switch {
-		case last == 0, total >= 0 && read >= total:
+		case last == 0, more != nil && !*more:
+			return ""
+		case more != nil:
+			// has_next_page says there is more; walkPages bounds the pages by total_count.
+		case total >= 0 && read >= total:
 			return ""
 		case total < 0 && last < 100:
 			return "" // no total_count: a short page is the last

@@ -153,8 +153,13 @@ func credentialHint(e *client.APIError, scope client.Scope) string {
 		}
 		return b.String()
 	case http.StatusNotFound:
-		return fmt.Sprintf("GitHub answers 404 both for what does not exist and for what the credentials may not see. "+
+		hint := fmt.Sprintf("GitHub answers 404 both for what does not exist and for what the credentials may not see. "+
 			"Check the %s name %q and the credentials: %s", scope.Noun(), scope.Name, need.sentence())
+		if need.family == familyBilling {
+			hint += " Budgets and usage also need the " + scope.Noun() + " on GitHub's enhanced billing platform: GitHub " +
+				"answers 404 (\"Feature not enabled\") to an account that is not."
+		}
+		return hint
 	}
 	return ""
 }
@@ -167,6 +172,7 @@ const (
 	familyRunnerGroups
 	familyNetworking
 	familySelfHostedPolicy
+	familyBilling
 )
 
 // access is what credentials GitHub documents for one request (the x-github sections and
@@ -176,6 +182,7 @@ type access struct {
 	scope   client.Scope
 	classic string // the classic token scope; "" where GitHub documents none
 	apps    bool   // whether GitHub lets GitHub Apps use the endpoint
+	method  string // the request's method, for the billing endpoints
 }
 
 // neededAccess returns the credentials GitHub documents for method and path in scope.
@@ -188,6 +195,10 @@ func neededAccess(method, path string, scope client.Scope) access {
 		a.family = familyNetworking
 	case strings.Contains(path, "/permissions/self-hosted-runners"):
 		a.family = familySelfHostedPolicy
+	case strings.Contains(path, "/settings/billing/"):
+		a.family = familyBilling
+		a.method = method
+		return a
 	}
 	enterprise := scope.IsEnterprise()
 	switch {
@@ -211,6 +222,9 @@ func neededAccess(method, path string, scope client.Scope) access {
 
 // sentence says what the credentials need, in one or two sentences.
 func (a access) sentence() string {
+	if a.family == familyBilling {
+		return a.billingSentence()
+	}
 	var b strings.Builder
 	if a.classic != "" {
 		fmt.Fprintf(&b, "A classic token needs the %s scope", a.classic)
@@ -230,4 +244,25 @@ func (a access) sentence() string {
 		fmt.Fprintf(&b, "; a fine-grained token or GitHub App needs the \"Administration\" %s permission (read and write).", a.scope.Noun())
 	}
 	return b.String()
+}
+
+// billingSentence says who may call the billing endpoints (budgets, usage): GitHub names roles,
+// not token scopes, for them (../shared/api/billing.md, "Access").
+func (a access) billingSentence() string {
+	if !a.scope.IsEnterprise() {
+		s := "The billing endpoints need an organization owner (admin) or billing manager; GitHub documents no classic " +
+			"token scope or fine-grained permission for them."
+		if a.method == http.MethodPatch {
+			return s + " GitHub does not let GitHub Apps update an organization budget: use a token of an owner or billing manager."
+		}
+		return s + " A GitHub App installed on the organization may call them (except to update a budget)."
+	}
+	access := "write"
+	if a.method == http.MethodGet {
+		access = "read"
+	}
+	return "The enterprise billing endpoints need an enterprise owner or billing manager (an organization owner may manage " +
+		"only budgets of what they administer), a custom role with fine-grained " + access + " access to enterprise billing, " +
+		"or a GitHub App installed on the enterprise with " + access + " access to enterprise billing; GitHub documents no " +
+		"classic token scope for them."
 }

@@ -104,10 +104,23 @@ func TestCredentialHintByEndpoint(t *testing.T) {
 			[]string{"admin:org", `"Actions policies" organization permission`}, []string{"manage_runners", "Administration"}},
 		"enterprise self-hosted policy": {ent, "PUT", "/enterprises/acme-corp/actions/permissions/self-hosted-runners",
 			[]string{"owner of the enterprise", "no scope", "does not let GitHub Apps"}, []string{"manage_runners", "admin:org"}},
+		"org budget update": {org, "PATCH", "/organizations/acme/settings/billing/budgets/B1",
+			[]string{"organization owner (admin) or billing manager", "does not let GitHub Apps update"}, []string{"manage_runners", "admin:org", "enterprise"}},
+		"org budget create": {org, "POST", "/organizations/acme/settings/billing/budgets",
+			[]string{"billing manager", "GitHub App installed on the organization may call them"}, []string{"manage_runners", "admin:org"}},
+		"enterprise budget list": {ent, "GET", "/enterprises/acme-corp/settings/billing/budgets",
+			[]string{"enterprise owner or billing manager", "read access to enterprise billing"}, []string{"write access", "manage_runners"}},
+		"enterprise usage": {ent, "GET", "/enterprises/acme-corp/settings/billing/usage/summary",
+			[]string{"read access to enterprise billing"}, []string{"manage_runners"}},
+		"enterprise budget delete": {ent, "DELETE", "/enterprises/acme-corp/settings/billing/budgets/B1",
+			[]string{"write access to enterprise billing"}, []string{"read access"}},
 	}
 	for name, tc := range cases {
 		for _, status := range []int{403, 404} {
 			hint := credentialHint(&client.APIError{StatusCode: status, Method: tc.method, Path: tc.path, Message: "Forbidden"}, tc.scope)
+			if billing := strings.Contains(tc.path, "/settings/billing/"); billing && status == 404 != strings.Contains(hint, "enhanced billing platform") {
+				t.Errorf("%s, %d: hint %q names the enhanced billing platform only on a billing 404", name, status, hint)
+			}
 			for _, s := range tc.want {
 				if !strings.Contains(hint, s) {
 					t.Errorf("%s, %d: hint %q lacks %q", name, status, hint, s)

@@ -252,10 +252,10 @@ func TestAccProviderSchema(t *testing.T) {
 		sort.Strings(out)
 		return strings.Join(out, " ")
 	}
-	wantResources := "githubactions_custom_image githubactions_custom_image_version githubactions_hosted_runner " +
+	wantResources := "githubactions_budget githubactions_custom_image githubactions_custom_image_version githubactions_hosted_runner " +
 		"githubactions_network_configuration githubactions_runner_group githubactions_runner_group_organization " +
 		"githubactions_runner_group_repository githubactions_self_hosted_runner_policy"
-	wantData := "githubactions_custom_image githubactions_custom_image_version githubactions_custom_image_versions " +
+	wantData := "githubactions_actions_usage githubactions_budgets githubactions_custom_image githubactions_custom_image_version githubactions_custom_image_versions " +
 		"githubactions_custom_images githubactions_hosted_runner githubactions_hosted_runners githubactions_limits " +
 		"githubactions_machine_size githubactions_machine_sizes githubactions_network_configuration " +
 		"githubactions_network_configurations githubactions_network_settings githubactions_platforms " +

@@ -11,12 +11,15 @@ import (
 )
 
 // namedCreate is what createNamedOnce needs to know about a kind of object whose names are
-// unique in a scope (runner groups, network configurations).
+// unique in a scope (runner groups, network configurations), or of which a scope holds one per
+// key (budgets: one per coverage and SKU, the key its Coverage string).
 type namedCreate[T any] struct {
-	noun   string // "runner group"
-	scope  client.Scope
-	list   func(context.Context) ([]T, error)
-	name   func(T) string
+	noun  string // "runner group"
+	scope client.Scope
+	list  func(context.Context) ([]T, error)
+	name  func(T) string
+	// label describes a name in messages; nil renders it as `named "NAME"`.
+	label  func(name string) string
 	id     func(T) string
 	create func(context.Context) (*T, error)
 	// settings give the clock and the request timeout that the look after an ambiguous create
@@ -27,14 +30,22 @@ type namedCreate[T any] struct {
 // nameTakenError says that an object of that name existed before this run created anything:
 // made elsewhere, or left by an interrupted run. It is never adopted.
 type nameTakenError struct {
-	noun, name, id string
-	scope          client.Scope
+	noun, label, id string
+	scope           client.Scope
 }
 
 func (e *nameTakenError) Error() string {
-	return fmt.Sprintf("a %s named %q already exists in the %s %q (ID %s) and was not created by this configuration, "+
+	return fmt.Sprintf("a %s %s already exists in the %s %q (ID %s) and was not created by this configuration, "+
 		"so it is not adopted. Nothing was created. Import it with the import ID %s/%s (terraform import, or an import "+
-		"block), or choose another name", e.noun, e.name, e.scope.Noun(), e.scope.Name, e.id, e.scope, e.id)
+		"block), or change the configuration", e.noun, e.label, e.scope.Noun(), e.scope.Name, e.id, e.scope, e.id)
+}
+
+// labelOf describes name in messages.
+func (nc namedCreate[T]) labelOf(name string) string {
+	if nc.label != nil {
+		return nc.label(name)
+	}
+	return fmt.Sprintf("named %q", name)
 }
 
 // createNamedOnce creates an object and never makes two: it fails before the request when the
@@ -51,7 +62,7 @@ func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string)
 	existed := map[string]bool{}
 	for _, v := range before {
 		if nc.name(v) == name {
-			return nil, &nameTakenError{noun: nc.noun, name: name, id: nc.id(v), scope: nc.scope}
+			return nil, &nameTakenError{noun: nc.noun, label: nc.labelOf(name), id: nc.id(v), scope: nc.scope}
 		}
 		existed[nc.id(v)] = true
 	}
@@ -59,7 +70,7 @@ func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string)
 	if err == nil && (created == nil || nc.name(*created) != name || existed[nc.id(*created)]) {
 		// An answer that is not a new object of that name says nothing about what the request
 		// did: it is never adopted.
-		err = fmt.Errorf("GitHub answered the create with an object that is not a new %s named %q", nc.noun, name)
+		err = fmt.Errorf("GitHub answered the create with an object that is not a new %s %s", nc.noun, nc.labelOf(name))
 	}
 	if err == nil || !ambiguousCreate(err) {
 		return created, err
@@ -89,11 +100,11 @@ func createNamedOnce[T any](ctx context.Context, nc namedCreate[T], name string)
 		}
 	}
 	if lookErr != nil {
-		return nil, fmt.Errorf("the create request failed (%w), and looking for a new %s named %q afterwards failed too: %w. "+
-			"Check for one before applying again", err, nc.noun, name, lookErr)
+		return nil, fmt.Errorf("the create request failed (%w), and looking for a new %s %s afterwards failed too: %w. "+
+			"Check for one before applying again", err, nc.noun, nc.labelOf(name), lookErr)
 	}
-	return nil, fmt.Errorf("the create request failed (%w), and no new %s named %q appeared within %s afterwards. Check for one "+
-		"before applying again", err, nc.noun, name, window)
+	return nil, fmt.Errorf("the create request failed (%w), and no new %s %s appeared within %s afterwards. Check for one "+
+		"before applying again", err, nc.noun, nc.labelOf(name), window)
 }
 
 // lookWindow is how long, at least, the look after an ambiguous create lasts: createLookWindow,

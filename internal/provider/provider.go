@@ -314,6 +314,7 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 		NewHostedRunnerResource,
 		NewCustomImageResource,
 		NewCustomImageVersionResource,
+		NewBudgetResource,
 		NewNetworkConfigurationResource,
 		NewRunnerGroupResource,
 		NewRunnerGroupRepositoryResource,
@@ -324,6 +325,8 @@ func (p *githubActionsProvider) Resources(_ context.Context) []func() resource.R
 
 func (p *githubActionsProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
+		NewActionsUsageDataSource,
+		NewBudgetsDataSource,
 		NewHostedRunnerDataSource,
 		NewHostedRunnersDataSource,
 		NewRunnerImagesDataSource,

@@ -10,7 +10,7 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
 
-// listCache serves the objects of each scope (runner groups, network configurations) for one
+// listCache serves the objects of each scope (runner groups, network configurations, budgets) for one
 // Terraform run (one configured provider): the refresh of N objects costs the pages of one
 // list plus a GET for an object the list does not hold, not N requests. Concurrent callers
 // of a scope share one list. The provider's own writes go in as they are answered, so a
@@ -142,13 +142,14 @@ func (c *listCache[S, K, V]) drop(scope S, id K) {
 	s.mu.Unlock()
 }
 
-// networkLists are the per-run caches of runner groups and network configurations; the zero
-// value is ready to use.
+// networkLists are the per-run caches of runner groups, network configurations and budgets;
+// the zero value is ready to use.
 type networkLists struct {
 	once    sync.Once
 	groups  *listCache[client.Scope, int64, client.RunnerGroup]
 	configs *listCache[client.Scope, string, client.NetworkConfiguration]
 	members *listCache[groupMembers, int64, int64]
+	budgets *listCache[client.Scope, string, client.Budget]
 }
 
 func (l *networkLists) init() {
@@ -173,6 +174,12 @@ func (l *networkLists) init() {
 			list: func(c *client.Client, ctx context.Context, g groupMembers) ([]int64, error) {
 				return c.ListRunnerGroupMemberIDs(ctx, g.scope, g.group)
 			},
+		}
+		l.budgets = &listCache[client.Scope, string, client.Budget]{
+			what: "budgets",
+			key:  func(b client.Budget) string { return b.ID },
+			list: (*client.Client).ListBudgets,
+			get:  (*client.Client).GetBudget,
 		}
 	})
 }
@@ -204,4 +211,10 @@ func (g groupMembers) String() string { return fmt.Sprintf("%s runner group %d",
 func (d *providerData) groupMemberLists() *listCache[groupMembers, int64, int64] {
 	d.lists.init()
 	return d.lists.members
+}
+
+// budgets is the run's cache of budgets.
+func (d *providerData) budgets() *listCache[client.Scope, string, client.Budget] {
+	d.lists.init()
+	return d.lists.budgets
 }

@@ -167,6 +167,7 @@ func TestSchemaModelParity(t *testing.T) {
 		"githubactions_runner_group_repository":   func() any { return &runnerGroupRepositoryModel{} },
 		"githubactions_runner_group_organization": func() any { return &runnerGroupOrganizationModel{} },
 		"githubactions_self_hosted_runner_policy": func() any { return &selfHostedRunnerPolicyModel{} },
+		"githubactions_budget":                    func() any { return &budgetResourceModel{} },
 	}
 	dataSourceModels := map[string]func() any{
 		"githubactions_hosted_runner":             func() any { return &hostedRunnerDataSourceModel{} },
@@ -187,6 +188,8 @@ func TestSchemaModelParity(t *testing.T) {
 		"githubactions_network_configurations":    func() any { return &networkConfigurationsDataSourceModel{} },
 		"githubactions_network_settings":          func() any { return &networkSettingsDataSourceModel{} },
 		"githubactions_self_hosted_runner_policy": func() any { return &selfHostedRunnerPolicyDataSourceModel{} },
+		"githubactions_budgets":                   func() any { return &budgetsDataSourceModel{} },
+		"githubactions_actions_usage":             func() any { return &actionsUsageDataSourceModel{} },
 	}
 	for name, s := range resources {
 		newModel, ok := resourceModels[name]
