@@ -93,15 +93,17 @@ func (d *actionsUsageDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 func (d *actionsUsageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg actionsUsageDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	items, err := c.GetActionsUsage(ctx, scope, client.UsageQuery{Year: int(cfg.Year.ValueInt64()), Month: int(cfg.Month.ValueInt64()),
 		Day: int(cfg.Day.ValueInt64()), Repository: cfg.Repository.ValueString()})
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to Read Actions Usage", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Actions Usage", err, scope, nil)
 		return
 	}
 	// One line per SKU: GitHub's summary has one already; lines of one SKU at two prices are added up.

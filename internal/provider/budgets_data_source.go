@@ -80,14 +80,16 @@ func (d *budgetsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 func (d *budgetsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg budgetsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	budgets, err := c.ListBudgets(ctx, scope)
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to List Budgets", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Budgets", err, scope, nil)
 		return
 	}
 	cfg.Budgets = []budgetAttrs{}

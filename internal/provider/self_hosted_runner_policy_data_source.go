@@ -57,14 +57,16 @@ func (d *selfHostedRunnerPolicyDataSource) Schema(_ context.Context, _ datasourc
 func (d *selfHostedRunnerPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg selfHostedRunnerPolicyDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, diags := d.data.clientFor(cfg.Organization, cfg.Enterprise)
+	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if quiet || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := c.WithReadTimeout(ctx)
+	defer cancel()
 	attrs, err := readSelfHostedPolicy(ctx, c, scope, func(enabled string) bool { return enabled == client.SelfHostedSelected })
 	if err != nil {
-		addError(&resp.Diagnostics, "Unable to Read Self-Hosted Runner Policy", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Self-Hosted Runner Policy", err, scope, nil)
 		return
 	}
 	cfg.ID = types.StringValue(scope.String())
