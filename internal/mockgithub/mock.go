@@ -171,7 +171,7 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	m.log = append(m.log, Request{
 		Time: arrival, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
-		Header: r.Header.Clone(), Body: body, Status: res.status, Injected: fault != nil,
+		Header: r.Header.Clone(), Body: body, ContentLength: r.ContentLength, Status: res.status, Injected: fault != nil,
 	})
 	m.mu.Unlock()
 
