@@ -329,7 +329,7 @@ func (p *planCheck) staticIP(name types.String) diag.Diagnostics {
 // so that runners checked one at a time do not together pass the limit.
 type staticIPClaims struct {
 	mu     sync.Mutex
-	byName map[string][]string // scope → runner names (quoted), in the order they were checked
+	byName map[string][]string // scope key → runner names (quoted), in the order they were checked
 }
 
 // claim records the runner named name (unknown: a runner of its own) and returns the
@@ -340,7 +340,7 @@ func (c *staticIPClaims) claim(scope client.Scope, name types.String) []string {
 	if c.byName == nil {
 		c.byName = map[string][]string{}
 	}
-	key, label := scope.String(), "a runner whose name is not known yet"
+	key, label := scope.Key(), "a runner whose name is not known yet"
 	if !name.IsUnknown() {
 		label = strconv.Quote(name.ValueString())
 	}

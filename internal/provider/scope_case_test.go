@@ -146,3 +146,54 @@ func TestAccScope_importWithOtherCase(t *testing.T) {
 		})
 	}
 }
+
+// TestAccScope_staticIPsCountedOnceAcrossSpellings: two static-IP runners of one organization
+// or enterprise, written in two letter cases, are counted together against its limit (one
+// scope, not two), so the plan fails before anything is written; and a destroy with that
+// configuration, which still holds the runners that could not be created, is not blocked by
+// the check that only matters to their create.
+func TestAccScope_staticIPsCountedOnceAcrossSpellings(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{PublicIPBaseUsage: 49})
+			kept := runnerConfig(e, sc, "kept", basicRunnerBody)
+			static := func(label string, sc scopeCase) string {
+				return fmt.Sprintf(`
+resource "githubactions_hosted_runner" %[1]q {
+  %[2]s            = %[3]q
+  name             = %[1]q
+  image            = { id = "ubuntu-latest" }
+  size             = "4-core"
+  enable_static_ip = true
+}
+`, label, sc.attr, sc.owner)
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{Config: kept},
+					{
+						PreConfig:   e.Mock.ResetRequests,
+						Config:      kept + static("lower", sc) + static("upper", upperScope(sc)),
+						ExpectError: wordsIn("No Static Public IP Left", "uses 49 of its 50", "refuse the 2 that this plan gives runners"),
+					},
+					{
+						// The configuration still holds the two runners; the test's destroy
+						// runs with it and must remove the runner that exists.
+						PreConfig: func() {
+							if w := writesTo(e.Mock); len(w) != 0 {
+								t.Errorf("a plan over the static IP limit wrote to GitHub: %v", w)
+							}
+						},
+						Config:      kept + static("lower", sc) + static("upper", upperScope(sc)),
+						PlanOnly:    true,
+						ExpectError: wordsIn("No Static Public IP Left"),
+					},
+				},
+			})
+		})
+	}
+}
