@@ -690,12 +690,16 @@ func (m *Mock) updateRunner(c *call) {
 		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
-	if next.Size != r.spec.Size || next.ImageGen != r.spec.ImageGen ||
-		next.ImageID != r.spec.ImageID || next.ImageSource != r.spec.ImageSource || next.ImageVersion != r.spec.ImageVersion {
+	reprovisioned := next.Size != r.spec.Size || next.ImageGen != r.spec.ImageGen ||
+		next.ImageID != r.spec.ImageID || next.ImageSource != r.spec.ImageSource || next.ImageVersion != r.spec.ImageVersion
+	if reprovisioned {
 		r.readyAt = c.now.Add(m.cfg.ProvisionDelay)
 	}
 	switch {
 	case next.EnableStaticIP && !r.spec.EnableStaticIP:
+		r.enableStaticIP(c.now, m.cfg.StaticIPDelay)
+	case next.EnableStaticIP && reprovisioned && m.cfg.ReprovisionMovesStaticIPs:
+		r.ipGen++
 		r.enableStaticIP(c.now, m.cfg.StaticIPDelay)
 	case !next.EnableStaticIP:
 		r.ips = nil

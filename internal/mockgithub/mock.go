@@ -66,6 +66,10 @@ type Config struct {
 	// AllowDuplicateNames accepts a runner whose name another runner of the scope has.
 	// Whether GitHub does is not documented; by default the mock answers 422 already_exists.
 	AllowDuplicateNames bool
+	// ReprovisionMovesStaticIPs gives a runner that has static IPs a new range whenever an
+	// update re-provisions it (a new size, image or image generation), as GitHub may: nothing
+	// it documents says a range survives a re-provisioning. By default the range stays.
+	ReprovisionMovesStaticIPs bool
 }
 
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.

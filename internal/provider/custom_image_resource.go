@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
@@ -32,8 +31,8 @@ type customImageResource struct {
 }
 
 type customImageResourceModel struct {
-	Organization      types.String     `tfsdk:"organization"`
-	Enterprise        types.String     `tfsdk:"enterprise"`
+	Organization      scopeName        `tfsdk:"organization"`
+	Enterprise        scopeName        `tfsdk:"enterprise"`
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	customImageModel
 }

@@ -31,8 +31,8 @@ type customImageVersionResource struct {
 }
 
 type customImageVersionResourceModel struct {
-	Organization      types.String     `tfsdk:"organization"`
-	Enterprise        types.String     `tfsdk:"enterprise"`
+	Organization      scopeName        `tfsdk:"organization"`
+	Enterprise        scopeName        `tfsdk:"enterprise"`
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	ID                types.String     `tfsdk:"id"`
 	customImageVersionModel

@@ -12,7 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
@@ -63,7 +65,7 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		if staticIP.IsNull() {
 			plan.EnableStaticIP = types.BoolValue(defaultEnableStaticIP)
 		}
-	} else if !req.Plan.Raw.Equal(req.State.Raw) {
+	} else if !req.Plan.Raw.Equal(req.State.Raw) && !noChange(ctx, resp.Plan, &plan, *state, req.State.Raw) {
 		// An update: without one, the plan is the state and stays empty.
 		plan.forgetAffected(*state)
 		resp.Diagnostics.Append(runnerChangeWarnings(*state, plan)...)
@@ -79,6 +81,23 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, plan, state)...)
 }
 
+// noChange reports a plan that changes nothing but leaves last_active_on unknown, as the
+// framework does to a computed value when the configuration differs from state in a way the
+// attributes' plan modifiers found to be no change (a scope name in other letter case); it then
+// puts the state's last_active_on back in plan, so that the plan is empty.
+func noChange(ctx context.Context, planned tfsdk.Plan, plan *hostedRunnerModel, state hostedRunnerModel, stateRaw tftypes.Value) bool {
+	if !plan.LastActiveOn.IsUnknown() {
+		return false
+	}
+	quiet := *plan
+	quiet.LastActiveOn = state.LastActiveOn
+	if diags := planned.Set(ctx, quiet); diags.HasError() || !planned.Raw.Equal(stateRaw) {
+		return false
+	}
+	*plan = quiet
+	return true
+}
+
 // forgetAffected makes unknown the computed values (kept from state by UseStateForUnknown)
 // that the planned change alters.
 func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
@@ -91,6 +110,11 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 	if !m.Image.Equal(state.Image) || !m.ImageGen.Equal(state.ImageGen) {
 		m.ImageDetails = types.ObjectUnknown(imageDetailsAttrTypes)
 		m.Platform = types.StringUnknown()
+	}
+	// GitHub promises no static IP range across a re-provisioning: the ranges are known only
+	// for a change that keeps the runner as it is, or for a runner without static IPs.
+	if m.reprovisions(state.runnerAttrs) && !m.EnableStaticIP.Equal(types.BoolValue(false)) {
+		m.PublicIPs = types.ListUnknown(types.ObjectType{AttrTypes: publicIPAttrTypes})
 	}
 	if !m.EnableStaticIP.Equal(state.EnableStaticIP) {
 		m.PublicIPs = types.ListUnknown(types.ObjectType{AttrTypes: publicIPAttrTypes})

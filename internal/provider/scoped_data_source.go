@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -27,7 +26,7 @@ func (d *scopedDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 // clientFor returns the API client and the scope of the organization/enterprise arguments.
-func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.Scope, diag.Diagnostics) {
+func (d *providerData) clientFor(org, ent scopeName) (*client.Client, client.Scope, diag.Diagnostics) {
 	c, scope, _, diags := d.scopedClient(org, ent)
 	return c, scope, diags
 }
@@ -36,7 +35,7 @@ func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.
 // refreshes many resources fails on one error, not one per resource: the first refresh (or
 // other caller) of the run reports it, and the later refreshes get quiet = true and return,
 // keeping their prior state, since the run fails anyway.
-func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
+func (d *providerData) refreshClientFor(org, ent scopeName) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
 	c, scope, repeat, diags := d.scopedClient(org, ent)
 	if repeat {
 		return nil, scope, true, nil
@@ -46,7 +45,7 @@ func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client
 
 // scopedClient resolves the scope, then the client; repeat says that the client's error was
 // already given to an earlier caller of this run.
-func (d *providerData) scopedClient(org, ent types.String) (*client.Client, client.Scope, bool, diag.Diagnostics) {
+func (d *providerData) scopedClient(org, ent scopeName) (*client.Client, client.Scope, bool, diag.Diagnostics) {
 	scope, diags := scopeOf(org, ent)
 	if diags.HasError() {
 		return nil, scope, false, diags
@@ -82,6 +81,6 @@ func withScope(attrs map[string]dschema.Attribute) map[string]dschema.Attribute 
 
 // scopeModel is the organization/enterprise pair every data source model starts with.
 type scopeModel struct {
-	Organization types.String `tfsdk:"organization"`
-	Enterprise   types.String `tfsdk:"enterprise"`
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
 }
