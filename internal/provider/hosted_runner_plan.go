@@ -70,7 +70,11 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		plan.forgetAffected(*state)
 		resp.Diagnostics.Append(runnerChangeWarnings(*state, plan)...)
 	}
-	resp.Diagnostics.Append(r.checkCatalog(ctx, &plan, state)...)
+	// The catalog checks matter only to the create or update they check, so at plan they are
+	// warnings: a destroy first plans the whole configuration, and an error here would block
+	// it. Create and Update run them again, as errors, before they write anything.
+	resp.Diagnostics.Append(warnOnly(r.checkCatalog(ctx, &plan, state, (*planCheck).staticIP),
+		"The apply stops here before writing anything; a destroy goes on.")...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -125,9 +129,11 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 	}
 }
 
-// checkCatalog checks size, image, runner group and static IP availability where the plan
-// creates the runner or changes them. The catalog lists are remembered per scope for the run.
-func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
+// checkCatalog checks size, image, runner group and static IP availability (with staticIP)
+// where the plan creates the runner or changes them. The catalog lists are remembered per
+// scope for the run.
+func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel,
+	staticIP func(*planCheck, types.String) diag.Diagnostics) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if !r.data.hasCredentials() || plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
 		return diags // no credentials (a plan without them stays possible) or no scope yet
@@ -160,7 +166,7 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 		diags.Append(check.image(*plan)...)
 	}
 	if checkIP && !check.unavailable {
-		diags.Append(check.staticIP(plan.Name)...)
+		diags.Append(staticIP(check, plan.Name)...)
 	}
 	if checkGroup && !check.unavailable { // last: the list needs more than managing runners
 		diags.Append(check.runnerGroup(plan.RunnerGroupID.ValueInt64())...)
@@ -342,10 +348,30 @@ func (p *planCheck) staticIP(name types.String) diag.Diagnostics {
 	if len(names) > 1 {
 		asked = fmt.Sprintf("the %d that this plan gives runners (%s)", len(names), strings.Join(names, ", "))
 	}
-	diags.AddAttributeError(path.Root("enable_static_ip"), "No Static Public IP Left",
+	diags.Append(noStaticIPLeft(p.scope, ips.CurrentUsage, ips.Maximum, asked))
+	return diags
+}
+
+// noStaticIPLeft is the error on enable_static_ip when the scope's static public IP ranges
+// (used of maximum) leave no room for what is asked.
+func noStaticIPLeft(scope client.Scope, used, maximum int64, asked string) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(path.Root("enable_static_ip"), "No Static Public IP Left",
 		fmt.Sprintf("The %s %q uses %d of its %d static public IP ranges (the githubactions_limits data source shows them), "+
 			"so GitHub would refuse %s. Release ranges from other runners (enable_static_ip = false) and apply that first, "+
-			"or ask GitHub Support to raise the limit.", p.scope.Noun(), p.scope.Name, ips.CurrentUsage, ips.Maximum, asked))
+			"or ask GitHub Support to raise the limit.", scope.Noun(), scope.Name, used, maximum, asked))
+}
+
+// staticIPLeftNow checks, just before a write, that the scope has a static public IP range
+// left for one more runner, as GitHub counts them now (runners this apply made included).
+func (p *planCheck) staticIPLeftNow(types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	limits, err := p.c.GetLimits(p.ctx, p.scope)
+	if err != nil {
+		return p.skip("enable_static_ip", err)
+	}
+	if ips := limits.PublicIPs; ips.CurrentUsage >= ips.Maximum {
+		diags.Append(noStaticIPLeft(p.scope, ips.CurrentUsage, ips.Maximum, "one more"))
+	}
 	return diags
 }
 

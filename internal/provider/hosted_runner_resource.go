@@ -243,6 +243,11 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The plan only warned about what the catalog cannot give (so as not to block a destroy).
+	resp.Diagnostics.Append(r.checkCatalog(ctx, &plan, nil, (*planCheck).staticIPLeftNow)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	since := r.data.settings.clock.Now()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -317,6 +322,10 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		// Only the timeouts or the letter case of the scope changed: GitHub has nothing to do.
 		state.Organization, state.Enterprise, state.Timeouts = plan.Organization, plan.Enterprise, plan.Timeouts
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
+	resp.Diagnostics.Append(r.checkCatalog(ctx, &plan, &state, (*planCheck).staticIPLeftNow)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	since := r.data.settings.clock.Now()

@@ -326,7 +326,9 @@ resource "githubactions_hosted_runner" "r%[1]d" {
 }
 
 // TestAccHostedRunner_staticIPsSummedAtPlan: runners that each fit the static IP limit but
-// together pass it fail the plan, counted together, with nothing written; as many as fit apply.
+// together pass it are counted together at plan (a warning there, shown by
+// TestAccHostedRunner_destroyNotBlockedByCreateChecks through the CLI); the apply makes as many
+// as fit and stops the others before their request, so the limit is never passed.
 func TestAccHostedRunner_staticIPsSummedAtPlan(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopeCases {
@@ -350,17 +352,23 @@ resource "githubactions_hosted_runner" "test" {
 				CheckDestroy:             checkNoRunners(e, sc),
 				Steps: []resource.TestStep{
 					{
-						Config:      config(3),
-						ExpectError: wordsIn("No Static Public IP Left", "uses 48 of its 50", "refuse the 3 that this plan gives runners", `"static-`),
+						Config: config(3),
+						// The third create stops before its request, or, when the creates
+						// race, GitHub refuses it.
+						ExpectError: regexp.MustCompile(`No Static Public IP Left(?s:.*)uses 50 of its 50|Static public IP limit reached`),
 					},
 					{
 						PreConfig: func() {
-							if w := writesTo(e.Mock); len(w) != 0 {
-								t.Errorf("a plan over the static IP limit wrote to GitHub: %v", w)
+							if n := len(e.Mock.Runners(sc.path)); n != 2 {
+								t.Errorf("the apply made %d static-IP runners, want the 2 that fit", n)
+							}
+							if n := e.Mock.Count("POST", "/hosted-runners$"); n > 3 {
+								t.Errorf("the apply sent %d creates, want at most 3", n)
 							}
 						},
-						Config: config(2),
-						Check:  resource.TestCheckResourceAttr("githubactions_hosted_runner.test.1", "public_ip_enabled", "true"),
+						Config:             config(3),
+						PlanOnly:           true,
+						ExpectNonEmptyPlan: true,
 					},
 				},
 			})
@@ -475,18 +483,46 @@ provider "githubactions" {
 			write(head + runner("kept", sc.owner, "4-core", "") + runner("lower", sc.owner, "4-core", static) +
 				runner("upper", strings.ToUpper(sc.owner), "4-core", static) + runner("gone", sc.owner, "3-core", ""))
 			mock.ResetRequests()
-			out, code := c.run(work, env, "apply", "-input=false", "-no-color", "-auto-approve")
-			for _, want := range []string{"No Static Public IP Left", "refuse the 2 that this plan gives runners", "Unknown Machine Size"} {
-				if code == 0 || !strings.Contains(out, want) {
-					t.Errorf("the apply of runners that cannot be created exited %d, want an error saying %q:\n%s", code, want, out)
+			out, code := c.run(work, env, "plan", "-input=false", "-no-color")
+			for _, want := range []*regexp.Regexp{
+				wordsIn("Warning: No Static Public IP Left", "uses 49 of its 50", "refuse the 2 that this plan gives runners", "a destroy goes on"),
+				wordsIn("Warning: Unknown Machine Size", `no machine size "3-core"`),
+			} {
+				if code != 0 || !want.MatchString(out) {
+					t.Errorf("the plan of runners that cannot be created exited %d, want 0 with a warning matching %s:\n%s", code, want, out)
 				}
 			}
 			if w := writesTo(mock); len(w) != 0 {
-				t.Errorf("the apply of runners that cannot be created wrote to GitHub: %v", w)
+				t.Errorf("the plan wrote to GitHub: %v", w)
 			}
+			// The apply makes what fits (one static IP is left) and stops each other create
+			// before its request, or GitHub refuses it.
+			out, code = c.run(work, env, "apply", "-input=false", "-no-color", "-auto-approve")
+			for _, want := range []*regexp.Regexp{
+				wordsIn("Error: Unknown Machine Size", `no machine size "3-core"`),
+				regexp.MustCompile(`Error: No Static Public IP Left|Static public IP limit reached`),
+			} {
+				if code == 0 || !want.MatchString(out) {
+					t.Errorf("the apply of runners that cannot be created exited %d, want an error matching %s:\n%s", code, want, out)
+				}
+			}
+			staticRunners, gone := 0, 0
+			for _, r := range mock.Runners(sc.path) {
+				if r.EnableStaticIP {
+					staticRunners++
+				}
+				if r.Name == "gone" {
+					gone++
+				}
+			}
+			if staticRunners > 1 || gone != 0 || mock.Count("POST", "/hosted-runners$") > 2 {
+				t.Errorf("after the apply the mock has %d static-IP runners (want at most the 1 that fits) and %d of size 3-core; %d creates sent",
+					staticRunners, gone, mock.Count("POST", "/hosted-runners$"))
+			}
+			wantDestroyed := len(mock.Runners(sc.path))
 			out = c.mustRun(work, env, "destroy", "-input=false", "-no-color", "-auto-approve")
-			if !strings.Contains(out, "1 destroyed") {
-				t.Errorf("terraform destroy did not destroy the one runner:\n%s", out)
+			if !strings.Contains(out, fmt.Sprintf("%d destroyed", wantDestroyed)) {
+				t.Errorf("terraform destroy did not destroy the %d runners:\n%s", wantDestroyed, out)
 			}
 			if rs := mock.Runners(sc.path); len(rs) != 0 {
 				t.Errorf("the mock still has %d runners after terraform destroy: %+v", len(rs), rs)

@@ -2,9 +2,11 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -12,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
@@ -153,53 +156,17 @@ func TestAccScope_importWithOtherCase(t *testing.T) {
 	}
 }
 
-// TestAccScope_staticIPsCountedOnceAcrossSpellings: two static-IP runners of one organization
-// or enterprise, written in two letter cases, are counted together against its limit (one
-// scope, not two), so the plan fails before anything is written; and a destroy with that
-// configuration, which still holds the runners that could not be created, is not blocked by
-// the check that only matters to their create.
-func TestAccScope_staticIPsCountedOnceAcrossSpellings(t *testing.T) {
-	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{PublicIPBaseUsage: 49})
-			kept := runnerConfig(e, sc, "kept", basicRunnerBody)
-			static := func(label string, sc scopeCase) string {
-				return fmt.Sprintf(`
-resource "githubactions_hosted_runner" %[1]q {
-  %[2]s            = %[3]q
-  name             = %[1]q
-  image            = { id = "ubuntu-latest" }
-  size             = "4-core"
-  enable_static_ip = true
-}
-`, label, sc.attr, sc.owner)
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{Config: kept},
-					{
-						PreConfig:   e.Mock.ResetRequests,
-						Config:      kept + static("lower", sc) + static("upper", upperScope(sc)),
-						ExpectError: wordsIn("No Static Public IP Left", "uses 49 of its 50", "refuse the 2 that this plan gives runners"),
-					},
-					{
-						// The configuration still holds the two runners; the test's destroy
-						// runs with it and must remove the runner that exists.
-						PreConfig: func() {
-							if w := writesTo(e.Mock); len(w) != 0 {
-								t.Errorf("a plan over the static IP limit wrote to GitHub: %v", w)
-							}
-						},
-						Config:      kept + static("lower", sc) + static("upper", upperScope(sc)),
-						PlanOnly:    true,
-						ExpectError: wordsIn("No Static Public IP Left"),
-					},
-				},
-			})
-		})
+// TestStaticIPClaimsOneScopeAcrossSpellings: the static IP claims of one organization or
+// enterprise written in two letter cases are counted together, apart from another scope's.
+func TestStaticIPClaimsOneScopeAcrossSpellings(t *testing.T) {
+	var claims staticIPClaims
+	claims.claim(client.Organization("acme"), types.StringValue("lower"))
+	claims.claim(client.Organization("other"), types.StringValue("elsewhere"))
+	got := claims.claim(client.Organization("ACME"), types.StringValue("upper"))
+	if want := []string{`"lower"`, `"upper"`}; !slices.Equal(got, want) {
+		t.Errorf("claims of acme and ACME = %v, want %v", got, want)
+	}
+	if got := claims.claim(client.Enterprise("Acme"), types.StringValue("ent")); len(got) != 1 {
+		t.Errorf("the enterprise Acme shares the organization's claims: %v", got)
 	}
 }
