@@ -118,8 +118,9 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is called only for a change of the scope's letter case (every other change of an
-// argument replaces the resource): it records the new spelling, with no request.
+// Update is never planned: every change of an argument replaces the resource, and a change of
+// the scope's letter case only is no change. Should one come, it keeps the plan's scope
+// arguments, with no request.
 func (r *customImageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state customImageResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
