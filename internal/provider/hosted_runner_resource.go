@@ -319,7 +319,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	if body.Empty() {
-		// Only the timeouts or the letter case of the scope changed: GitHub has nothing to do.
+		// Only the timeouts changed (a change of the scope's letter case is planned as none): GitHub has nothing to do.
 		state.Organization, state.Enterprise, state.Timeouts = plan.Organization, plan.Enterprise, plan.Timeouts
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
