@@ -353,7 +353,7 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 		if err := c.gate.limits.waitForReset(ctx, c.clock, c.log); err != nil {
 			return nil, nil, &NotSentError{Err: err}
 		}
-		req, err := retryablehttp.NewRequestWithContext(ctx, method, rawURL, payload)
+		req, err := newRequest(ctx, method, rawURL, payload)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -388,6 +388,17 @@ func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http
 			return nil, nil, &NotSentError{Err: err} // GitHub did not act on the rate-limited try
 		}
 	}
+}
+
+// newRequest builds one try of a request. A request without a payload has no body at all (not
+// an empty one), so that a PUT, POST, PATCH or DELETE goes out with "Content-Length: 0", as
+// GitHub asks (it answers 411 Length Required to a chunked request without a length), and a
+// GET with neither header.
+func newRequest(ctx context.Context, method, rawURL string, payload []byte) (*retryablehttp.Request, error) {
+	if payload == nil {
+		return retryablehttp.NewRequestWithContext(ctx, method, rawURL, nil)
+	}
+	return retryablehttp.NewRequestWithContext(ctx, method, rawURL, payload)
 }
 
 // describeSendError returns a wait the client refused and a redirect it did not follow as

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -151,12 +152,19 @@ func credentialIdentity(req *http.Request) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// scopeKeyOfPath returns "orgs/<org>" or "enterprises/<enterprise>" (lowercase, as GitHub
-// treats names) for a path under one of them, or "".
+// scopeKeyOfPath returns the Key of the scope a path is under, or "" for a path under none.
 func scopeKeyOfPath(p string) string {
 	segs := strings.SplitN(strings.TrimPrefix(p, "/"), "/", 3)
-	if len(segs) < 2 || segs[1] == "" || (segs[0] != string(KindOrganization) && segs[0] != string(KindEnterprise)) {
+	if len(segs) < 2 {
 		return ""
 	}
-	return strings.ToLower(segs[0] + "/" + segs[1])
+	name, err := url.PathUnescape(segs[1])
+	if err != nil {
+		return ""
+	}
+	scope, err := ParseScope(segs[0], name)
+	if err != nil {
+		return ""
+	}
+	return scope.Key()
 }

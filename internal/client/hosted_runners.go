@@ -27,7 +27,7 @@ const DefaultMaximumRunners = 10
 type HostedRunner struct {
 	ID                 int64        `json:"id"`
 	Name               string       `json:"name"`
-	RunnerGroupID      int64        `json:"runner_group_id"`
+	RunnerGroupID      *int64       `json:"runner_group_id"` // optional in the schema: nil when left out
 	ImageDetails       *ImageDetail `json:"image_details"`
 	MachineSizeDetails MachineSpec  `json:"machine_size_details"`
 	Status             string       `json:"status"`

@@ -125,7 +125,7 @@ func TestRunnerGroupOperations(t *testing.T) {
 				}
 				m.AddRunner(key, mockgithub.Runner{Name: "in-gpu", ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: g.ID})
 				runners, err := c.ListRunnerGroupHostedRunners(ctx, scope, g.ID)
-				if err != nil || len(runners) != 1 || runners[0].Name != "in-gpu" || runners[0].RunnerGroupID != g.ID {
+				if err != nil || len(runners) != 1 || runners[0].Name != "in-gpu" || runners[0].RunnerGroupID == nil || *runners[0].RunnerGroupID != g.ID {
 					t.Errorf("ListRunnerGroupHostedRunners = %+v, %v", runners, err)
 				}
 				m.RemoveRunner(key, runners[0].ID)
@@ -456,5 +456,41 @@ func TestLinkPagedListsOfGroupsAndNetworks(t *testing.T) {
 	}
 	if a, b := m.Count(http.MethodGet, `/runner-groups/2/hosted-runners$`), m.Count(http.MethodGet, `/network-configurations$`); a != 2 || b != 2 {
 		t.Errorf("requests: %d for 150 runners, %d for 120 configurations; want 2 and 2", a, b)
+	}
+}
+
+// TestRequestsWithoutBodyCarryALength: a write without a body (adding or removing one member of
+// a group, deleting the group) goes out with "Content-Length: 0", not chunked, so GitHub does
+// not answer 411 Length Required; a write with a body announces its length.
+func TestRequestsWithoutBodyCarryALength(t *testing.T) {
+	t.Parallel()
+	m, c := newMockClient(t, mockgithub.Config{Orgs: []string{"acme", "acme-labs"}})
+	ctx := context.Background()
+	for _, sc := range scopes {
+		members := memberIDs(m, sc.scope)
+		g, err := c.CreateRunnerGroup(ctx, sc.scope, client.CreateRunnerGroupRequest{Name: "g", Visibility: client.VisibilitySelected})
+		if err != nil {
+			t.Fatalf("%s: CreateRunnerGroup: %v", sc.name, err)
+		}
+		if err := c.AddRunnerGroupMember(ctx, sc.scope, g.ID, members[0]); err != nil {
+			t.Fatalf("%s: AddRunnerGroupMember: %v", sc.name, err)
+		}
+		if err := c.RemoveRunnerGroupMember(ctx, sc.scope, g.ID, members[0]); err != nil {
+			t.Fatalf("%s: RemoveRunnerGroupMember: %v", sc.name, err)
+		}
+		if err := c.DeleteRunnerGroup(ctx, sc.scope, g.ID); err != nil {
+			t.Fatalf("%s: DeleteRunnerGroup: %v", sc.name, err)
+		}
+	}
+	for _, r := range m.Requests() {
+		if r.Method == http.MethodGet {
+			continue
+		}
+		if want := int64(len(r.Body)); r.ContentLength != want || r.Header.Get("Transfer-Encoding") != "" {
+			t.Errorf("%s %s: Content-Length %d, Transfer-Encoding %q; want %d and none", r.Method, r.Path, r.ContentLength, r.Header.Get("Transfer-Encoding"), want)
+		}
+	}
+	if n := m.Count(http.MethodPut, "/(repositories|organizations)/"); n != 2 {
+		t.Errorf("%d member PUTs logged, want 2 (one per scope)", n)
 	}
 }

@@ -45,8 +45,13 @@ func (s Scope) Noun() string {
 	return "organization"
 }
 
-// Key identifies the scope for caches: GitHub treats organization names case-insensitively.
+// Key identifies the scope wherever one is a key: caches, limits, counts, gates and name
+// checks. GitHub treats organization and enterprise names case-insensitively, so "orgs/acme"
+// and "orgs/ACME" have one Key; never key anything by String or Name.
 func (s Scope) Key() string { return strings.ToLower(s.String()) }
+
+// Same reports whether two scopes are one account, whatever the letter case of their names.
+func (s Scope) Same(o Scope) bool { return s.Key() == o.Key() }
 
 // ParseScope parses "orgs/<org>" or "enterprises/<enterprise>".
 func ParseScope(kind, name string) (Scope, error) {

@@ -77,8 +77,25 @@ func (m *Mock) serve(r *http.Request, body []byte, reqID string) *response {
 	return res
 }
 
+// lengthRequired reports a write (PUT, POST or PATCH) sent without a Content-Length, such as a
+// chunked one: GitHub asks for the length, "Content-Length: 0" when there is no body.
+func lengthRequired(r *http.Request) bool {
+	switch r.Method {
+	case http.MethodPut, http.MethodPost, http.MethodPatch:
+		return r.ContentLength < 0
+	}
+	return false
+}
+
 // route runs the checks every request passes, then the operation.
 func (m *Mock) route(res *response, r *http.Request, body []byte, id identity, b *bucket, now time.Time) {
+	if lengthRequired(r) {
+		// GitHub's front end answers this before it looks at anything else, in HTML.
+		res.status = http.StatusLengthRequired
+		res.header.Set("Content-Type", "text/html")
+		res.body = []byte("<html><head><title>411 Length Required</title></head><body><h1>411 Length Required</h1></body></html>\n")
+		return
+	}
 	if r.Header.Get("User-Agent") == "" {
 		res.setError(http.StatusForbidden, "Request forbidden by administrative rules. Please make sure your request has a User-Agent header "+
 			"(https://docs.github.com/rest/overview/resources-in-the-rest-api#user-agent-required). "+
@@ -687,12 +704,16 @@ func (m *Mock) updateRunner(c *call) {
 		c.invalidAs("HostedRunner", runnersDocs, v)
 		return
 	}
-	if next.Size != r.spec.Size || next.ImageGen != r.spec.ImageGen ||
-		next.ImageID != r.spec.ImageID || next.ImageSource != r.spec.ImageSource || next.ImageVersion != r.spec.ImageVersion {
+	reprovisioned := next.Size != r.spec.Size || next.ImageGen != r.spec.ImageGen ||
+		next.ImageID != r.spec.ImageID || next.ImageSource != r.spec.ImageSource || next.ImageVersion != r.spec.ImageVersion
+	if reprovisioned {
 		r.readyAt = c.now.Add(m.cfg.ProvisionDelay)
 	}
 	switch {
 	case next.EnableStaticIP && !r.spec.EnableStaticIP:
+		r.enableStaticIP(c.now, m.cfg.StaticIPDelay)
+	case next.EnableStaticIP && reprovisioned && m.cfg.ReprovisionMovesStaticIPs:
+		r.ipGen++
 		r.enableStaticIP(c.now, m.cfg.StaticIPDelay)
 	case !next.EnableStaticIP:
 		r.ips = nil

@@ -285,3 +285,45 @@ func TestBadJSON(t *testing.T) {
 		requireError(t, h.do(http.MethodPatch, "/orgs/acme/actions/hosted-runners/"+itoa(r.ID), body), http.StatusBadRequest, "Problems parsing JSON")
 	}
 }
+
+// TestLengthRequired: a PUT, POST or PATCH without a Content-Length (sent chunked) gets 411
+// Length Required and changes nothing, as on GitHub; the same request with its length (0 when
+// it has no body) is served. A GET or DELETE without a body needs no length.
+func TestLengthRequired(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Config{})
+	r := h.mock.AddRunner("orgs/acme", Runner{Name: "r", ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1})
+	g := h.do(http.MethodPost, "/orgs/acme/actions/runner-groups", map[string]any{"name": "g", "visibility": "selected"}).expect(t, http.StatusCreated)
+	group := "/orgs/acme/actions/runner-groups/" + itoa(int64(g.obj["id"].(float64)))
+	repo := h.mock.Repositories("orgs/acme")[0].ID
+	writes := []struct {
+		method, path string
+		body         any
+		status       int
+	}{
+		{http.MethodPut, group + "/repositories/" + itoa(repo), nil, http.StatusNoContent},
+		{http.MethodPost, "/orgs/acme/actions/hosted-runners", createBody("new"), http.StatusCreated},
+		{http.MethodPatch, "/orgs/acme/actions/hosted-runners/" + itoa(r.ID), map[string]any{"maximum_runners": 3}, http.StatusOK},
+	}
+	for _, w := range writes {
+		before := len(h.mock.Requests())
+		res := h.do(w.method, w.path, w.body, chunked)
+		if res.status != http.StatusLengthRequired || !strings.Contains(string(res.raw), "411 Length Required") {
+			t.Errorf("%s %s chunked: %d %s, want 411 Length Required", w.method, w.path, res.status, res.raw)
+		}
+		if got := h.mock.Requests()[before]; got.ContentLength != -1 {
+			t.Errorf("%s %s chunked: logged Content-Length %d, want -1", w.method, w.path, got.ContentLength)
+		}
+	}
+	if n := len(h.mock.Runners("orgs/acme")); n != 1 {
+		t.Errorf("%d runners after the refused create, want 1", n)
+	}
+	if got, _ := h.mock.Runner("orgs/acme", r.ID); got.MaximumRunners == 3 {
+		t.Error("the refused update changed the runner")
+	}
+	for _, w := range writes {
+		h.do(w.method, w.path, w.body).expect(t, w.status)
+	}
+	h.do(http.MethodGet, group+"/repositories", nil).expect(t, http.StatusOK)
+	h.do(http.MethodDelete, group+"/repositories/"+itoa(repo), nil).expect(t, http.StatusNoContent)
+}

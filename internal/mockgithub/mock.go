@@ -93,6 +93,10 @@ type Config struct {
 	// list and get amounts have a decimal point (1000.0), and delete answers {message,
 	// budget_id} without the required id.
 	ExampleShapedBudgets bool
+	// ReprovisionMovesStaticIPs gives a runner that has static IPs a new range whenever an
+	// update re-provisions it (a new size, image or image generation), as GitHub may: nothing
+	// it documents says a range survives a re-provisioning. By default the range stays.
+	ReprovisionMovesStaticIPs bool
 }
 
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.
@@ -198,7 +202,7 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	m.log = append(m.log, Request{
 		Time: arrival, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
-		Header: r.Header.Clone(), Body: body, Status: res.status, Injected: fault != nil,
+		Header: r.Header.Clone(), Body: body, ContentLength: r.ContentLength, Status: res.status, Injected: fault != nil,
 	})
 	m.mu.Unlock()
 

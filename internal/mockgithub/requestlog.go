@@ -10,14 +10,15 @@ import (
 // and the status it got (0 for a dropped connection). Injected tells whether a fault
 // matched and was applied.
 type Request struct {
-	Time     time.Time
-	Method   string
-	Path     string
-	Query    string
-	Header   http.Header
-	Body     []byte
-	Status   int
-	Injected bool
+	Time          time.Time
+	Method        string
+	Path          string
+	Query         string
+	Header        http.Header
+	Body          []byte
+	ContentLength int64
+	Status        int
+	Injected      bool
 }
 
 // Requests returns a copy of the request log, in the order the answers were decided.

@@ -129,6 +129,7 @@ type runner struct {
 	readyAt  time.Time    // Provisioning until then
 	ipAt     time.Time    // public_ips empty until then
 	ips      []PublicIP   // allocated when static IP was enabled
+	ipGen    int          // how many times the range moved (Config.ReprovisionMovesStaticIPs)
 	deleting bool
 	goneAt   time.Time // with deleting: removed once reached
 	pinned   string    // status forced by SetRunnerStatus
@@ -258,12 +259,13 @@ func (r *runner) view(now time.Time) Runner {
 	return v
 }
 
-// enableStaticIP allocates the runner's IP range, visible once delay has passed from now.
+// enableStaticIP allocates the runner's IP range (a new one for each ipGen), visible once
+// delay has passed from now.
 func (r *runner) enableStaticIP(now time.Time, delay time.Duration) {
 	id := r.spec.ID
 	r.spec.EnableStaticIP = true
 	r.ipAt = now.Add(delay)
-	r.ips = []PublicIP{{Enabled: true, Prefix: fmt.Sprintf("20.80.%d.%d", (id>>4)&255, (id&15)<<4), Length: 28}}
+	r.ips = []PublicIP{{Enabled: true, Prefix: fmt.Sprintf("20.%d.%d.%d", 80+r.ipGen%100, (id>>4)&255, (id&15)<<4), Length: 28}}
 }
 
 // view returns the image definition with its computed fields filled in.

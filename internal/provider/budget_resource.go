@@ -45,8 +45,8 @@ type budgetResource struct {
 }
 
 type budgetResourceModel struct {
-	Organization types.String `tfsdk:"organization"`
-	Enterprise   types.String `tfsdk:"enterprise"`
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
 	budgetAttrs
 }
 

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
@@ -32,8 +31,8 @@ type customImageResource struct {
 }
 
 type customImageResourceModel struct {
-	Organization      types.String     `tfsdk:"organization"`
-	Enterprise        types.String     `tfsdk:"enterprise"`
+	Organization      scopeName        `tfsdk:"organization"`
+	Enterprise        scopeName        `tfsdk:"enterprise"`
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	customImageModel
 }
@@ -119,8 +118,9 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is called only for a change of the scope's letter case (every other change of an
-// argument replaces the resource): it records the new spelling, with no request.
+// Update is never planned: every change of an argument replaces the resource, and a change of
+// the scope's letter case only is no change. Should one come, it keeps the plan's scope
+// arguments, with no request.
 func (r *customImageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state customImageResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)

@@ -31,8 +31,8 @@ type customImageVersionResource struct {
 }
 
 type customImageVersionResourceModel struct {
-	Organization      types.String     `tfsdk:"organization"`
-	Enterprise        types.String     `tfsdk:"enterprise"`
+	Organization      scopeName        `tfsdk:"organization"`
+	Enterprise        scopeName        `tfsdk:"enterprise"`
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	ID                types.String     `tfsdk:"id"`
 	customImageVersionModel
@@ -120,8 +120,9 @@ func (r *customImageVersionResource) Read(ctx context.Context, req resource.Read
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is called only for a change of the scope's letter case (every other change of an
-// argument replaces the resource): it records the new spelling, with no request.
+// Update is never planned: every change of an argument replaces the resource, and a change of
+// the scope's letter case only is no change. Should one come, it keeps the plan's scope
+// arguments, with no request.
 func (r *customImageVersionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state customImageVersionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)

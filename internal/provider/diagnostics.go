@@ -266,3 +266,22 @@ func (a access) billingSentence() string {
 		"or a GitHub App installed on the enterprise with " + access + " access to enterprise billing; GitHub documents no " +
 		"classic token scope for them."
 }
+
+// warnOnly returns diags with every error turned into a warning on the same attribute, its
+// detail followed by note: for a check whose error must not stop the operation at hand.
+func warnOnly(diags diag.Diagnostics, note string) diag.Diagnostics {
+	out := make(diag.Diagnostics, 0, len(diags))
+	for _, d := range diags {
+		if d.Severity() != diag.SeverityError {
+			out = append(out, d)
+			continue
+		}
+		detail := d.Detail() + "\n\n" + note
+		if withPath, ok := d.(diag.DiagnosticWithPath); ok {
+			out.AddAttributeWarning(withPath.Path(), d.Summary(), detail)
+		} else {
+			out.AddWarning(d.Summary(), detail)
+		}
+	}
+	return out
+}

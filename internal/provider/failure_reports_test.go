@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -86,7 +85,7 @@ func TestPlanClientFor(t *testing.T) {
 			t.Parallel()
 			var diags diag.Diagnostics
 			for range 3 {
-				c, _, d := tc.data.planClientFor(types.StringValue("acme"), types.StringNull())
+				c, _, d := tc.data.planClientFor(scopeNameValue("acme"), scopeNameNull())
 				if c != nil {
 					t.Fatal("the plan's checks got a client")
 				}

@@ -44,6 +44,24 @@ func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mo
 	return e, clock
 }
 
+// rewriteAnswers serves the mock behind a server that rewrites each answer's body with
+// rewrite (a server that answers otherwise than the mock), dropping the mock's length and ETag.
+func rewriteAnswers(rewrite func(r *http.Request, body []byte) []byte) func(*mockgithub.Mock, http.Handler) http.Handler {
+	return func(_ *mockgithub.Mock, next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			next.ServeHTTP(rec, r)
+			for k, v := range rec.Header() {
+				if k != "Content-Length" && k != "Etag" {
+					w.Header()[k] = v
+				}
+			}
+			w.WriteHeader(rec.Code)
+			_, _ = w.Write(rewrite(r, rec.Body.Bytes()))
+		})
+	}
+}
+
 // faultProvider renders a provider block pointing at the mock with the production defaults
 // for retries, concurrency and write spacing; extra adds arguments.
 func faultProvider(e *testEnv, extra string) string {

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -135,4 +137,37 @@ func TestAccHostedRunnerDataSource_errors(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestAccHostedRunnerDataSources_groupLeftOut: a server whose runner answers leave out
+// runner_group_id (optional in GitHub's schema) gives null in both data sources, never group 0.
+func TestAccHostedRunnerDataSources_groupLeftOut(t *testing.T) {
+	t.Parallel()
+	groupField := regexp.MustCompile(`"runner_group_id":\d+,?`)
+	e, _ := newWrappedEnv(t, mockgithub.Config{}, rewriteAnswers(func(r *http.Request, body []byte) []byte {
+		if strings.Contains(r.URL.Path, "/hosted-runners") {
+			return groupField.ReplaceAll(body, nil)
+		}
+		return body
+	}))
+	e.Mock.AddRunner(orgScope, mockgithub.Runner{Name: "ungrouped", ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: 3})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.factories(),
+		Steps: []resource.TestStep{{
+			Config: faultProvider(e, "") + `
+data "githubactions_hosted_runner" "one" {
+  organization = "acme"
+  name         = "ungrouped"
+}
+data "githubactions_hosted_runners" "all" {
+  organization = "acme"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.githubactions_hosted_runner.one", tfjsonpath.New("runner_group_id"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.githubactions_hosted_runners.all", tfjsonpath.New("runners").AtSliceIndex(0).AtMapKey("runner_group_id"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.githubactions_hosted_runners.all", tfjsonpath.New("runners").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("ungrouped")),
+			},
+		}},
+	})
 }

@@ -74,7 +74,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 		ID:              types.StringValue(strconv.FormatInt(r.ID, 10)),
 		Name:            types.StringValue(r.Name),
 		Size:            types.StringValue(r.MachineSizeDetails.ID),
-		RunnerGroupID:   wholeNumber(types.Int64Value(r.RunnerGroupID)),
+		RunnerGroupID:   wholeNumber(types.Int64PointerValue(r.RunnerGroupID)),
 		MaximumRunners:  wholeNumber(types.Int64Value(r.Maximum())),
 		EnableStaticIP:  types.BoolValue(r.PublicIPEnabled),
 		ImageGen:        types.BoolValue(r.ImageGen != nil && *r.ImageGen),
@@ -86,7 +86,7 @@ func runnerAttrsFromAPI(r *client.HostedRunner, prior *runnerAttrs) (runnerAttrs
 	// runner_group_id, maximum_runners and image_gen are optional in GitHub's schema: where an
 	// answer leaves one out, the value it refreshes stands.
 	if prior != nil {
-		if r.RunnerGroupID == 0 && known(prior.RunnerGroupID) {
+		if r.RunnerGroupID == nil && known(prior.RunnerGroupID) {
 			out.RunnerGroupID = prior.RunnerGroupID
 		}
 		if r.MaximumRunners == nil && known(prior.MaximumRunners) {

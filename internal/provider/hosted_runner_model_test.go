@@ -78,12 +78,7 @@ func TestRunnerAttrsNullImageDetails(t *testing.T) {
 // fields when an answer leaves them out, rather than inventing defaults that contradict the plan.
 func TestRunnerAttrsOptionalFieldsLeftOut(t *testing.T) {
 	t.Parallel()
-	var r client.HostedRunner
-	body := `{"id": 7, "name": "r", "image_details": null, "machine_size_details": {"id": "4-core", "cpu_cores": 4, "memory_gb": 16, "storage_gb": 150},
-		"status": "Ready", "public_ip_enabled": false, "platform": "linux-x64"}`
-	if err := json.Unmarshal([]byte(body), &r); err != nil {
-		t.Fatal(err)
-	}
+	r := runnerFromJSON(t, thinRunnerAnswer)
 	prior := runnerAttrs{
 		Image:          types.ObjectNull(runnerImageAttrTypes),
 		RunnerGroupID:  wholeNumber(types.Int64Value(2)),
@@ -97,4 +92,38 @@ func TestRunnerAttrsOptionalFieldsLeftOut(t *testing.T) {
 	if got.RunnerGroupID.ValueInt64() != 2 || got.MaximumRunners.ValueInt64() != 3 || !got.ImageGen.ValueBool() {
 		t.Fatalf("runner_group_id %v, maximum_runners %v, image_gen %v; want the prior 2, 3 and true", got.RunnerGroupID, got.MaximumRunners, got.ImageGen)
 	}
+}
+
+// TestRunnerAttrsGroupIDLeftOutIsNull: an answer without runner_group_id maps to null where no
+// refreshed value stands (import, data sources, a state that holds none), never to group 0.
+func TestRunnerAttrsGroupIDLeftOutIsNull(t *testing.T) {
+	t.Parallel()
+	r := runnerFromJSON(t, thinRunnerAnswer)
+	priors := map[string]*runnerAttrs{
+		"no prior (import, data source)": nil,
+		"prior without a group":          {Image: types.ObjectNull(runnerImageAttrTypes), RunnerGroupID: wholeNumber(types.Int64Null())},
+	}
+	for name, prior := range priors {
+		got, diags := runnerAttrsFromAPI(&r, prior)
+		if diags.HasError() {
+			t.Fatalf("%s: %v", name, diags)
+		}
+		if !got.RunnerGroupID.IsNull() {
+			t.Errorf("%s: runner_group_id = %v, want null", name, got.RunnerGroupID)
+		}
+	}
+}
+
+// thinRunnerAnswer is a runner answer with none of the schema's optional fields.
+const thinRunnerAnswer = `{"id": 7, "name": "r", "image_details": null, "machine_size_details": {"id": "4-core", "cpu_cores": 4, "memory_gb": 16, "storage_gb": 150},
+	"status": "Ready", "public_ip_enabled": false, "platform": "linux-x64"}`
+
+// runnerFromJSON decodes a runner answer.
+func runnerFromJSON(t *testing.T, body string) client.HostedRunner {
+	t.Helper()
+	var r client.HostedRunner
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -70,8 +70,8 @@ func (r *hostedRunnerResource) moveFromIntegrationsGitHub(ctx context.Context, r
 	}
 	tflog.Info(ctx, "Moving a hosted runner from integrations/github", map[string]any{"id": id, "organization": owner})
 	resp.Diagnostics.Append(resp.TargetState.Set(ctx, hostedRunnerModel{
-		Organization: types.StringValue(owner),
-		Enterprise:   types.StringNull(),
+		Organization: scopeNameValue(owner),
+		Enterprise:   scopeNameNull(),
 		runnerAttrs:  src,
 		Timeouts:     timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes)},
 	})...)

@@ -12,7 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -62,12 +64,19 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		if staticIP.IsNull() {
 			plan.EnableStaticIP = types.BoolValue(defaultEnableStaticIP)
 		}
-	} else if !req.Plan.Raw.Equal(req.State.Raw) {
+	} else if !req.Plan.Raw.Equal(req.State.Raw) && !noChange(ctx, resp.Plan, &plan, *state, req.State.Raw) {
 		// An update: without one, the plan is the state and stays empty.
 		plan.forgetAffected(*state)
 		resp.Diagnostics.Append(runnerChangeWarnings(*state, plan)...)
 	}
-	resp.Diagnostics.Append(r.checkCatalog(ctx, &plan, state)...)
+	// The catalog checks matter only to the create or update they check, so at plan they are
+	// warnings: a destroy first plans the whole configuration, and an error here would block
+	// it. Create and Update run them again, as errors, before they write anything.
+	// A catalog that cannot be read for a lasting cause (credentials, the scope, read_timeout)
+	// stops the plan: a destroy could not refresh against it either.
+	checks, unread := r.checkCatalog(ctx, &plan, state, (*planCheck).staticIP)
+	resp.Diagnostics.Append(unread...)
+	resp.Diagnostics.Append(warnOnly(checks, "The apply stops here before writing anything; a destroy goes on.")...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -76,6 +85,23 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		return
 	}
 	resp.Diagnostics.Append(checkStaticIPNetworking(ctx, r.data, plan, state)...)
+}
+
+// noChange reports a plan that changes nothing but leaves last_active_on unknown, as the
+// framework does to a computed value when the configuration differs from state in a way the
+// attributes' plan modifiers found to be no change (a scope name in other letter case); it then
+// puts the state's last_active_on back in plan, so that the plan is empty.
+func noChange(ctx context.Context, planned tfsdk.Plan, plan *hostedRunnerModel, state hostedRunnerModel, stateRaw tftypes.Value) bool {
+	if !plan.LastActiveOn.IsUnknown() {
+		return false
+	}
+	quiet := *plan
+	quiet.LastActiveOn = state.LastActiveOn
+	if diags := planned.Set(ctx, quiet); diags.HasError() || !planned.Raw.Equal(stateRaw) {
+		return false
+	}
+	*plan = quiet
+	return true
 }
 
 // forgetAffected makes unknown the computed values (kept from state by UseStateForUnknown)
@@ -91,6 +117,11 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 		m.ImageDetails = types.ObjectUnknown(imageDetailsAttrTypes)
 		m.Platform = types.StringUnknown()
 	}
+	// GitHub promises no static IP range across a re-provisioning: the ranges are known only
+	// for a change that keeps the runner as it is, or for a runner without static IPs.
+	if m.reprovisions(state.runnerAttrs) && !m.EnableStaticIP.Equal(types.BoolValue(false)) {
+		m.PublicIPs = types.ListUnknown(types.ObjectType{AttrTypes: publicIPAttrTypes})
+	}
 	if !m.EnableStaticIP.Equal(state.EnableStaticIP) {
 		m.PublicIPs = types.ListUnknown(types.ObjectType{AttrTypes: publicIPAttrTypes})
 		m.PublicIPEnabled = types.BoolUnknown()
@@ -100,12 +131,14 @@ func (m *hostedRunnerModel) forgetAffected(state hostedRunnerModel) {
 	}
 }
 
-// checkCatalog checks size, image, runner group and static IP availability where the plan
-// creates the runner or changes them. The catalog lists are remembered per scope for the run.
-func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel) diag.Diagnostics {
-	var diags diag.Diagnostics
+// checkCatalog checks size, image, runner group and static IP availability (with staticIP)
+// where the plan creates the runner or changes them, and returns what the checks found apart
+// from what kept them from running (unread). The catalog lists are remembered per scope for
+// the run.
+func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRunnerModel, state *hostedRunnerModel,
+	staticIP func(*planCheck, types.String) diag.Diagnostics) (diags, unread diag.Diagnostics) {
 	if plan.Organization.IsUnknown() || plan.Enterprise.IsUnknown() {
-		return diags // no scope yet
+		return diags, unread // no scope yet
 	}
 	// changed reports a planned value that is known and new: the runner is created, or the
 	// value differs from state.
@@ -120,12 +153,11 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 		plan.RunnerGroupID.ValueInt64() != defaultRunnerGroupID
 	checkIP := plan.EnableStaticIP.ValueBool() && changed(func(m hostedRunnerModel) attr.Value { return m.EnableStaticIP })
 	if !checkSize && !checkImage && !checkGroup && !checkIP {
-		return diags // nothing to check: no request
+		return diags, unread // nothing to check: no request
 	}
-	c, scope, d := r.data.planClientFor(plan.Organization, plan.Enterprise)
-	diags.Append(d...)
+	c, scope, unread := r.data.planClientFor(plan.Organization, plan.Enterprise)
 	if c == nil {
-		return diags
+		return diags, unread
 	}
 	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
@@ -137,12 +169,12 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 		diags.Append(check.image(*plan)...)
 	}
 	if checkIP && !check.unavailable {
-		diags.Append(check.staticIP(plan.Name)...)
+		diags.Append(staticIP(check, plan.Name)...)
 	}
 	if checkGroup && !check.unavailable { // last: the list needs more than managing runners
 		diags.Append(check.runnerGroup(plan.RunnerGroupID.ValueInt64())...)
 	}
-	return diags
+	return diags, append(unread, check.unread...)
 }
 
 // planCheck is one plan's checks against the catalog of one scope, all within one
@@ -157,14 +189,16 @@ type planCheck struct {
 	data        *providerData
 	groups      *listCache[client.Scope, int64, client.RunnerGroup]
 	claims      *staticIPClaims
-	unavailable bool // a catalog read failed: skip the remaining checks
+	unavailable bool             // a catalog read failed: skip the remaining checks
+	unread      diag.Diagnostics // why (planCheckFailed), apart from what the checks found
 }
 
 // skip records that the catalog could not be read for what, so that the remaining checks are
-// skipped, and says so (planCheckFailed).
+// skipped, and says so in unread (planCheckFailed).
 func (p *planCheck) skip(what string, err error) diag.Diagnostics {
 	p.unavailable = true
-	return p.data.planCheckFailed(what, err, p.scope)
+	p.unread.Append(p.data.planCheckFailed(what, err, p.scope)...)
+	return nil
 }
 
 // size checks the machine size.
@@ -319,10 +353,30 @@ func (p *planCheck) staticIP(name types.String) diag.Diagnostics {
 	if len(names) > 1 {
 		asked = fmt.Sprintf("the %d that this plan gives runners (%s)", len(names), strings.Join(names, ", "))
 	}
-	diags.AddAttributeError(path.Root("enable_static_ip"), "No Static Public IP Left",
+	diags.Append(noStaticIPLeft(p.scope, ips.CurrentUsage, ips.Maximum, asked))
+	return diags
+}
+
+// noStaticIPLeft is the error on enable_static_ip when the scope's static public IP ranges
+// (used of maximum) leave no room for what is asked.
+func noStaticIPLeft(scope client.Scope, used, maximum int64, asked string) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(path.Root("enable_static_ip"), "No Static Public IP Left",
 		fmt.Sprintf("The %s %q uses %d of its %d static public IP ranges (the githubactions_limits data source shows them), "+
 			"so GitHub would refuse %s. Release ranges from other runners (enable_static_ip = false) and apply that first, "+
-			"or ask GitHub Support to raise the limit.", p.scope.Noun(), p.scope.Name, ips.CurrentUsage, ips.Maximum, asked))
+			"or ask GitHub Support to raise the limit.", scope.Noun(), scope.Name, used, maximum, asked))
+}
+
+// staticIPLeftNow checks, just before a write, that the scope has a static public IP range
+// left for one more runner, as GitHub counts them now (runners this apply made included).
+func (p *planCheck) staticIPLeftNow(types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	limits, err := p.c.GetLimits(p.ctx, p.scope)
+	if err != nil {
+		return p.skip("enable_static_ip", err)
+	}
+	if ips := limits.PublicIPs; ips.CurrentUsage >= ips.Maximum {
+		diags.Append(noStaticIPLeft(p.scope, ips.CurrentUsage, ips.Maximum, "one more"))
+	}
 	return diags
 }
 
@@ -330,7 +384,7 @@ func (p *planCheck) staticIP(name types.String) diag.Diagnostics {
 // so that runners checked one at a time do not together pass the limit.
 type staticIPClaims struct {
 	mu     sync.Mutex
-	byName map[string][]string // scope → runner names (quoted), in the order they were checked
+	byName map[string][]string // scope key → runner names (quoted), in the order they were checked
 }
 
 // claim records the runner named name (unknown: a runner of its own) and returns the
@@ -341,7 +395,7 @@ func (c *staticIPClaims) claim(scope client.Scope, name types.String) []string {
 	if c.byName == nil {
 		c.byName = map[string][]string{}
 	}
-	key, label := scope.String(), "a runner whose name is not known yet"
+	key, label := scope.Key(), "a runner whose name is not known yet"
 	if !name.IsUnknown() {
 		label = strconv.Quote(name.ValueString())
 	}

@@ -57,8 +57,8 @@ type hostedRunnerResource struct {
 }
 
 type hostedRunnerModel struct {
-	Organization types.String `tfsdk:"organization"`
-	Enterprise   types.String `tfsdk:"enterprise"`
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
 	runnerAttrs
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
@@ -167,7 +167,11 @@ func (r *hostedRunnerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		// `plan -generate-config-out` crashes on a computed-only nested attribute.
 		"public_ips": schema.ListAttribute{
 			MarkdownDescription: "The static public IP ranges of the runner, once assigned. Each has `enabled` (whether the " +
-				"range is enabled), `prefix` (its first address, such as `20.80.208.150`) and `length` (its prefix length, such as `28`).",
+				"range is enabled), `prefix` (its first address, such as `20.80.208.150`) and `length` (its prefix length, such as `28`). " +
+				"GitHub documents no promise that a runner keeps its ranges when a change re-provisions it (a new `size`, `image` or " +
+				"`image_gen`) or when static IPs are turned off and on: such a plan shows them as known after apply, and allow-lists " +
+				"built from them must follow. A change that does not re-provision the runner (`name`, `maximum_runners`, " +
+				"`runner_group_id`) keeps them.",
 			Computed:      true,
 			ElementType:   types.ObjectType{AttrTypes: publicIPAttrTypes},
 			PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
@@ -236,6 +240,13 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(diags...)
 	body, diags := plan.toCreateRequest(ctx)
 	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The plan only warned about what the catalog cannot give (so as not to block a destroy).
+	checks, unread := r.checkCatalog(ctx, &plan, nil, (*planCheck).staticIPLeftNow)
+	resp.Diagnostics.Append(unread...)
+	resp.Diagnostics.Append(checks...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -310,9 +321,15 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	if body.Empty() {
-		// Only the timeouts or the letter case of the scope changed: GitHub has nothing to do.
+		// Only the timeouts changed (a change of the scope's letter case is planned as none): GitHub has nothing to do.
 		state.Organization, state.Enterprise, state.Timeouts = plan.Organization, plan.Enterprise, plan.Timeouts
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
+	checks, unread := r.checkCatalog(ctx, &plan, &state, (*planCheck).staticIPLeftNow)
+	resp.Diagnostics.Append(unread...)
+	resp.Diagnostics.Append(checks...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	since := r.data.settings.clock.Now()
@@ -452,7 +469,6 @@ func (m hostedRunnerModel) toCreateRequest(ctx context.Context) (client.CreateHo
 func updateRequest(ctx context.Context, plan, state runnerAttrs) (client.UpdateHostedRunnerRequest, bool, diag.Diagnostics) {
 	var body client.UpdateHostedRunnerRequest
 	var diags diag.Diagnostics
-	reprovision := false
 	if !plan.Name.Equal(state.Name) {
 		body.Name = plan.Name.ValueStringPointer()
 	}
@@ -464,15 +480,12 @@ func updateRequest(ctx context.Context, plan, state runnerAttrs) (client.UpdateH
 	}
 	if !plan.EnableStaticIP.Equal(state.EnableStaticIP) {
 		body.EnableStaticIP = plan.EnableStaticIP.ValueBoolPointer()
-		reprovision = reprovision || plan.EnableStaticIP.ValueBool()
 	}
 	if !plan.ImageGen.Equal(state.ImageGen) {
 		body.ImageGen = plan.ImageGen.ValueBoolPointer()
-		reprovision = true
 	}
 	if !plan.Size.Equal(state.Size) {
 		body.Size = plan.Size.ValueStringPointer()
-		reprovision = true
 	}
 	if !plan.Image.Equal(state.Image) {
 		img, d := plan.image(ctx)
@@ -481,9 +494,16 @@ func updateRequest(ctx context.Context, plan, state runnerAttrs) (client.UpdateH
 		body.ImageSource = img.Source.ValueStringPointer()
 		body.ImageVersion = img.Version.ValueStringPointer()
 		body.UnpinImageVersion = img.Version.IsNull()
-		reprovision = true
 	}
-	return body, reprovision, diags
+	return body, plan.reprovisions(state), diags
+}
+
+// reprovisions reports whether changing state into a re-provisions the runner: a new size,
+// image or image generation, or static IPs turned on. GitHub documents nothing that a runner
+// keeps across one, its static IP ranges included.
+func (a runnerAttrs) reprovisions(state runnerAttrs) bool {
+	return !a.Size.Equal(state.Size) || !a.Image.Equal(state.Image) || !a.ImageGen.Equal(state.ImageGen) ||
+		(!a.EnableStaticIP.Equal(state.EnableStaticIP) && a.EnableStaticIP.ValueBool())
 }
 
 func runnerID(v types.String) (int64, diag.Diagnostics) {

@@ -304,23 +304,12 @@ func TestAccHostedRunner_customImageLatest(t *testing.T) {
 // resolved to, and the next plan shows the difference instead of hiding it.
 func TestAccHostedRunner_imageResolvedByGitHub(t *testing.T) {
 	t.Parallel()
-	e, _ := newWrappedEnv(t, mockgithub.Config{}, func(_ *mockgithub.Mock, next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			rec := httptest.NewRecorder()
-			next.ServeHTTP(rec, r)
-			for k, v := range rec.Header() {
-				if k != "Content-Length" && k != "Etag" {
-					w.Header()[k] = v
-				}
-			}
-			w.WriteHeader(rec.Code)
-			body := rec.Body.Bytes()
-			if !strings.Contains(r.URL.Path, "/images/") { // the catalog still lists the alias
-				body = bytes.ReplaceAll(body, []byte(`"id":"ubuntu-latest"`), []byte(`"id":"ubuntu-24.04"`))
-			}
-			_, _ = w.Write(body)
-		})
-	})
+	e, _ := newWrappedEnv(t, mockgithub.Config{}, rewriteAnswers(func(r *http.Request, body []byte) []byte {
+		if strings.Contains(r.URL.Path, "/images/") { // the catalog still lists the alias
+			return body
+		}
+		return bytes.ReplaceAll(body, []byte(`"id":"ubuntu-latest"`), []byte(`"id":"ubuntu-24.04"`))
+	}))
 	sc := scopeCases[0]
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
@@ -35,8 +34,8 @@ type networkConfigurationResource struct {
 }
 
 type networkConfigurationResourceModel struct {
-	Organization types.String `tfsdk:"organization"`
-	Enterprise   types.String `tfsdk:"enterprise"`
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
 	networkConfigurationAttrs
 }
 

@@ -3,7 +3,11 @@ package provider
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,7 +151,9 @@ func TestAccHostedRunner_quietTruthfulPlans(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectUnknownValue(runnerAddr, tfjsonpath.New("machine_size_details")),
 							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("platform"), knownvalue.StringExact("linux-x64")),
-							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ips"), knownvalue.ListSizeExact(1)),
+							// A resize re-provisions the runner: GitHub promises no range across it.
+							plancheck.ExpectUnknownValue(runnerAddr, tfjsonpath.New("public_ips")),
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ip_enabled"), knownvalue.Bool(true)),
 						}},
 					},
 					{
@@ -320,7 +326,9 @@ resource "githubactions_hosted_runner" "r%[1]d" {
 }
 
 // TestAccHostedRunner_staticIPsSummedAtPlan: runners that each fit the static IP limit but
-// together pass it fail the plan, counted together, with nothing written; as many as fit apply.
+// together pass it are counted together at plan (a warning there, shown by
+// TestAccHostedRunner_destroyNotBlockedByCreateChecks through the CLI); the apply makes as many
+// as fit and stops the others before their request, so the limit is never passed.
 func TestAccHostedRunner_staticIPsSummedAtPlan(t *testing.T) {
 	t.Parallel()
 	for _, sc := range scopeCases {
@@ -344,20 +352,181 @@ resource "githubactions_hosted_runner" "test" {
 				CheckDestroy:             checkNoRunners(e, sc),
 				Steps: []resource.TestStep{
 					{
-						Config:      config(3),
-						ExpectError: wordsIn("No Static Public IP Left", "uses 48 of its 50", "refuse the 3 that this plan gives runners", `"static-`),
+						Config: config(3),
+						// The third create stops before its request, or, when the creates
+						// race, GitHub refuses it.
+						ExpectError: regexp.MustCompile(`No Static Public IP Left(?s:.*)uses 50 of its 50|Static public IP limit reached`),
 					},
 					{
 						PreConfig: func() {
-							if w := writesTo(e.Mock); len(w) != 0 {
-								t.Errorf("a plan over the static IP limit wrote to GitHub: %v", w)
+							if n := len(e.Mock.Runners(sc.path)); n != 2 {
+								t.Errorf("the apply made %d static-IP runners, want the 2 that fit", n)
+							}
+							if n := e.Mock.Count("POST", "/hosted-runners$"); n > 3 {
+								t.Errorf("the apply sent %d creates, want at most 3", n)
 							}
 						},
-						Config: config(2),
-						Check:  resource.TestCheckResourceAttr("githubactions_hosted_runner.test.1", "public_ip_enabled", "true"),
+						Config:             config(3),
+						PlanOnly:           true,
+						ExpectNonEmptyPlan: true,
 					},
 				},
 			})
+		})
+	}
+}
+
+// TestAccHostedRunner_reprovisionMovesStaticIPs: GitHub promises no static IP range across a
+// change that re-provisions the runner, so where the answer carries a new range (as the mock
+// gives one here) a resize and an image change each plan public_ips as unknown and apply
+// without "inconsistent result after apply", storing the new range; a change that does not
+// re-provision keeps the ranges known in the plan.
+func TestAccHostedRunner_reprovisionMovesStaticIPs(t *testing.T) {
+	t.Parallel()
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newTestEnv(t, mockgithub.Config{ReprovisionMovesStaticIPs: true})
+			config := func(size, image string, maximum int) string {
+				return runnerConfig(e, sc, "moved", fmt.Sprintf("  image = { id = %q }\n  size = %q\n  maximum_runners = %d\n  enable_static_ip = true\n", image, size, maximum))
+			}
+			var prefixes []string
+			prefix := resource.TestCheckFunc(func(s *terraform.State) error {
+				p := s.RootModule().Resources[runnerAddr].Primary.Attributes["public_ips.0.prefix"]
+				if p == "" || slices.Contains(prefixes, p) {
+					return fmt.Errorf("public_ips.0.prefix = %q after %v: want a new range", p, prefixes)
+				}
+				prefixes = append(prefixes, p)
+				return nil
+			})
+			unknownIPs := resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(runnerAddr, tfjsonpath.New("public_ips")),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.factories(),
+				CheckDestroy:             checkNoRunners(e, sc),
+				Steps: []resource.TestStep{
+					{Config: config("4-core", "ubuntu-latest", 3), Check: prefix},
+					{Config: config("8-core", "ubuntu-latest", 3), ConfigPlanChecks: unknownIPs, Check: prefix},
+					{Config: config("8-core", "ubuntu-22.04", 3), ConfigPlanChecks: unknownIPs, Check: prefix},
+					{
+						Config: config("8-core", "ubuntu-22.04", 5),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ips").AtSliceIndex(0).AtMapKey("prefix"),
+								knownvalue.StringFunc(func(p string) error {
+									if p != prefixes[len(prefixes)-1] {
+										return fmt.Errorf("planned prefix %q, want the current %q", p, prefixes[len(prefixes)-1])
+									}
+									return nil
+								})),
+						}},
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccHostedRunner_destroyNotBlockedByCreateChecks: `terraform destroy` (which first plans
+// the whole configuration to refresh it) removes what exists even though the configuration
+// holds runners that could not be created now: static IPs over the limit, counted across the
+// two spellings of one scope, and a size the catalog no longer offers. The checks that only
+// matter to a create report at plan without blocking it, and stop the apply before any write.
+func TestAccHostedRunner_destroyNotBlockedByCreateChecks(t *testing.T) {
+	t.Parallel()
+	c := newCLIEnv(t)
+	for _, sc := range scopeCases {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			c := &cliEnv{t: t, terraform: c.terraform, rc: c.rc}
+			mock := mockgithub.New(mockgithub.Config{PublicIPBaseUsage: 49})
+			srv := httptest.NewServer(mock)
+			t.Cleanup(srv.Close)
+			runner := func(label, owner, size, extra string) string {
+				return fmt.Sprintf(`
+resource "githubactions_hosted_runner" %[1]q {
+  %[2]s = %[3]q
+  name  = %[1]q
+  image = { id = "ubuntu-latest" }
+  size  = %[4]q
+%[5]s}
+`, label, sc.attr, owner, size, extra)
+			}
+			head := `terraform {
+  required_providers {
+    githubactions = { source = "runnerforge/githubactions" }
+  }
+}
+
+provider "githubactions" {
+  write_delay_ms = 0
+}
+`
+			work := t.TempDir()
+			write := func(config string) {
+				if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(config), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			env := []string{"GITHUB_BASE_URL=" + srv.URL, "GITHUB_TOKEN=" + mockgithub.DefaultToken}
+			write(head + runner("kept", sc.owner, "4-core", ""))
+			c.mustRun(work, env, "init", "-input=false", "-no-color")
+			c.mustRun(work, env, "apply", "-input=false", "-no-color", "-auto-approve")
+			if n := len(mock.Runners(sc.path)); n != 1 {
+				t.Fatalf("the mock has %d runners after the first apply, want 1", n)
+			}
+			static := "  enable_static_ip = true\n"
+			write(head + runner("kept", sc.owner, "4-core", "") + runner("lower", sc.owner, "4-core", static) +
+				runner("upper", strings.ToUpper(sc.owner), "4-core", static) + runner("gone", sc.owner, "3-core", ""))
+			mock.ResetRequests()
+			out, code := c.run(work, env, "plan", "-input=false", "-no-color")
+			for _, want := range []*regexp.Regexp{
+				wordsIn("Warning: No Static Public IP Left", "uses 49 of its 50", "refuse the 2 that this plan gives runners", "a destroy goes on"),
+				wordsIn("Warning: Unknown Machine Size", `no machine size "3-core"`),
+			} {
+				if code != 0 || !want.MatchString(out) {
+					t.Errorf("the plan of runners that cannot be created exited %d, want 0 with a warning matching %s:\n%s", code, want, out)
+				}
+			}
+			if w := writesTo(mock); len(w) != 0 {
+				t.Errorf("the plan wrote to GitHub: %v", w)
+			}
+			// The apply makes what fits (one static IP is left) and stops each other create
+			// before its request, or GitHub refuses it.
+			out, code = c.run(work, env, "apply", "-input=false", "-no-color", "-auto-approve")
+			for _, want := range []*regexp.Regexp{
+				wordsIn("Error: Unknown Machine Size", `no machine size "3-core"`),
+				regexp.MustCompile(`Error: No Static Public IP Left|Static public IP limit reached`),
+			} {
+				if code == 0 || !want.MatchString(out) {
+					t.Errorf("the apply of runners that cannot be created exited %d, want an error matching %s:\n%s", code, want, out)
+				}
+			}
+			staticRunners, gone := 0, 0
+			for _, r := range mock.Runners(sc.path) {
+				if r.EnableStaticIP {
+					staticRunners++
+				}
+				if r.Name == "gone" {
+					gone++
+				}
+			}
+			if staticRunners > 1 || gone != 0 || mock.Count("POST", "/hosted-runners$") > 2 {
+				t.Errorf("after the apply the mock has %d static-IP runners (want at most the 1 that fits) and %d of size 3-core; %d creates sent",
+					staticRunners, gone, mock.Count("POST", "/hosted-runners$"))
+			}
+			wantDestroyed := len(mock.Runners(sc.path))
+			out = c.mustRun(work, env, "destroy", "-input=false", "-no-color", "-auto-approve")
+			if !strings.Contains(out, fmt.Sprintf("%d destroyed", wantDestroyed)) {
+				t.Errorf("terraform destroy did not destroy the %d runners:\n%s", wantDestroyed, out)
+			}
+			if rs := mock.Runners(sc.path); len(rs) != 0 {
+				t.Errorf("the mock still has %d runners after terraform destroy: %+v", len(rs), rs)
+			}
 		})
 	}
 }

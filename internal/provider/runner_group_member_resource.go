@@ -49,7 +49,7 @@ type runnerGroupMemberResource struct {
 // memberModel is one membership, whichever resource holds it.
 type memberModel struct {
 	ID     types.String
-	Owner  types.String
+	Owner  scopeName
 	Group  wholeNumberValue
 	Member wholeNumberValue
 }
@@ -85,9 +85,10 @@ func (r *runnerGroupMemberResource) Schema(_ context.Context, _ resource.SchemaR
 			k.ownerAttr: schema.StringAttribute{
 				MarkdownDescription: ownerDesc + " GitHub treats it case-insensitively. Changing it replaces the resource; " +
 					"changing only its letter case records the new spelling without a request.",
+				CustomType:    scopeNameType{},
 				Required:      true,
 				Validators:    scopeValidators("", false),
-				PlanModifiers: []planmodifier.String{requiresReplaceUnlessCaseOnly()},
+				PlanModifiers: []planmodifier.String{keepScopeSpelling{}, requiresReplaceUnlessCaseOnly()},
 			},
 			"runner_group_id": wholeID("The numeric ID of the runner group, whose `visibility` must be `selected`. The default group " +
 				"and groups an organization inherits from its enterprise are refused."),
@@ -121,11 +122,11 @@ func (k memberKind) set(ctx context.Context, set func(context.Context, any) diag
 }
 
 // scopeArgs turns the owner into the organization and enterprise arguments clientFor takes.
-func (k memberKind) scopeArgs(owner types.String) (org, ent types.String) {
+func (k memberKind) scopeArgs(owner scopeName) (org, ent scopeName) {
 	if k.scopeKind == client.KindEnterprise {
-		return types.StringNull(), owner
+		return scopeNameNull(), owner
 	}
-	return owner, types.StringNull()
+	return owner, scopeNameNull()
 }
 
 // client returns the client and scope of a membership.
@@ -299,7 +300,7 @@ func (r *runnerGroupMemberResource) ImportState(ctx context.Context, req resourc
 		return
 	}
 	m := memberModel{
-		Owner:  types.StringValue(parsed.Scope.Name),
+		Owner:  scopeNameValue(parsed.Scope.Name),
 		Group:  wholeNumber(types.Int64Value(ids[0])),
 		Member: wholeNumber(types.Int64Value(ids[1])),
 	}

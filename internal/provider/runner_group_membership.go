@@ -100,5 +100,5 @@ func hostedRunnersInGroup(ctx context.Context, c *client.Client, scope client.Sc
 	if err != nil {
 		return nil, err
 	}
-	return filter(all, func(r client.HostedRunner) bool { return r.RunnerGroupID == id }), nil
+	return filter(all, func(r client.HostedRunner) bool { return r.RunnerGroupID != nil && *r.RunnerGroupID == id }), nil
 }

@@ -29,7 +29,7 @@ func NewRunnerGroupOrganizationResource() resource.Resource {
 
 type runnerGroupOrganizationModel struct {
 	ID             types.String     `tfsdk:"id"`
-	Enterprise     types.String     `tfsdk:"enterprise"`
+	Enterprise     scopeName        `tfsdk:"enterprise"`
 	RunnerGroupID  wholeNumberValue `tfsdk:"runner_group_id"`
 	OrganizationID wholeNumberValue `tfsdk:"organization_id"`
 }

@@ -31,7 +31,7 @@ func NewRunnerGroupRepositoryResource() resource.Resource {
 
 type runnerGroupRepositoryModel struct {
 	ID            types.String     `tfsdk:"id"`
-	Organization  types.String     `tfsdk:"organization"`
+	Organization  scopeName        `tfsdk:"organization"`
 	RunnerGroupID wholeNumberValue `tfsdk:"runner_group_id"`
 	RepositoryID  wholeNumberValue `tfsdk:"repository_id"`
 }

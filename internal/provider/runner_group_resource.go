@@ -41,8 +41,8 @@ type runnerGroupResource struct {
 }
 
 type runnerGroupResourceModel struct {
-	Organization types.String `tfsdk:"organization"`
-	Enterprise   types.String `tfsdk:"enterprise"`
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
 	runnerGroupAttrs
 	SelectedRepositoryIDs   types.Set `tfsdk:"selected_repository_ids"`
 	SelectedOrganizationIDs types.Set `tfsdk:"selected_organization_ids"`

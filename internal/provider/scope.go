@@ -43,16 +43,17 @@ func scopeValidators(other string, first bool) []validator.String {
 }
 
 // scopeResourceAttributes are the organization and enterprise arguments of a resource.
-// GitHub treats both names case-insensitively: changing only the letter case is an in-place
-// update that sends no request; any other change replaces the resource.
+// GitHub treats both names case-insensitively: changing only the letter case is no change at
+// all; any other change replaces the resource.
 func scopeResourceAttributes() map[string]rschema.Attribute {
 	attr := func(desc, other string, first bool) rschema.StringAttribute {
 		return rschema.StringAttribute{
-			MarkdownDescription: desc + " Changing it replaces the resource; changing only its letter case does not (GitHub " +
-				"treats the name case-insensitively), it records the new spelling without a request.",
+			MarkdownDescription: desc + " Changing it replaces the resource; changing only its letter case is no change at " +
+				"all (GitHub treats the name case-insensitively): the plan is empty and the state keeps the spelling it has.",
+			CustomType:    scopeNameType{},
 			Optional:      true,
 			Validators:    scopeValidators(other, first),
-			PlanModifiers: []planmodifier.String{requiresReplaceUnlessCaseOnly()},
+			PlanModifiers: []planmodifier.String{keepScopeSpelling{}, requiresReplaceUnlessCaseOnly()},
 		}
 	}
 	return map[string]rschema.Attribute{
@@ -73,19 +74,19 @@ func requiresReplaceUnlessCaseOnly() planmodifier.String {
 // scopeNameReplaced reports a change of one scope argument that replaces the resource: any
 // change but one of letter case.
 func scopeNameReplaced(plan, state types.String) bool {
-	return !strings.EqualFold(plan.ValueString(), state.ValueString()) || plan.IsNull() != state.IsNull()
+	return plan.IsNull() != state.IsNull() || !plan.IsNull() && !sameScopeName(plan, state)
 }
 
 // scopeReplaced reports a scope change that replaces the resource (not one of letter case only).
-func scopeReplaced(planOrg, planEnt, stateOrg, stateEnt types.String) bool {
-	return scopeNameReplaced(planOrg, stateOrg) || scopeNameReplaced(planEnt, stateEnt)
+func scopeReplaced(planOrg, planEnt, stateOrg, stateEnt scopeName) bool {
+	return scopeNameReplaced(planOrg.StringValue, stateOrg.StringValue) || scopeNameReplaced(planEnt.StringValue, stateEnt.StringValue)
 }
 
 // scopeDataSourceAttributes are the organization and enterprise arguments of a data source.
 func scopeDataSourceAttributes() map[string]dschema.Attribute {
 	return map[string]dschema.Attribute{
-		"organization": dschema.StringAttribute{MarkdownDescription: organizationDescription, Optional: true, Validators: scopeValidators("enterprise", true)},
-		"enterprise":   dschema.StringAttribute{MarkdownDescription: enterpriseDescription, Optional: true, Validators: scopeValidators("organization", false)},
+		"organization": dschema.StringAttribute{MarkdownDescription: organizationDescription, CustomType: scopeNameType{}, Optional: true, Validators: scopeValidators("enterprise", true)},
+		"enterprise":   dschema.StringAttribute{MarkdownDescription: enterpriseDescription, CustomType: scopeNameType{}, Optional: true, Validators: scopeValidators("organization", false)},
 	}
 }
 
@@ -100,7 +101,7 @@ func (v exactlyOneScope) Description(context.Context) string {
 func (v exactlyOneScope) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (v exactlyOneScope) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	var other types.String
+	var other scopeName
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.other), &other)...)
 	if req.ConfigValue.IsUnknown() || other.IsUnknown() || resp.Diagnostics.HasError() {
 		return
@@ -116,7 +117,7 @@ func (v exactlyOneScope) ValidateString(ctx context.Context, req validator.Strin
 }
 
 // scopeOf turns the two arguments into a client scope.
-func scopeOf(org, ent types.String) (client.Scope, diag.Diagnostics) {
+func scopeOf(org, ent scopeName) (client.Scope, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	switch {
 	case org.ValueString() != "" && ent.ValueString() == "":
@@ -129,11 +130,11 @@ func scopeOf(org, ent types.String) (client.Scope, diag.Diagnostics) {
 }
 
 // scopeValues is the inverse of scopeOf, for state.
-func scopeValues(s client.Scope) (org, ent types.String) {
+func scopeValues(s client.Scope) (org, ent scopeName) {
 	if s.IsEnterprise() {
-		return types.StringNull(), types.StringValue(s.Name)
+		return scopeNameNull(), scopeNameValue(s.Name)
 	}
-	return types.StringValue(s.Name), types.StringNull()
+	return scopeNameValue(s.Name), scopeNameNull()
 }
 
 // importID is a parsed import ID: "orgs/<org>/<id>[/<rest>]" or "enterprises/<ent>/<id>[/<rest>]".

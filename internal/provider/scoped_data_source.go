@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -27,7 +26,7 @@ func (d *scopedDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 // clientFor returns the API client and the scope of the organization/enterprise arguments.
-func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.Scope, diag.Diagnostics) {
+func (d *providerData) clientFor(org, ent scopeName) (*client.Client, client.Scope, diag.Diagnostics) {
 	c, scope, _, diags := d.scopedClient(org, ent)
 	return c, scope, diags
 }
@@ -37,7 +36,7 @@ func (d *providerData) clientFor(org, ent types.String) (*client.Client, client.
 // source: the first caller of the run reports it, and the later ones get quiet = true and
 // return (a resource keeping its prior state, a data source without its values), since the
 // run fails anyway.
-func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
+func (d *providerData) refreshClientFor(org, ent scopeName) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
 	c, scope, repeat, diags := d.scopedClient(org, ent)
 	if repeat {
 		return nil, scope, true, nil
@@ -49,7 +48,7 @@ func (d *providerData) refreshClientFor(org, ent types.String) (c *client.Client
 // the checks cannot run: without credentials the plan fails once (the first caller of the run
 // reports how to give them); with a provider configuration Terraform knows only at apply, the
 // plan warns once that the checks did not run.
-func (d *providerData) planClientFor(org, ent types.String) (*client.Client, client.Scope, diag.Diagnostics) {
+func (d *providerData) planClientFor(org, ent scopeName) (*client.Client, client.Scope, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if d == nil {
 		return nil, client.Scope{}, diags // not configured (validate)
@@ -72,7 +71,7 @@ func (d *providerData) planClientFor(org, ent types.String) (*client.Client, cli
 
 // scopedClient resolves the scope, then the client; repeat says that the client's error was
 // already given to an earlier caller of this run.
-func (d *providerData) scopedClient(org, ent types.String) (*client.Client, client.Scope, bool, diag.Diagnostics) {
+func (d *providerData) scopedClient(org, ent scopeName) (*client.Client, client.Scope, bool, diag.Diagnostics) {
 	scope, diags := scopeOf(org, ent)
 	if diags.HasError() {
 		return nil, scope, false, diags
@@ -108,6 +107,6 @@ func withScope(attrs map[string]dschema.Attribute) map[string]dschema.Attribute 
 
 // scopeModel is the organization/enterprise pair every data source model starts with.
 type scopeModel struct {
-	Organization types.String `tfsdk:"organization"`
-	Enterprise   types.String `tfsdk:"enterprise"`
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
 }

@@ -34,7 +34,7 @@ func Reflects(r *client.HostedRunner, u *client.UpdateHostedRunnerRequest) bool 
 	}
 	return (u.Name == nil || *u.Name == r.Name) &&
 		(u.Size == nil || *u.Size == r.MachineSizeDetails.ID) &&
-		(u.RunnerGroupID == nil || r.RunnerGroupID == 0 || *u.RunnerGroupID == r.RunnerGroupID) &&
+		(u.RunnerGroupID == nil || r.RunnerGroupID == nil || *u.RunnerGroupID == *r.RunnerGroupID) &&
 		(u.MaximumRunners == nil || r.MaximumRunners == nil || *u.MaximumRunners == *r.MaximumRunners) &&
 		(u.EnableStaticIP == nil || *u.EnableStaticIP == r.PublicIPEnabled) &&
 		(u.ImageID == nil || r.ImageDetails == nil || *u.ImageID == r.ImageDetails.ID)
