@@ -58,7 +58,7 @@ func run(args []string) error {
 		StaticIPDelay:  *staticIP,
 		Latency:        *latency,
 	})
-	srv := &http.Server{Handler: mock, ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(mock)
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o644); err != nil {
 			_ = ln.Close()
@@ -83,6 +83,12 @@ func run(args []string) error {
 		return err
 	}
 	return nil
+}
+
+// newServer serves mock at the root, as api.github.com does, and under /api/v3, as GitHub
+// Enterprise Server does, for integrations/github (which adds /api/v3 to any other base URL).
+func newServer(mock *mockgithub.Mock) *http.Server {
+	return &http.Server{Handler: mockgithub.Handler(mock), ReadHeaderTimeout: 10 * time.Second}
 }
 
 // checkLoopback refuses any address that is not on the loopback interface.

@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,12 +27,15 @@ import (
 // tests run; the GNUmakefile builds it into bin/.
 const integrationsGitHubVersion = "6.13.0"
 
+// integrationsGitHubBin is where the GNUmakefile builds it.
+const integrationsGitHubBin = "../../bin/terraform-provider-github_v" + integrationsGitHubVersion
+
 // movedBlocksSince is the first Terraform with `moved` blocks across resource types of
 // different providers (OpenTofu has them in every release this provider supports).
 var movedBlocksSince = tfversion.Version1_8_0
 
-// integrationsGitHubEnv is a test env that integrations/github can reach too: it serves the
-// mock under /api/v3 as well (the path a non-github.com base_url gets), installs the source
+// integrationsGitHubEnv is a test env that integrations/github can reach too (the test env
+// serves the mock under /api/v3, the path a non-github.com base_url gets): it installs the source
 // provider from bin/ through a filesystem mirror, and sets GITHUB_OWNER, the organization a
 // move reads. It sets environment variables, so its tests cannot run in parallel.
 type integrationsGitHubEnv struct {
@@ -44,23 +45,17 @@ type integrationsGitHubEnv struct {
 
 func newIntegrationsGitHubEnv(t *testing.T, org string) *integrationsGitHubEnv {
 	t.Helper()
-	bin, err := filepath.Abs("../../bin/terraform-provider-github_v" + integrationsGitHubVersion)
+	bin, err := filepath.Abs(integrationsGitHubBin)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(bin); err != nil {
 		t.Fatalf("the move tests need integrations/github v%s in bin/: run `make %s` (%v)",
-			integrationsGitHubVersion, "bin/terraform-provider-github_v"+integrationsGitHubVersion, err)
+			integrationsGitHubVersion, strings.TrimPrefix(integrationsGitHubBin, "../../"), err)
 	}
 	mirror := t.TempDir()
 	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
-		dir := filepath.Join(mirror, host, "integrations", "github", integrationsGitHubVersion, runtime.GOOS+"_"+runtime.GOARCH)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(bin, filepath.Join(dir, filepath.Base(bin))); err != nil {
-			t.Fatal(err)
-		}
+		mirrorProvider(t, mirror, host+"/integrations/github", integrationsGitHubVersion, bin)
 	}
 	rc := filepath.Join(mirror, "terraformrc")
 	cfg := fmt.Sprintf(`provider_installation {
@@ -77,9 +72,7 @@ func newIntegrationsGitHubEnv(t *testing.T, org string) *integrationsGitHubEnv {
 	t.Setenv("GITHUB_OWNER", org)
 
 	e := newTestEnv(t, mockgithub.Config{Orgs: []string{org}})
-	ghes := httptest.NewServer(http.StripPrefix("/api/v3", e.Mock))
-	t.Cleanup(ghes.Close)
-	return &integrationsGitHubEnv{testEnv: e, sourceURL: ghes.URL + "/"}
+	return &integrationsGitHubEnv{testEnv: e, sourceURL: e.URL + "/"}
 }
 
 // sourceProviderConfig renders integrations/github's provider block for the mock.
