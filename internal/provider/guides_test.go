@@ -55,7 +55,7 @@ type guideStep struct {
 	fails  string
 	empty  bool
 	output string
-	// mark records the mock's request count after the step, for check.
+	// mark records the mock's count of writes after the step, for check.
 	mark bool
 }
 
@@ -145,7 +145,7 @@ func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
 			t.Errorf("%s: the output does not match %q:\n%s", s.run, s.output, out)
 		}
 		if s.mark {
-			mark = len(e.Mock.Requests())
+			mark = writes(e.Mock)
 		}
 		last = s
 	}
@@ -281,15 +281,4 @@ func (c *cliEnv) version() cliVersion {
 	major, _ := strconv.Atoi(m[2])
 	minor, _ := strconv.Atoi(m[3])
 	return cliVersion{tofu: m[1] == "OpenTofu", major: major, minor: minor}
-}
-
-// writesSince counts the POST, PATCH, PUT and DELETE requests of the mock's log from index mark.
-func writesSince(m *mockgithub.Mock, mark int) []string {
-	var out []string
-	for _, r := range m.Requests()[mark:] {
-		if r.Method != "GET" {
-			out = append(out, r.Method+" "+r.Path)
-		}
-	}
-	return out
 }

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -91,69 +90,6 @@ func (e *integrationsGitHubEnv) sourceProviders() map[string]resource.ExternalPr
 	return map[string]resource.ExternalProvider{
 		"github": {Source: "integrations/github", VersionConstraint: integrationsGitHubVersion},
 	}
-}
-
-// movedGuideExample is the moved-block configuration of the guide "Moving from integrations/github".
-const movedGuideExample = "../../examples/guides/migrating-from-integrations-github/moved/main.tf"
-
-// TestAccMovedFromIntegrationsGitHub_guide follows the guide's moved-block path end to end:
-// integrations/github creates the runner the guide describes, then the guide's own
-// configuration (without the github provider) moves it: refused while GITHUB_OWNER is unset,
-// then done once it is set. The runner keeps its id, neither plan sends a write, and the next
-// plan is empty.
-func TestAccMovedFromIntegrationsGitHub_guide(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
-	const org, addr = "my-org", "githubactions_hosted_runner.linux"
-	e := newIntegrationsGitHubEnv(t, org)
-	ids := map[string]string{}
-	var before int
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(movedBlocksSince)},
-		Steps: []resource.TestStep{
-			{
-				ExternalProviders: e.sourceProviders(),
-				Config: e.sourceProviderConfig(org) + `
-resource "github_actions_hosted_runner" "linux" {
-  name            = "ubuntu-4core"
-  size            = "4-core"
-  runner_group_id = 1
-  maximum_runners = 10
-  image {
-    id     = "ubuntu-latest"
-    source = "github"
-  }
-}
-`,
-				ConfigStateChecks: []statecheck.StateCheck{runnerIDs{ids: ids, prefix: "github_actions_hosted_runner.linux", n: 1}},
-			},
-			{
-				// Without GITHUB_OWNER the move is refused at plan, saying what to set.
-				PreConfig: func() {
-					before = writes(e.Mock)
-					t.Setenv(ownerEnv, "")
-				},
-				ProtoV6ProviderFactories: e.factories(),
-				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
-				ExpectError:              regexp.MustCompile(`(?s)Organization Unknown for Moved Resource.*GITHUB_OWNER`),
-			},
-			{
-				PreConfig:                func() { t.Setenv(ownerEnv, org) },
-				ProtoV6ProviderFactories: e.factories(),
-				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					runnerIDs{ids: ids, prefix: addr, want: true},
-					noWritesSince{mock: e.Mock, before: &before},
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("organization"), knownvalue.StringExact(org)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("image").AtMapKey("id"), knownvalue.StringExact("ubuntu-latest")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
-				},
-			},
-		},
-		CheckDestroy: checkNoRunners(e.testEnv, scopeCase{path: "orgs/" + org}),
-	})
 }
 
 // writes counts the mock's POST, PATCH and DELETE requests so far.
