@@ -58,6 +58,11 @@ func TestDescribeSeed(t *testing.T) {
 	if !strings.Contains(lines[1], "vnet-eastus (eastus) = "+id) || !strings.Contains(lines[1], `1 "Default"`) {
 		t.Errorf("organization line %q lacks the seeded settings or default group", lines[1])
 	}
+	for i, want := range []string{"organizations 1001 acme", "repositories 100001 api", `custom images 1 "ci-base" (linux-x64)`} {
+		if !strings.Contains(lines[min(i, 1)], want) {
+			t.Errorf("line %q lacks %q", lines[min(i, 1)], want)
+		}
+	}
 }
 
 // TestServerAnswersUnderAPIv3: the served handler answers the same API at the root and under
