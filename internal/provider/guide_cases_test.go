@@ -229,13 +229,13 @@ func wantRunner(m *mockgithub.Mock, scope string, want mockgithub.Runner) error 
 	return nil
 }
 
-// onlyReadSince checks that no POST, PATCH or DELETE reached the mock after the marked step.
+// onlyReadSince checks that no POST, PATCH, PUT or DELETE reached the mock after the marked step.
 func onlyReadSince(m *mockgithub.Mock, mark int) error {
 	if mark < 0 {
 		return fmt.Errorf("no step marked the request log")
 	}
 	if n := writes(m) - mark; n != 0 {
-		return fmt.Errorf("the guide sent %d POST, PATCH or DELETE request(s); it must only read", n)
+		return fmt.Errorf("the guide sent %d POST, PATCH, PUT or DELETE request(s); it must only read", n)
 	}
 	return nil
 }

@@ -92,9 +92,9 @@ func (e *integrationsGitHubEnv) sourceProviders() map[string]resource.ExternalPr
 	}
 }
 
-// writes counts the mock's POST, PATCH and DELETE requests so far.
+// writes counts the mock's POST, PATCH, PUT and DELETE requests so far.
 func writes(m *mockgithub.Mock) int {
-	return m.Count("POST", "") + m.Count("PATCH", "") + m.Count("DELETE", "")
+	return m.Count("POST", "") + m.Count("PATCH", "") + m.Count("PUT", "") + m.Count("DELETE", "")
 }
 
 // TestAccMovedFromIntegrationsGitHub_count has integrations/github create two runners (count:
@@ -211,7 +211,7 @@ func (c runnerIDs) CheckState(_ context.Context, req statecheck.CheckStateReques
 	}
 }
 
-// noWritesSince checks that the mock logged no POST, PATCH or DELETE after *before writes.
+// noWritesSince checks that the mock logged no POST, PATCH, PUT or DELETE after *before writes.
 type noWritesSince struct {
 	mock   *mockgithub.Mock
 	before *int
@@ -220,7 +220,7 @@ type noWritesSince struct {
 // CheckState implements statecheck.StateCheck.
 func (c noWritesSince) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	if n := writes(c.mock) - *c.before; n != 0 {
-		resp.Error = fmt.Errorf("the move sent %d POST, PATCH or DELETE request(s); it must only read", n)
+		resp.Error = fmt.Errorf("the move sent %d POST, PATCH, PUT or DELETE request(s); it must only read", n)
 	}
 }
 
