@@ -63,7 +63,7 @@ var guideCases = []guideCase{
 	privateNetworkingCase("enterprise", "enterprise=my-enterprise", "enterprises/my-enterprise", "private-network", "all"),
 	{
 		name: "migrating-from-integrations-github/import", page: "migrating-from-integrations-github",
-		section: "## With an import block (Terraform 1.5 to 1.7)",
+		section: "## With an import block (Terraform 1.5 to 1.7)", integrations: true,
 		seed: func(t *testing.T, m *mockgithub.Mock) {
 			// The guide's runner id is 42: the runner integrations/github creates gets it.
 			m.AddRunner("enterprises/my-enterprise", mockgithub.Runner{ID: 41, Name: "other", Size: "4-core", ImageID: "ubuntu-latest"})
@@ -97,7 +97,7 @@ var guideCases = []guideCase{
 	},
 	{
 		name: "migrating-from-integrations-github/moved", page: "migrating-from-integrations-github",
-		section: "## With a moved block (Terraform 1.8 and OpenTofu)",
+		section: "## With a moved block (Terraform 1.8 and OpenTofu)", integrations: true,
 		cli: func(v cliVersion) string {
 			if v.atLeast(1, 8) {
 				return ""

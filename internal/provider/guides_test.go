@@ -27,6 +27,7 @@ type guideCase struct {
 	// placeholders maps a value the page shows (an Azure id, say) to the mock's value for it.
 	placeholders func(m *mockgithub.Mock) map[string]string
 	seed         func(t *testing.T, m *mockgithub.Mock)
+	integrations bool // the path starts from runners of integrations/github (built into bin/)
 	steps        []guideStep
 	// check inspects the mock after the last step: what it must hold, what must not have been sent.
 	check func(m *mockgithub.Mock, mark int) error
@@ -101,6 +102,9 @@ func TestAccGuides(t *testing.T) {
 // followGuide runs one guide path and checks that each command it runs is on the page.
 func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
 	page := guideSection(t, g.page, g.section)
+	if g.integrations {
+		integrationsGitHubPath(t) // newCLIEnv mirrors it when bin/ has it
+	}
 	e := newWallClockEnv(t, mockgithub.Config{Orgs: []string{"my-org"}, Enterprises: []string{"my-enterprise"}})
 	if g.seed != nil {
 		g.seed(t, e.Mock)

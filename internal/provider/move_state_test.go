@@ -44,14 +44,7 @@ type integrationsGitHubEnv struct {
 
 func newIntegrationsGitHubEnv(t *testing.T, org string) *integrationsGitHubEnv {
 	t.Helper()
-	bin, err := filepath.Abs(integrationsGitHubBin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("the move tests need integrations/github v%s in bin/: run `make %s` (%v)",
-			integrationsGitHubVersion, strings.TrimPrefix(integrationsGitHubBin, "../../"), err)
-	}
+	bin := integrationsGitHubPath(t)
 	mirror := t.TempDir()
 	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
 		mirrorProvider(t, mirror, host+"/integrations/github", integrationsGitHubVersion, bin)
@@ -72,6 +65,21 @@ func newIntegrationsGitHubEnv(t *testing.T, org string) *integrationsGitHubEnv {
 
 	e := newTestEnv(t, mockgithub.Config{Orgs: []string{org}})
 	return &integrationsGitHubEnv{testEnv: e, sourceURL: e.URL + "/"}
+}
+
+// integrationsGitHubPath returns the absolute path of integrations/github in bin/, failing
+// the test, saying how to build it, when it is missing.
+func integrationsGitHubPath(t *testing.T) string {
+	t.Helper()
+	bin, err := filepath.Abs(integrationsGitHubBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("this test needs integrations/github v%s in bin/: run `make %s` (%v)",
+			integrationsGitHubVersion, strings.TrimPrefix(integrationsGitHubBin, "../../"), err)
+	}
+	return bin
 }
 
 // sourceProviderConfig renders integrations/github's provider block for the mock.
