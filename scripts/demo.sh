@@ -24,6 +24,14 @@ name=$(basename "$cli")
 # both registry hosts (OpenTofu resolves runnerforge/githubactions on registry.opentofu.org):
 # init installs it as it would from a registry, with no dev_overrides warning, and never
 # reaches a registry.
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  filesystem_mirror {
+    path = "$work/mirror"
+  }
+}
+RC
+export TF_CLI_CONFIG_FILE="$work/terraformrc"
 platform="$(go env GOOS)_$(go env GOARCH)"
 for host in registry.terraform.io registry.opentofu.org; do
   mirror="$work/mirror/$host/runnerforge/githubactions/0.1.0/$platform"
@@ -38,15 +46,7 @@ host=registry.terraform.io
 if "$cli" version | grep -q OpenTofu; then host=registry.opentofu.org; fi
 printf 'provider "%s/runnerforge/githubactions" {\n  version     = "0.1.0"\n  constraints = "~> 0.1"\n  hashes      = ["%s"]\n}\n' \
   "$host" "$h1" >"$work/.terraform.lock.hcl"
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  filesystem_mirror {
-    path = "$work/mirror"
-  }
-}
-RC
 cp "$root"/examples/demo/*.tf "$work/"
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
 export GITHUB_BASE_URL=$(cat "$work/url")
 export GITHUB_TOKEN="$token"
 export CHECKPOINT_DISABLE=1
