@@ -286,3 +286,44 @@ func (c *cliEnv) version() cliVersion {
 	minor, _ := strconv.Atoi(m[3])
 	return cliVersion{tofu: m[1] == "OpenTofu", major: major, minor: minor}
 }
+
+// TestGuideCasesCoverEveryGuide: every configuration under examples/guides, and every guide
+// page that includes one, is followed by some guide case (a new guide needs an entry in
+// guideCases).
+func TestGuideCasesCoverEveryGuide(t *testing.T) {
+	t.Parallel()
+	used, pages := map[string]bool{}, map[string]bool{}
+	for _, g := range guideCases {
+		pages[g.page] = true
+		for _, s := range g.steps {
+			for _, f := range s.files {
+				used[f] = true
+			}
+		}
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "guides", "*", "*.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nested, _ := filepath.Glob(filepath.Join("..", "..", "examples", "guides", "*", "*", "*.tf"))
+	if len(files) == 0 {
+		t.Fatal("no configuration under examples/guides")
+	}
+	for _, f := range append(files, nested...) {
+		rel := filepath.ToSlash(strings.TrimPrefix(f, filepath.Join("..", "..")+string(filepath.Separator)))
+		if !used[rel] {
+			t.Errorf("no guide case follows %s: add one to guideCases", rel)
+		}
+	}
+	tmpls, _ := filepath.Glob(filepath.Join("..", "..", "templates", "guides", "*.md.tmpl"))
+	for _, p := range tmpls {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := strings.TrimSuffix(filepath.Base(p), ".md.tmpl")
+		if strings.Contains(string(data), `tffile "examples/guides/`) && !pages[page] {
+			t.Errorf("no guide case follows the page %s: add one to guideCases", page)
+		}
+	}
+}
