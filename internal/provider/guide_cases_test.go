@@ -120,7 +120,70 @@ var guideCases = []guideCase{
 			return onlyReadSince(m, mark)
 		},
 	},
+	{
+		// The page shows the commands in the runner steps that its "Runner groups" section follows.
+		name: "migrating-from-integrations-github/moved-runner-groups", page: "migrating-from-integrations-github", integrations: true,
+		cli: func(v cliVersion) string {
+			if v.atLeast(1, 8) {
+				return ""
+			}
+			return "moved blocks across providers need Terraform 1.8 or later (make testacc-moved runs this path), or OpenTofu"
+		},
+		seed: func(_ *testing.T, m *mockgithub.Mock) {
+			m.AddRepository("orgs/my-org", mockgithub.Repository{ID: 123456789, Name: "deploy-target", Private: true})
+		},
+		steps: []guideStep{
+			{before: true, files: []string{integrationsGitHubGroupsConfig}, run: "terraform init"},
+			{before: true, run: "terraform apply", mark: true},
+			{files: []string{"examples/resources/githubactions_runner_group/moved/main.tf"}, run: "terraform init"},
+			{run: "terraform plan", env: []string{ownerEnv + "=my-org"}, shows: []string{"export GITHUB_OWNER=my-org"}, output: `0 to add, 0 to change, 0 to destroy`},
+			{run: "terraform apply"},
+			{run: "terraform plan", empty: true},
+		},
+		check: func(m *mockgithub.Mock, mark int) error {
+			for scope, name := range map[string]string{"orgs/my-org": "deploy", "enterprises/my-enterprise": "shared"} {
+				n := 0
+				for _, g := range m.RunnerGroups(scope) {
+					if g.Name == name {
+						n++
+					}
+				}
+				if n != 1 {
+					return fmt.Errorf("want the one group %q integrations/github made in %s, the mock holds %+v", name, scope, m.RunnerGroups(scope))
+				}
+			}
+			return onlyReadSince(m, mark)
+		},
+	},
 }
+
+// integrationsGitHubGroupsConfig is what a reader has before the runner group part of the
+// migration guide: the guide's two groups, managed by integrations/github.
+const integrationsGitHubGroupsConfig = `before.tf=terraform {
+  required_providers {
+    github = {
+      source  = "integrations/github"
+      version = "` + integrationsGitHubVersion + `"
+    }
+  }
+}
+
+provider "github" {
+  owner = "my-org"
+}
+
+resource "github_actions_runner_group" "deploy" {
+  name                    = "deploy"
+  visibility              = "selected"
+  selected_repository_ids = [123456789]
+}
+
+resource "github_enterprise_actions_runner_group" "shared" {
+  enterprise_slug = "my-enterprise"
+  name            = "shared"
+  visibility      = "all"
+}
+`
 
 // migrationExample is the directory of the migration guide's configurations.
 const migrationExample = "examples/guides/migrating-from-integrations-github/"
