@@ -13,11 +13,16 @@ const EnterpriseServerPrefix = "/api/v3"
 // Handler serves m at the root, as api.github.com does, and under EnterpriseServerPrefix, as
 // GitHub Enterprise Server does, so that such clients reach the same API at the same address.
 // The request log records paths without the prefix.
+// Any other path reaches m as it came (no cleaning or redirect).
 func Handler(m *Mock) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle(EnterpriseServerPrefix+"/", http.StripPrefix(EnterpriseServerPrefix, m))
-	mux.Handle("/", m)
-	return mux
+	prefixed := http.StripPrefix(EnterpriseServerPrefix, m)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, EnterpriseServerPrefix+"/") {
+			prefixed.ServeHTTP(w, r)
+			return
+		}
+		m.ServeHTTP(w, r)
+	})
 }
 
 // Operations lists every REST operation of the OpenAPI descriptions that the mock serves, as

@@ -33,6 +33,21 @@ func TestHandlerServesEnterpriseServerPrefix(t *testing.T) {
 			t.Errorf("GET %s answered %d, want 200", path, resp.StatusCode)
 		}
 	}
+	// Any other path reaches the mock as it came: an empty organization is its 404, not a redirect.
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL+"/orgs//actions/hosted-runners", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+DefaultToken)
+	req.Header.Set("User-Agent", "test")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound || m.Count(http.MethodGet, "^/orgs//actions/hosted-runners$") != 1 {
+		t.Errorf("GET /orgs//actions/hosted-runners answered %d, want the mock's 404", resp.StatusCode)
+	}
 	if n := m.Count(http.MethodGet, "^/orgs/acme/actions/hosted-runners$"); n != 2 {
 		t.Errorf("the log holds %d GETs of /orgs/acme/actions/hosted-runners, want 2: %+v", n, m.Requests())
 	}
