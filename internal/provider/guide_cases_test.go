@@ -79,7 +79,8 @@ var guideCases = []guideCase{
 			{
 				when:  func(v cliVersion) bool { return v.atLeast(1, 7) },
 				files: []string{migrationExample + "main.tf", migrationExample + "runner_group.tf", migrationExample + "removed/removed.tf"},
-				run:   "terraform init", env: []string{ownerEnv + "=my-org"}, shows: []string{"export GITHUB_OWNER=my-org"},
+				run:   "terraform init", env: []string{ownerEnv + "=my-org"},
+				shows: []string{"export GITHUB_OWNER=my-org"}, in: "### 3. Drop the old resource from the state, without destroying it",
 			},
 			{run: "terraform plan", output: `2 to import, 0 to add, 0 to change, 0 to destroy`},
 			{run: "terraform apply"},
@@ -108,8 +109,11 @@ var guideCases = []guideCase{
 			{before: true, files: []string{integrationsGitHubRunnerConfig}, run: "terraform init"},
 			{before: true, run: "terraform apply", mark: true},
 			{files: []string{migrationExample + "moved/main.tf"}, run: "terraform init"},
-			{run: "terraform plan", fails: `Organization Unknown for Moved Resource`, shows: []string{"Organization Unknown for Moved Resource"}},
-			{run: "terraform plan", env: []string{ownerEnv + "=my-org"}, shows: []string{"export GITHUB_OWNER=my-org"}, output: `has moved to githubactions_hosted_runner\.linux`},
+			{run: "terraform plan", fails: `Organization Unknown for Moved Resource`, shows: []string{"Organization Unknown for Moved Resource"}, in: "### 2. Say which organization"},
+			{
+				run: "terraform plan", env: []string{ownerEnv + "=my-org"}, output: `has moved to githubactions_hosted_runner\.linux`,
+				shows: []string{"export GITHUB_OWNER=my-org"}, in: "### 2. Say which organization",
+			},
 			{run: "terraform apply"},
 			{run: "terraform plan", empty: true},
 		},

@@ -51,6 +51,7 @@ type guideStep struct {
 	before bool
 	env    []string // variables the page has the reader set (see shows)
 	shows  []string // further text the section must show: an exported variable, an error's name
+	in     string   // a heading within the section whose own part must show shows ("" for the section)
 	// fails, when set, is what the command must fail with; empty says the plan must be empty
 	// (-detailed-exitcode); output is what its output must match.
 	fails  string
@@ -99,9 +100,36 @@ func TestAccGuides(t *testing.T) {
 	}
 }
 
-// followGuide runs one guide path and checks that each command it runs is on the page.
+// followGuide checks that the page shows each command of a guide path, then runs them.
 func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
+	var steps []guideStep
+	for _, s := range g.steps {
+		if s.when == nil || s.when(v) {
+			steps = append(steps, s)
+		}
+	}
+	if len(steps) == 0 || !steps[len(steps)-1].empty {
+		t.Fatal("the path must end in an empty plan")
+	}
+	// The page shows what the path takes, before anything runs.
 	page := guideSection(t, g.page, g.section)
+	for _, s := range steps {
+		if s.before {
+			continue
+		}
+		if !strings.Contains(page, s.run) {
+			t.Errorf("%s (%s) does not show %q, which following it takes", g.page, g.section, s.run)
+		}
+		part, heading := page, g.section
+		if s.in != "" {
+			part, heading = guideSection(t, g.page, s.in), s.in
+		}
+		for _, text := range s.shows {
+			if !strings.Contains(part, text) {
+				t.Errorf("%s (%s) does not show %q, which following it takes", g.page, heading, text)
+			}
+		}
+	}
 	if g.integrations {
 		integrationsGitHubPath(t) // newCLIEnv mirrors it when bin/ has it
 	}
@@ -116,20 +144,7 @@ func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
 	work := t.TempDir()
 	env := []string{"GITHUB_TOKEN=" + e.Token, "GITHUB_BASE_URL=" + e.URL + "/", ownerEnv + "="}
 	mark := -1
-	steps := 0
-	var last guideStep
-	for _, s := range g.steps {
-		if s.when != nil && !s.when(v) {
-			continue
-		}
-		steps++
-		if !s.before {
-			for _, text := range append([]string{s.run}, s.shows...) {
-				if !strings.Contains(page, text) {
-					t.Errorf("%s (%s) does not show %q, which following it takes", g.page, g.section, text)
-				}
-			}
-		}
+	for _, s := range steps {
 		if s.files != nil {
 			writeGuideFiles(t, work, s.files)
 		}
@@ -151,10 +166,6 @@ func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
 		if s.mark {
 			mark = writes(e.Mock)
 		}
-		last = s
-	}
-	if steps == 0 || !last.empty {
-		t.Fatalf("the path must end in an empty plan; its last step is %q", last.run)
 	}
 	if g.check != nil {
 		if err := g.check(e.Mock, mark); err != nil {
