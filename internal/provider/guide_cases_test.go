@@ -73,11 +73,11 @@ var guideCases = []guideCase{
 			{before: true, files: []string{integrationsGitHubRunnerConfig}, run: "terraform init"},
 			{before: true, run: "terraform apply", mark: true},
 			// Terraform 1.5 and 1.6: the old block deleted, the runner dropped from the state by hand.
-			{when: func(v cliVersion) bool { return !v.atLeast(1, 7) }, files: []string{migrationExample + "main.tf", migrationExample + "runner_group.tf"}, run: "terraform state rm github_actions_hosted_runner.linux"},
-			{when: func(v cliVersion) bool { return !v.atLeast(1, 7) }, run: "terraform init"},
+			{when: func(v cliVersion) bool { return !v.atLeast1(7) }, files: []string{migrationExample + "main.tf", migrationExample + "runner_group.tf"}, run: "terraform state rm github_actions_hosted_runner.linux"},
+			{when: func(v cliVersion) bool { return !v.atLeast1(7) }, run: "terraform init"},
 			// Later: a removed block, with GITHUB_OWNER for integrations/github, which forgets the runner.
 			{
-				when:  func(v cliVersion) bool { return v.atLeast(1, 7) },
+				when:  func(v cliVersion) bool { return v.atLeast1(7) },
 				files: []string{migrationExample + "main.tf", migrationExample + "runner_group.tf", migrationExample + "removed/removed.tf"},
 				run:   "terraform init", env: []string{ownerEnv + "=my-org"},
 				shows: []string{"export GITHUB_OWNER=my-org"}, in: "### 3. Drop the old resource from the state, without destroying it",
@@ -100,7 +100,7 @@ var guideCases = []guideCase{
 		name: "migrating-from-integrations-github/moved", page: "migrating-from-integrations-github",
 		section: "## With a moved block (Terraform 1.8 and OpenTofu)", integrations: true,
 		cli: func(v cliVersion) string {
-			if v.atLeast(1, 8) {
+			if v.atLeast1(8) {
 				return ""
 			}
 			return "moved blocks across providers need Terraform 1.8 or later (make testacc-moved runs this path), or OpenTofu"
@@ -128,7 +128,7 @@ var guideCases = []guideCase{
 		// The page shows the commands in the runner steps that its "Runner groups" section follows.
 		name: "migrating-from-integrations-github/moved-runner-groups", page: "migrating-from-integrations-github", integrations: true,
 		cli: func(v cliVersion) string {
-			if v.atLeast(1, 8) {
+			if v.atLeast1(8) {
 				return ""
 			}
 			return "moved blocks across providers need Terraform 1.8 or later (make testacc-moved runs this path), or OpenTofu"

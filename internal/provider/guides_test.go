@@ -67,9 +67,9 @@ type cliVersion struct {
 	major, minor int
 }
 
-// atLeast reports whether this is Terraform major.minor or later, or OpenTofu.
-func (v cliVersion) atLeast(major, minor int) bool {
-	return v.tofu || v.major > major || v.major == major && v.minor >= minor
+// atLeast1 reports whether this is Terraform 1.minor or later, or OpenTofu.
+func (v cliVersion) atLeast1(minor int) bool {
+	return v.tofu || v.major > 1 || v.major == 1 && v.minor >= minor
 }
 
 // String names the CLI.
