@@ -14,51 +14,70 @@ trap 'kill $mock 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
 [ -s "$work/url" ] || { echo "the mock GitHub did not start:"; cat "$work/mock.log"; exit 1; }
 
-# dev_overrides runs the freshly built provider; the filesystem mirror lets `terraform init`
-# find the provider without reaching the Registry.
-platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$work/mirror/registry.terraform.io/runnerforge/githubactions/0.1.0/$platform"
-mkdir -p "$mirror"
-cp "$bin/terraform-provider-githubactions" "$mirror/terraform-provider-githubactions_v0.1.0"
+# The CLI: TF=terraform (default) or TF=tofu, from bin/, or a path.
+cli="${TF:-terraform}"
+[[ "$cli" == */* ]] || cli="$bin/$cli"
+[ -x "$cli" ] || { echo "no CLI at $cli: run make tools, or set TF to a terraform or tofu binary"; exit 1; }
+name=$(basename "$cli")
+
+# A filesystem mirror, the only installation method, holds the freshly built provider under
+# both registry hosts (OpenTofu resolves runnerforge/githubactions on registry.opentofu.org):
+# init installs it as it would from a registry, with no dev_overrides warning, and never
+# reaches a registry.
 cat >"$work/terraformrc" <<RC
 provider_installation {
-  dev_overrides {
-    "registry.terraform.io/runnerforge/githubactions" = "$bin"
-  }
   filesystem_mirror {
-    path    = "$work/mirror"
-    include = ["registry.terraform.io/runnerforge/githubactions"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/runnerforge/githubactions"]
+    path = "$work/mirror"
   }
 }
 RC
-cp "$root"/examples/demo/*.tf "$work/"
 export TF_CLI_CONFIG_FILE="$work/terraformrc"
+platform="$(go env GOOS)_$(go env GOARCH)"
+for host in registry.terraform.io registry.opentofu.org; do
+  mirror="$work/mirror/$host/runnerforge/githubactions/0.1.0/$platform"
+  mkdir -p "$mirror"
+  cp "$bin/terraform-provider-githubactions" "$mirror/terraform-provider-githubactions_v0.1.0"
+done
+# The lock file a user commits, with the provider's h1: hash (Go's dirhash of the package
+# directory), so that init records no new checksums and prints no warning about them.
+sum=$(cd "$mirror" && sha256sum terraform-provider-githubactions_v0.1.0)
+h1="h1:$(printf '%s\n' "$sum" | sha256sum | cut -c1-64 | xxd -r -p | base64)"
+host=registry.terraform.io
+if "$cli" version | grep -q OpenTofu; then host=registry.opentofu.org; fi
+printf 'provider "%s/runnerforge/githubactions" {\n  version     = "0.1.0"\n  constraints = "~> 0.1"\n  hashes      = ["%s"]\n}\n' \
+  "$host" "$h1" >"$work/.terraform.lock.hcl"
+cp "$root"/examples/demo/*.tf "$work/"
 export GITHUB_BASE_URL=$(cat "$work/url")
 export GITHUB_TOKEN="$token"
-tf() { "$bin/terraform" -chdir="$work" "$@"; }
+export CHECKPOINT_DISABLE=1
+# tf runs the CLI, shows its output and fails on any warning: the demo's output is clean.
+tf() {
+  local out="$work/last.txt" code=0
+  "$cli" -chdir="$work" "$@" 2>&1 | tee "$out" || code=$?
+  if grep -q "Warning:" "$out"; then
+    echo "FAIL: $name $1 printed a warning"
+    exit 1
+  fi
+  return $code
+}
 
-echo "== mock GitHub at $GITHUB_BASE_URL"
-echo "== terraform init"
-tf init -input=false -no-color >"$work/init.txt" 2>&1 || { cat "$work/init.txt"; exit 1; }
-grep -E "Terraform has been successfully initialized" "$work/init.txt"
-echo "== terraform apply (waits until the runner is Ready)"
+echo "== mock GitHub at $GITHUB_BASE_URL, $("$cli" version | head -n1)"
+echo "== $name init"
+tf init -input=false >/dev/null || { cat "$work/last.txt"; exit 1; }
+grep -E "has been successfully initialized" "$work/last.txt"
+echo "== $name apply (waits until the runner is Ready)"
 tf apply -input=false -auto-approve
 echo "== outputs"
 tf output
 echo "== second plan (expect no changes)"
-set +e
-tf plan -input=false -detailed-exitcode >"$work/plan.txt" 2>&1
-code=$?
-set -e
+code=0
+tf plan -input=false -detailed-exitcode >/dev/null || code=$?
 if [ $code -ne 0 ]; then
-  cat "$work/plan.txt"
+  cat "$work/last.txt"
   echo "FAIL: the second plan is not empty (exit code $code)"
   exit 1
 fi
-grep -E "No changes" "$work/plan.txt"
-echo "== terraform destroy (waits until GitHub has deleted the runner)"
+grep -E "No changes" "$work/last.txt"
+echo "== $name destroy (waits until GitHub has deleted the runner)"
 tf destroy -input=false -auto-approve
 echo "== demo finished"

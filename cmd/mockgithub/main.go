@@ -58,7 +58,7 @@ func run(args []string) error {
 		StaticIPDelay:  *staticIP,
 		Latency:        *latency,
 	})
-	srv := &http.Server{Handler: mock, ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(mock)
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o644); err != nil {
 			_ = ln.Close()
@@ -83,6 +83,12 @@ func run(args []string) error {
 		return err
 	}
 	return nil
+}
+
+// newServer serves mock at the root, as api.github.com does, and under /api/v3, as GitHub
+// Enterprise Server does, for integrations/github (which adds /api/v3 to any other base URL).
+func newServer(mock *mockgithub.Mock) *http.Server {
+	return &http.Server{Handler: mockgithub.Handler(mock), ReadHeaderTimeout: 10 * time.Second}
 }
 
 // checkLoopback refuses any address that is not on the loopback interface.
@@ -111,20 +117,35 @@ func splitList(s string) []string {
 	return out
 }
 
-// describeSeed lists, one line per scope, what GitHub has but no API creates: the network
-// settings resources (made in Azure) whose ids a network configuration needs, and the
-// seeded runner groups.
+// describeSeed lists, one line per scope, the ids a configuration needs that no API call of
+// the provider creates: the network settings resources (made in Azure), the seeded runner
+// groups, the repositories (organization) or organizations (enterprise) a group can select,
+// and the custom images (made by image-generation runners).
 func describeSeed(mock *mockgithub.Mock) string {
 	var b strings.Builder
 	for _, scope := range mock.Scopes() {
-		var settings, groups []string
+		var settings, groups, members, images []string
 		for _, ns := range mock.NetworkSettingsResources(scope) {
 			settings = append(settings, fmt.Sprintf("%s (%s) = %s", ns.Name, ns.Region, ns.ID))
 		}
 		for _, g := range mock.RunnerGroups(scope) {
 			groups = append(groups, fmt.Sprintf("%d %q", g.ID, g.Name))
 		}
-		fmt.Fprintf(&b, "%s: runner groups %s; network settings %s\n", scope, strings.Join(groups, ", "), strings.Join(settings, ", "))
+		kind := "repositories"
+		for _, r := range mock.Repositories(scope) {
+			members = append(members, fmt.Sprintf("%d %s", r.ID, r.Name))
+		}
+		if strings.HasPrefix(scope, "enterprises/") {
+			kind = "organizations"
+			for _, o := range mock.Organizations(scope) {
+				members = append(members, fmt.Sprintf("%d %s", o.ID, o.Login))
+			}
+		}
+		for _, img := range mock.CustomImages(scope) {
+			images = append(images, fmt.Sprintf("%d %q (%s)", img.ID, img.Name, img.Platform))
+		}
+		fmt.Fprintf(&b, "%s: runner groups %s; network settings %s; %s %s; custom images %s\n", scope,
+			strings.Join(groups, ", "), strings.Join(settings, ", "), kind, strings.Join(members, ", "), strings.Join(images, ", "))
 	}
 	return b.String()
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -55,5 +57,35 @@ func TestDescribeSeed(t *testing.T) {
 	id := mock.NetworkSettingsResources("orgs/acme")[0].ID
 	if !strings.Contains(lines[1], "vnet-eastus (eastus) = "+id) || !strings.Contains(lines[1], `1 "Default"`) {
 		t.Errorf("organization line %q lacks the seeded settings or default group", lines[1])
+	}
+	for i, want := range []string{"organizations 1001 acme", "repositories 100001 api", `custom images 1 "ci-base" (linux-x64)`} {
+		if !strings.Contains(lines[min(i, 1)], want) {
+			t.Errorf("line %q lacks %q", lines[min(i, 1)], want)
+		}
+	}
+}
+
+// TestServerAnswersUnderAPIv3: the served handler answers the same API at the root and under
+// /api/v3, where integrations/github sends its requests for a base URL other than github.com's.
+func TestServerAnswersUnderAPIv3(t *testing.T) {
+	t.Parallel()
+	mock := mockgithub.New(mockgithub.Config{Orgs: []string{"my-org"}})
+	srv := httptest.NewServer(newServer(mock).Handler)
+	t.Cleanup(srv.Close)
+	for _, path := range []string{"/orgs/my-org/actions/runner-groups", "/api/v3/orgs/my-org/actions/runner-groups", "/api/v3/user"} {
+		req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "token "+mockgithub.DefaultToken)
+		req.Header.Set("User-Agent", "test")
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s answered %d, want 200", path, resp.StatusCode)
+		}
 	}
 }

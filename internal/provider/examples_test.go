@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -17,8 +18,10 @@ import (
 	"time"
 )
 
-// cliEnv is the built provider and a Terraform CLI configured to run it offline: dev_overrides
-// for the provider plus a filesystem mirror so that `terraform init` never reaches a registry.
+// cliEnv is the built provider and a Terraform CLI configured to run it offline: a filesystem
+// mirror, the only installation method, holds the provider (and integrations/github when
+// bin/ has it), so `terraform init` never reaches a registry and, unlike dev_overrides, keeps
+// the dependency lock file and its checks as a user's init does.
 type cliEnv struct {
 	t         *testing.T
 	terraform string
@@ -37,55 +40,40 @@ func newCLIEnv(t *testing.T) *cliEnv {
 		t.Fatal("TF_ACC_TERRAFORM_PATH is not set and bin/terraform is missing: run make tools")
 	}
 	dir := t.TempDir()
-	binDir := filepath.Join(dir, "bin")
-	bin := filepath.Join(binDir, "terraform-provider-githubactions")
+	bin := filepath.Join(dir, "terraform-provider-githubactions")
 	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, ".")
 	build.Dir = filepath.Join("..", "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	mirror := filepath.Join(dir, "mirror")
-	platform := runtime.GOOS + "_" + runtime.GOARCH
-	pkg := filepath.Join(mirror, filepath.FromSlash(providerAddress()), "0.1.0", platform)
-	if err := os.MkdirAll(pkg, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(pkg, "terraform-provider-githubactions_v0.1.0"), data, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// integrations/github comes from bin/ too (make tools builds it), for the examples that use it.
-	github := strings.TrimSuffix(providerAddress(), "runnerforge/githubactions") + "integrations/github"
-	if src, err := filepath.Abs("../../bin/terraform-provider-github_v" + integrationsGitHubVersion); err == nil {
-		pkg := filepath.Join(mirror, filepath.FromSlash(github), integrationsGitHubVersion, platform)
-		if err := os.MkdirAll(pkg, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(src, filepath.Join(pkg, filepath.Base(src))); err != nil {
-			t.Fatal(err)
+	host, _, _ := strings.Cut(providerAddress(), "/")
+	mirrorProvider(t, mirror, host+"/runnerforge/githubactions", "0.1.0", bin)
+	if source, err := filepath.Abs(integrationsGitHubBin); err == nil {
+		if _, err := os.Stat(source); err == nil {
+			mirrorProvider(t, mirror, host+"/integrations/github", integrationsGitHubVersion, source)
 		}
 	}
 	rc := filepath.Join(dir, "terraformrc")
-	err = os.WriteFile(rc, fmt.Appendf(nil, `provider_installation {
-  dev_overrides {
-    %[3]q = %[1]q
-  }
-  filesystem_mirror {
-    path    = %[2]q
-    include = [%[3]q, %[4]q]
-  }
-  direct {
-    exclude = [%[3]q, %[4]q]
-  }
-}
-`, binDir, mirror, providerAddress(), github), 0o600)
-	if err != nil {
+	cfg := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path = %q\n  }\n}\n", mirror)
+	if err := os.WriteFile(rc, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return &cliEnv{t: t, terraform: tf, rc: rc}
+}
+
+// mirrorProvider links the provider binary bin into the filesystem mirror as version of the
+// provider address (host/namespace/type), for this platform.
+func mirrorProvider(t *testing.T, mirror, address, version, bin string) {
+	t.Helper()
+	dir := filepath.Join(mirror, filepath.FromSlash(address), version, runtime.GOOS+"_"+runtime.GOARCH)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name := "terraform-provider-" + path.Base(address) + "_v" + version
+	if err := os.Symlink(bin, filepath.Join(dir, name)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // providerAddress is the provider's address as the CLI under test resolves

@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"regexp"
-	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,12 +26,15 @@ import (
 // tests run; the GNUmakefile builds it into bin/.
 const integrationsGitHubVersion = "6.13.0"
 
+// integrationsGitHubBin is where the GNUmakefile builds it.
+const integrationsGitHubBin = "../../bin/terraform-provider-github_v" + integrationsGitHubVersion
+
 // movedBlocksSince is the first Terraform with `moved` blocks across resource types of
 // different providers (OpenTofu has them in every release this provider supports).
 var movedBlocksSince = tfversion.Version1_8_0
 
-// integrationsGitHubEnv is a test env that integrations/github can reach too: it serves the
-// mock under /api/v3 as well (the path a non-github.com base_url gets), installs the source
+// integrationsGitHubEnv is a test env that integrations/github can reach too (the test env
+// serves the mock under /api/v3, the path a non-github.com base_url gets): it installs the source
 // provider from bin/ through a filesystem mirror, and sets GITHUB_OWNER, the organization a
 // move reads. It sets environment variables, so its tests cannot run in parallel.
 type integrationsGitHubEnv struct {
@@ -44,23 +44,10 @@ type integrationsGitHubEnv struct {
 
 func newIntegrationsGitHubEnv(t *testing.T, org string) *integrationsGitHubEnv {
 	t.Helper()
-	bin, err := filepath.Abs("../../bin/terraform-provider-github_v" + integrationsGitHubVersion)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("the move tests need integrations/github v%s in bin/: run `make %s` (%v)",
-			integrationsGitHubVersion, "bin/terraform-provider-github_v"+integrationsGitHubVersion, err)
-	}
+	bin := integrationsGitHubPath(t)
 	mirror := t.TempDir()
 	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
-		dir := filepath.Join(mirror, host, "integrations", "github", integrationsGitHubVersion, runtime.GOOS+"_"+runtime.GOARCH)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(bin, filepath.Join(dir, filepath.Base(bin))); err != nil {
-			t.Fatal(err)
-		}
+		mirrorProvider(t, mirror, host+"/integrations/github", integrationsGitHubVersion, bin)
 	}
 	rc := filepath.Join(mirror, "terraformrc")
 	cfg := fmt.Sprintf(`provider_installation {
@@ -77,9 +64,22 @@ func newIntegrationsGitHubEnv(t *testing.T, org string) *integrationsGitHubEnv {
 	t.Setenv("GITHUB_OWNER", org)
 
 	e := newTestEnv(t, mockgithub.Config{Orgs: []string{org}})
-	ghes := httptest.NewServer(http.StripPrefix("/api/v3", e.Mock))
-	t.Cleanup(ghes.Close)
-	return &integrationsGitHubEnv{testEnv: e, sourceURL: ghes.URL + "/"}
+	return &integrationsGitHubEnv{testEnv: e, sourceURL: e.URL + "/"}
+}
+
+// integrationsGitHubPath returns the absolute path of integrations/github in bin/, failing
+// the test, saying how to build it, when it is missing.
+func integrationsGitHubPath(t *testing.T) string {
+	t.Helper()
+	bin, err := filepath.Abs(integrationsGitHubBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("this test needs integrations/github v%s in bin/: run `make %s` (%v)",
+			integrationsGitHubVersion, strings.TrimPrefix(integrationsGitHubBin, "../../"), err)
+	}
+	return bin
 }
 
 // sourceProviderConfig renders integrations/github's provider block for the mock.
@@ -100,72 +100,9 @@ func (e *integrationsGitHubEnv) sourceProviders() map[string]resource.ExternalPr
 	}
 }
 
-// movedGuideExample is the moved-block configuration of the guide "Moving from integrations/github".
-const movedGuideExample = "../../examples/guides/migrating-from-integrations-github/moved/main.tf"
-
-// TestAccMovedFromIntegrationsGitHub_guide follows the guide's moved-block path end to end:
-// integrations/github creates the runner the guide describes, then the guide's own
-// configuration (without the github provider) moves it: refused while GITHUB_OWNER is unset,
-// then done once it is set. The runner keeps its id, neither plan sends a write, and the next
-// plan is empty.
-func TestAccMovedFromIntegrationsGitHub_guide(t *testing.T) { // not parallel: sets TF_CLI_CONFIG_FILE and GITHUB_OWNER
-	const org, addr = "my-org", "githubactions_hosted_runner.linux"
-	e := newIntegrationsGitHubEnv(t, org)
-	ids := map[string]string{}
-	var before int
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(movedBlocksSince)},
-		Steps: []resource.TestStep{
-			{
-				ExternalProviders: e.sourceProviders(),
-				Config: e.sourceProviderConfig(org) + `
-resource "github_actions_hosted_runner" "linux" {
-  name            = "ubuntu-4core"
-  size            = "4-core"
-  runner_group_id = 1
-  maximum_runners = 10
-  image {
-    id     = "ubuntu-latest"
-    source = "github"
-  }
-}
-`,
-				ConfigStateChecks: []statecheck.StateCheck{runnerIDs{ids: ids, prefix: "github_actions_hosted_runner.linux", n: 1}},
-			},
-			{
-				// Without GITHUB_OWNER the move is refused at plan, saying what to set.
-				PreConfig: func() {
-					before = writes(e.Mock)
-					t.Setenv(ownerEnv, "")
-				},
-				ProtoV6ProviderFactories: e.factories(),
-				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
-				ExpectError:              regexp.MustCompile(`(?s)Organization Unknown for Moved Resource.*GITHUB_OWNER`),
-			},
-			{
-				PreConfig:                func() { t.Setenv(ownerEnv, org) },
-				ProtoV6ProviderFactories: e.factories(),
-				Config:                   guideResources(t, movedGuideExample) + e.providerConfig(),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					runnerIDs{ids: ids, prefix: addr, want: true},
-					noWritesSince{mock: e.Mock, before: &before},
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("organization"), knownvalue.StringExact(org)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("image").AtMapKey("id"), knownvalue.StringExact("ubuntu-latest")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
-				},
-			},
-		},
-		CheckDestroy: checkNoRunners(e.testEnv, scopeCase{path: "orgs/" + org}),
-	})
-}
-
-// writes counts the mock's POST, PATCH and DELETE requests so far.
+// writes counts the mock's POST, PATCH, PUT and DELETE requests so far.
 func writes(m *mockgithub.Mock) int {
-	return m.Count("POST", "") + m.Count("PATCH", "") + m.Count("DELETE", "")
+	return m.Count("POST", "") + m.Count("PATCH", "") + m.Count("PUT", "") + m.Count("DELETE", "")
 }
 
 // TestAccMovedFromIntegrationsGitHub_count has integrations/github create two runners (count:
@@ -282,7 +219,7 @@ func (c runnerIDs) CheckState(_ context.Context, req statecheck.CheckStateReques
 	}
 }
 
-// noWritesSince checks that the mock logged no POST, PATCH or DELETE after *before writes.
+// noWritesSince checks that the mock logged no POST, PATCH, PUT or DELETE after *before writes.
 type noWritesSince struct {
 	mock   *mockgithub.Mock
 	before *int
@@ -291,7 +228,7 @@ type noWritesSince struct {
 // CheckState implements statecheck.StateCheck.
 func (c noWritesSince) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	if n := writes(c.mock) - *c.before; n != 0 {
-		resp.Error = fmt.Errorf("the move sent %d POST, PATCH or DELETE request(s); it must only read", n)
+		resp.Error = fmt.Errorf("the move sent %d POST, PATCH, PUT or DELETE request(s); it must only read", n)
 	}
 }
 

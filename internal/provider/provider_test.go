@@ -85,7 +85,7 @@ func startTestEnv(t *testing.T, cfg mockgithub.Config, opts []Option) *testEnv {
 		cfg.DeleteDelay = 150 * time.Millisecond
 	}
 	m := mockgithub.New(cfg)
-	srv := httptest.NewServer(m)
+	srv := httptest.NewServer(mockgithub.Handler(m)) // under /api/v3 too, for integrations/github
 	t.Cleanup(srv.Close)
 	token := mockgithub.DefaultToken
 	if len(cfg.Tokens) > 0 {

@@ -3,7 +3,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -94,4 +99,26 @@ func (c mockStateCheck) CheckState(_ context.Context, req statecheck.CheckStateR
 		}
 	}
 	resp.Error = c(ids)
+}
+
+// guideResources returns a guide example without its terraform and provider blocks: the
+// tests serve the provider in-process (under the default namespace) and point it at their
+// own mock, so only the example's resources, data sources and import blocks are kept.
+func guideResources(t *testing.T, path string) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Clean(path))
+	if err != nil {
+		t.Fatalf("reading the guide example: %v", err)
+	}
+	f, diags := hclwrite.ParseConfig(src, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("parsing %s: %s", path, diags.Error())
+	}
+	body := f.Body()
+	for _, b := range body.Blocks() {
+		if b.Type() == "terraform" || b.Type() == "provider" {
+			body.RemoveBlock(b)
+		}
+	}
+	return string(f.Bytes())
 }

@@ -17,6 +17,11 @@ variable "organization" {
   type        = string
 }
 
+variable "custom_image" {
+  description = "The name of one of the organization's custom images (githubactions_custom_images lists them); the runner using it gets the same name."
+  type        = string
+}
+
 # The smallest size with at least 8 cores and 32 GB of memory.
 data "githubactions_machine_size" "build" {
   organization  = var.organization
@@ -45,26 +50,26 @@ resource "githubactions_hosted_runner" "build" {
 }
 
 # A custom image made by an image-generation runner, pinned to its newest Ready version.
-data "githubactions_custom_image" "golden" {
+data "githubactions_custom_image" "custom" {
   organization = var.organization
-  name         = "golden-ubuntu"
+  name         = var.custom_image
 }
 
-data "githubactions_custom_image_version" "golden" {
+data "githubactions_custom_image_version" "custom" {
   organization        = var.organization
-  image_definition_id = data.githubactions_custom_image.golden.id
+  image_definition_id = data.githubactions_custom_image.custom.id
   latest              = true
 }
 
-resource "githubactions_hosted_runner" "golden" {
+resource "githubactions_hosted_runner" "custom" {
   organization    = var.organization
-  name            = "golden-ubuntu"
+  name            = var.custom_image
   size            = data.githubactions_machine_size.build.id
   maximum_runners = 5
 
   image = {
-    id      = tostring(data.githubactions_custom_image.golden.id)
+    id      = tostring(data.githubactions_custom_image.custom.id)
     source  = "custom"
-    version = data.githubactions_custom_image_version.golden.version
+    version = data.githubactions_custom_image_version.custom.version
   }
 }
