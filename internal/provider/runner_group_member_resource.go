@@ -84,7 +84,7 @@ func (r *runnerGroupMemberResource) Schema(_ context.Context, _ resource.SchemaR
 			},
 			k.ownerAttr: schema.StringAttribute{
 				MarkdownDescription: ownerDesc + " GitHub treats it case-insensitively. Changing it replaces the resource; " +
-					"changing only its letter case records the new spelling without a request.",
+					"changing only its letter case is no change at all: the plan is empty and the state keeps the spelling it has.",
 				CustomType:    scopeNameType{},
 				Required:      true,
 				Validators:    scopeValidators("", false),
