@@ -214,7 +214,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 					})),
 			},
 			{
-				// The owner's letter case alone sends nothing and replaces nothing.
+				// The owner's letter case alone is no change at all: nothing planned, nothing sent.
 				PreConfig: e.Mock.ResetRequests,
 				Config: strings.Replace(budgetConfig(e, sc, `
   product               = "actions"
@@ -222,7 +222,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
   prevent_further_usage = false
 `), fmt.Sprintf("%q", sc.owner), fmt.Sprintf("%q", strings.ToUpper(sc.owner)), 1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionUpdate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionNoop)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: checkWrites(e, map[string]int{"PATCH ": 0, "POST ": 0, "DELETE ": 0}),
