@@ -236,7 +236,7 @@ func runFleet(ctx context.Context, o Options, row fleetRow) (*Fleet, error) {
 		}
 		judge(p, row, o)
 		fleet.Phases = append(fleet.Phases, *p)
-		fmt.Fprintf(o.Log, "   %-24s %6.1f s  %s\n", p.Name, p.WallSeconds, plural(p.Total, "request"))
+		fmt.Fprintf(o.Log, "   %-24s %6.1f s  %s\n", p.Name, p.WallSeconds, requests(p.Total))
 	}
 	if left := mock.Runners("orgs/acme"); len(left) != row.others {
 		return nil, fmt.Errorf("%d runners left in the mock after destroy, want the %d others", len(left), row.others)
@@ -424,16 +424,16 @@ func judge(p *Phase, row fleetRow, o Options) {
 			p.Measured = measured
 		}
 	case row.kind == rowScopeRefresh && strings.Contains(p.Name, "plan"):
-		set("≤ 4 requests", plural(p.Total, "request"), p.Total <= 4)
+		set("≤ 4 requests", requests(p.Total), p.Total <= 4)
 	case row.kind == rowBudgetRefresh && strings.Contains(p.Name, "plan"):
 		set("≤ 4 requests", fmt.Sprintf("%d list pages, %d single GETs; %s", p.Requests["GET list"], p.Requests["GET one"],
-			plural(p.Total, "request")), p.Total <= 4)
+			requests(p.Total)), p.Total <= 4)
 	case row.kind == rowBudgetRefresh:
 		p.Measured = fmt.Sprintf("%d list pages, %d single GETs, %d DELETE; %s", p.Requests["GET list"], p.Requests["GET one"],
-			p.Requests[http.MethodDelete], plural(p.Total, "request"))
+			p.Requests[http.MethodDelete], requests(p.Total))
 	case strings.Contains(p.Name, "plan"):
 		limit := pages + 2
-		set(fmt.Sprintf("≤ ⌈N/100⌉+2 = %d requests", limit), plural(p.Total, "request"), p.Total <= limit)
+		set(fmt.Sprintf("≤ ⌈N/100⌉+2 = %d requests", limit), requests(p.Total), p.Total <= limit)
 	case strings.HasPrefix(p.Name, "destroy"):
 		measured := fmt.Sprintf("%d DELETE, %d list pages, %d single GETs; %d requests", p.Requests[http.MethodDelete], p.Requests["GET list"], p.Requests["GET one"], p.Total)
 		switch {
@@ -451,12 +451,12 @@ func judge(p *Phase, row fleetRow, o Options) {
 	}
 }
 
-// plural renders n with noun, adding an s unless n is 1.
-func plural(n int, noun string) string {
+// requests renders a count of requests: "1 request", "3 requests".
+func requests(n int) string {
 	if n == 1 {
-		return "1 " + noun
+		return "1 request"
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%d requests", n)
 }
 
 // runnerFleetConfig is the runner rows' resources: var.n runners.

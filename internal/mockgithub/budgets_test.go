@@ -80,7 +80,7 @@ type budgetPage struct {
 }
 
 // listPage gets one page of budgets and decodes it with unknown fields refused.
-func listPage(t *testing.T, h *harness, path string) (budgetPage, *result) {
+func listPage(t *testing.T, h *harness, path string) budgetPage {
 	t.Helper()
 	r := h.do(http.MethodGet, path, nil).expect(t, http.StatusOK)
 	var p budgetPage
@@ -92,7 +92,7 @@ func listPage(t *testing.T, h *harness, path string) (budgetPage, *result) {
 	if r.header.Get("Link") != "" {
 		t.Errorf("a budget list answered a Link header %q; the description declares none", r.header.Get("Link"))
 	}
-	return p, r
+	return p
 }
 
 // actionsBudget is a valid create body for an Actions budget of the given coverage.
@@ -134,7 +134,7 @@ func TestBudgetLifecycle(t *testing.T) {
 			t.Errorf("get %v", b)
 		}
 		h.mock.SetBudgetConsumed(sc.key, id, 42.5)
-		page, _ := listPage(t, h, sc.prefix+"/budgets")
+		page := listPage(t, h, sc.prefix+"/budgets")
 		if *page.TotalCount != seeded+2 || len(page.Budgets) != seeded+2 || *page.HasNextPage {
 			t.Fatalf("list of %d budgets: %d items, total %d, next %v", seeded+2, len(page.Budgets), *page.TotalCount, *page.HasNextPage)
 		}
@@ -470,7 +470,7 @@ func TestBudgetPagination(t *testing.T) {
 		all := h.mock.Budgets(sc.key)
 		check := func(query string, wantIDs []Budget, next bool) {
 			t.Helper()
-			p, _ := listPage(t, h, sc.prefix+"/budgets"+query)
+			p := listPage(t, h, sc.prefix+"/budgets"+query)
 			if *p.TotalCount != 250 || *p.HasNextPage != next || len(p.Budgets) != len(wantIDs) {
 				t.Fatalf("%s: %d items, total %d, next %v", query, len(p.Budgets), *p.TotalCount, *p.HasNextPage)
 			}
@@ -489,7 +489,7 @@ func TestBudgetPagination(t *testing.T) {
 		check("?per_page=1000&page=2", all[100:200], true) // "max 100"
 		check("?per_page=0&page=-1", all[:10], true)
 		check("?per_page=250", all[:100], true)
-		filtered, _ := listPage(t, h, sc.prefix+"/budgets?scope=user&per_page=100")
+		filtered := listPage(t, h, sc.prefix+"/budgets?scope=user&per_page=100")
 		var users int
 		for _, b := range all {
 			if b.Scope == "user" {
@@ -607,7 +607,7 @@ func TestBudgetSeed(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, Config{})
 	for _, sc := range billingScopes {
-		p, _ := listPage(t, h, sc.prefix+"/budgets")
+		p := listPage(t, h, sc.prefix+"/budgets")
 		var actions, bundle, other int
 		for _, item := range p.Budgets {
 			b := requireBudget(t, sc.key, item, withUserIfScoped(item, listBudgetFields))
@@ -671,7 +671,7 @@ func TestBudgetTestAPI(t *testing.T) {
 func TestConsumedAmountUserScopeOnly(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, Config{ConsumedAmountUserScopeOnly: true})
-	p, _ := listPage(t, h, billingScopes[0].prefix+"/budgets")
+	p := listPage(t, h, billingScopes[0].prefix+"/budgets")
 	for _, b := range p.Budgets {
 		if _, has := b["consumed_amount"]; has != (b["budget_scope"] == "user") {
 			t.Errorf("%s budget: consumed_amount present %v", b["budget_scope"], has)

@@ -103,7 +103,7 @@ func (d *actionsUsageDataSource) Read(ctx context.Context, req datasource.ReadRe
 	items, err := c.GetActionsUsage(ctx, scope, client.UsageQuery{Year: int(cfg.Year.ValueInt64()), Month: int(cfg.Month.ValueInt64()),
 		Day: int(cfg.Day.ValueInt64()), Repository: cfg.Repository.ValueString()})
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to Read Actions Usage", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Actions Usage", err, scope)
 		return
 	}
 	// One line per SKU: GitHub's summary has one already; lines of one SKU at two prices are added up.

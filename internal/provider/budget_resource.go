@@ -283,7 +283,7 @@ func (r *budgetResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Budget", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Budget", err, scope)
 		return
 	}
 	if !b.IsActions() {

@@ -60,11 +60,11 @@ func newBudgets(e *testEnv, sc scopeCase, seeded map[string]bool) []mockgithub.B
 
 // checkMockBudget asserts the budget at addr against the mock with want, and that the mock
 // holds no other budget than the seeded ones and those in state (I1).
-func checkMockBudget(e *testEnv, sc scopeCase, seeded map[string]bool, addr string, want func(mockgithub.Budget) error) resource.TestCheckFunc {
+func checkMockBudget(e *testEnv, sc scopeCase, seeded map[string]bool, want func(mockgithub.Budget) error) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
+		rs, ok := s.RootModule().Resources[budgetAddr]
 		if !ok {
-			return fmt.Errorf("%s not in state", addr)
+			return fmt.Errorf("%s not in state", budgetAddr)
 		}
 		b, ok := e.Mock.GetBudget(sc.path, rs.Primary.ID)
 		if !ok {
@@ -172,7 +172,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					checkWrites(e, map[string]int{"POST " + budgetsPathRe: 1}),
-					checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+					checkMockBudget(e, sc, seeded, func(b mockgithub.Budget) error {
 						if b.Type != "ProductPricing" || b.ProductSKU != "actions" || b.Scope != sc.attr || b.Amount != 100 ||
 							!b.PreventFurtherUsage || !b.AlertingEnabled || fmt.Sprint(b.AlertRecipients) != "[mona hubot]" {
 							return fmt.Errorf("mock budget %+v does not match the configuration", b)
@@ -206,7 +206,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					checkWrites(e, map[string]int{"PATCH " + budgetsPathRe + "/": 1, "POST ": 0, "DELETE ": 0}),
-					checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+					checkMockBudget(e, sc, seeded, func(b mockgithub.Budget) error {
 						if b.Amount != 0 || b.PreventFurtherUsage || b.AlertingEnabled || len(b.AlertRecipients) != 0 {
 							return fmt.Errorf("mock budget %+v does not show the update", b)
 						}
@@ -237,7 +237,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-				Check: checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+				Check: checkMockBudget(e, sc, seeded, func(b mockgithub.Budget) error {
 					if b.Type != "SkuPricing" || b.ProductSKU != "actions_linux" {
 						return fmt.Errorf("mock budget %+v is not the SKU budget", b)
 					}
@@ -256,7 +256,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+				Check: checkMockBudget(e, sc, seeded, func(b mockgithub.Budget) error {
 					if b.Scope == sc.attr || b.ProductSKU != "actions_linux" {
 						return fmt.Errorf("mock budget %+v does not cover the new entity", b)
 					}
@@ -307,7 +307,7 @@ func TestAccBudget_appliesTo(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},
-						Check: checkMockBudget(e, tc.sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+						Check: checkMockBudget(e, tc.sc, seeded, func(b mockgithub.Budget) error {
 							if b.Scope != tc.scope || b.EntityName != tc.entityStore || b.ProductSKU != "actions_linux" || b.Amount != 25 {
 								return fmt.Errorf("mock budget %+v, want scope %s entity %q", b, tc.scope, tc.entityStore)
 							}
@@ -443,7 +443,7 @@ func TestAccBudget_ambiguousCreate(t *testing.T) {
 						},
 						Check: resource.ComposeTestCheckFunc(
 							checkWrites(e, map[string]int{"POST " + budgetsPathRe: 1}),
-							checkMockBudget(e, sc, seeded, budgetAddr, func(b mockgithub.Budget) error {
+							checkMockBudget(e, sc, seeded, func(b mockgithub.Budget) error {
 								if b.ProductSKU != "actions_linux" || b.Amount != 40 {
 									return fmt.Errorf("adopted %+v, not the budget this run created", b)
 								}

@@ -89,7 +89,7 @@ func (d *budgetsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	defer cancel()
 	budgets, err := c.ListBudgets(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Budgets", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Budgets", err, scope)
 		return
 	}
 	cfg.Budgets = []budgetAttrs{}

@@ -84,7 +84,7 @@ func (d *customImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	} else {
 		images, err := c.ListCustomImages(ctx, scope)
 		if err != nil {
-			d.data.addReadError(&resp.Diagnostics, "Unable to List Custom Images", err, scope, nil)
+			d.data.addReadError(&resp.Diagnostics, "Unable to List Custom Images", err, scope)
 			return
 		}
 		name := cfg.Name.ValueString()

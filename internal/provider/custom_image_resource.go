@@ -111,7 +111,7 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Custom Image", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Custom Image", err, scope)
 		return
 	}
 	state.customImageModel = customImageFromAPI(*img)

@@ -113,7 +113,7 @@ func (r *customImageVersionResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Custom Image Version", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Custom Image Version", err, scope)
 		return
 	}
 	state.setFromAPI(v)

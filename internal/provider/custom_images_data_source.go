@@ -54,7 +54,7 @@ func (d *customImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	defer cancel()
 	images, err := c.ListCustomImages(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Custom Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Custom Images", err, scope)
 		return
 	}
 	cfg.Images = mapAll(images, customImageFromAPI)

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -66,11 +65,11 @@ func endsInID(p string) bool {
 
 // addReadError is addError for a read (a data source, a plan's check): a lasting cause that an
 // earlier caller of this run reported already adds nothing, since the run fails on that one.
-func (d *providerData) addReadError(diags *diag.Diagnostics, summary string, err error, scope client.Scope, fields map[string]path.Path) {
+func (d *providerData) addReadError(diags *diag.Diagnostics, summary string, err error, scope client.Scope) {
 	if cause := lastingCause(err, scope); cause != "" && !d.reports.first(cause) {
 		return
 	}
-	addError(diags, summary, err, scope, fields)
+	addError(diags, summary, err, scope, nil)
 }
 
 // planCheckFailed reports that a plan's check of what against GitHub could not read what it
@@ -86,7 +85,7 @@ func (d *providerData) planCheckFailed(what string, err error, scope client.Scop
 	groupsRefused := errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden &&
 		neededAccess(apiErr.Method, apiErr.Path, scope).family == familyRunnerGroups
 	if lastingCause(err, scope) != "" && !groupsRefused {
-		d.addReadError(&diags, "Unable to Check the Plan Against GitHub", err, scope, nil)
+		d.addReadError(&diags, "Unable to Check the Plan Against GitHub", err, scope)
 		return diags
 	}
 	if !d.reports.first("skipped " + scope.Key() + " " + what) {

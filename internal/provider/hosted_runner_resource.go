@@ -298,7 +298,7 @@ func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Hosted Runner", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Hosted Runner", err, scope)
 		return
 	}
 	resp.Diagnostics.Append(state.setFromAPI(ctx, runner, resp.State.Set, false)...)

@@ -105,7 +105,7 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 		runners, err = hostedRunnersInGroup(ctx, c, scope, cfg.GroupID.ValueInt64())
 	}
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Hosted Runners", err, scope)
 		return
 	}
 	cfg.Runners = []runnerAttrs{}

@@ -64,7 +64,7 @@ func (d *limitsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	defer cancel()
 	limits, err := c.GetLimits(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to Read Public IP Limits", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Public IP Limits", err, scope)
 		return
 	}
 	ips := limits.PublicIPs

@@ -94,7 +94,7 @@ func (d *machineSizeDataSource) Read(ctx context.Context, req datasource.ReadReq
 	defer cancel()
 	sizes, err := c.ListMachineSizes(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope)
 		return
 	}
 	ids := strings.Join(mapAll(sizes, func(s client.MachineSpec) string {

@@ -53,7 +53,7 @@ func (d *machineSizesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	defer cancel()
 	sizes, err := c.ListMachineSizes(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Machine Sizes", err, scope)
 		return
 	}
 	cfg.MachineSizes = mapAll(sizes, machineSizeFromAPI)

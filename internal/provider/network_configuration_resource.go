@@ -180,7 +180,7 @@ func (r *networkConfigurationResource) Read(ctx context.Context, req resource.Re
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Network Configuration", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Network Configuration", err, scope)
 		return
 	}
 	attrs, diags := networkConfigurationFromAPI(n)

@@ -52,7 +52,7 @@ func (d *networkConfigurationsDataSource) Read(ctx context.Context, req datasour
 	defer cancel()
 	configs, err := c.ListNetworkConfigurations(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Network Configurations", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Network Configurations", err, scope)
 		return
 	}
 	cfg.Configurations = make([]networkConfigurationAttrs, 0, len(configs))

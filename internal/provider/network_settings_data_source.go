@@ -77,7 +77,7 @@ func (d *networkSettingsDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to Read Network Settings", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Network Settings", err, scope)
 		return
 	}
 	cfg.Name = types.StringValue(s.Name)

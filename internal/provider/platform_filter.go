@@ -22,7 +22,7 @@ func (d *providerData) checkPlatformFilter(ctx context.Context, c *client.Client
 	}
 	platforms, err := c.ListPlatforms(ctx, scope)
 	if err != nil {
-		d.addReadError(&diags, "Unable to Check the Platform Filter", fmt.Errorf("listing the platforms: %w", err), scope, nil)
+		d.addReadError(&diags, "Unable to Check the Platform Filter", fmt.Errorf("listing the platforms: %w", err), scope)
 		return diags
 	}
 	if !slices.Contains(platforms, platform.ValueString()) {

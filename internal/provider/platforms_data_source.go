@@ -54,7 +54,7 @@ func (d *platformsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	defer cancel()
 	platforms, err := c.ListPlatforms(ctx, scope)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Platforms", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Platforms", err, scope)
 		return
 	}
 	cfg.Platforms = mapAll(platforms, types.StringValue)

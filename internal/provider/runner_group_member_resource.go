@@ -234,7 +234,7 @@ func (r *runnerGroupMemberResource) Read(ctx context.Context, req resource.ReadR
 	group, member := state.Group.ValueInt64(), state.Member.ValueInt64()
 	found, err := r.data.groupMemberLists().read(ctx, c, groupMembers{scope, group}, member)
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Runner Group Access", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Runner Group Access", err, scope)
 		return
 	}
 	if found == nil {

@@ -58,8 +58,9 @@ func setGroupMembers(e *testEnv, sc scopeCase, group int64, ids ...int64) {
 	e.Mock.AddRunnerGroup(sc.path, g)
 }
 
-// checkGroupMembers asserts a group's members in the mock.
-func checkGroupMembers(e *testEnv, sc scopeCase, group int64, want ...int64) resource.TestCheckFunc {
+// checkGroupMembers asserts the members of the seeded group 3 (visibility selected) in the mock.
+func checkGroupMembers(e *testEnv, sc scopeCase, want ...int64) resource.TestCheckFunc {
+	const group = 3
 	return func(*terraform.State) error {
 		g, _ := e.Mock.GetRunnerGroup(sc.path, group)
 		got := slices.Sorted(slices.Values(g.SelectedIDs))
@@ -85,7 +86,7 @@ func TestAccRunnerGroupMember_lifecycle(t *testing.T) {
 			cfg := mc.config(e, "3", fmt.Sprint(added))
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkGroupMembers(e, mc.scopeCase, 3, first),
+				CheckDestroy:             checkGroupMembers(e, mc.scopeCase, first),
 				Steps: []resource.TestStep{
 					{
 						PreConfig: e.Mock.ResetRequests,
@@ -95,7 +96,7 @@ func TestAccRunnerGroupMember_lifecycle(t *testing.T) {
 								knownvalue.StringExact(fmt.Sprintf("%s/3/%d", mc.path, added))),
 						},
 						Check: resource.ComposeAggregateTestCheckFunc(
-							checkGroupMembers(e, mc.scopeCase, 3, first, added),
+							checkGroupMembers(e, mc.scopeCase, first, added),
 							checkWrites(e, map[string]int{"PUT " + memberPath: 1, "PUT ": 1, "DELETE ": 0}),
 						),
 					},
@@ -112,7 +113,7 @@ func TestAccRunnerGroupMember_lifecycle(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(mc.addr(), plancheck.ResourceActionCreate)},
 						},
-						Check: checkGroupMembers(e, mc.scopeCase, 3, first, added),
+						Check: checkGroupMembers(e, mc.scopeCase, first, added),
 					},
 					{
 						// Another member added outside Terraform is left alone.
@@ -121,7 +122,7 @@ func TestAccRunnerGroupMember_lifecycle(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},
-						Check: checkGroupMembers(e, mc.scopeCase, 3, first, added, ids[2]),
+						Check: checkGroupMembers(e, mc.scopeCase, first, added, ids[2]),
 					},
 					{
 						PreConfig: func() { setGroupMembers(e, mc.scopeCase, 3, first, added) },
@@ -316,9 +317,9 @@ resource "githubactions_runner_group_repository" "upper" {
 	var lists int
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
-		CheckDestroy:             checkGroupMembers(e, mc.scopeCase, 3, ids[0]),
+		CheckDestroy:             checkGroupMembers(e, mc.scopeCase, ids[0]),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: checkGroupMembers(e, mc.scopeCase, 3, ids[0], ids[1], ids[2])},
+			{Config: cfg, Check: checkGroupMembers(e, mc.scopeCase, ids[0], ids[1], ids[2])},
 			{PreConfig: e.Mock.ResetRequests, Config: cfg, PlanOnly: true},
 			{
 				PreConfig: func() { lists = e.Mock.Count(http.MethodGet, listRE) },
@@ -361,7 +362,7 @@ func TestAccRunnerGroupMember_ownerCaseOnly(t *testing.T) {
 						Check: resource.ComposeAggregateTestCheckFunc(
 							resource.TestCheckResourceAttr(mc.addr(), mc.attr, mc.owner),
 							checkWrites(e, map[string]int{"PUT ": 0, "DELETE ": 0}),
-							checkGroupMembers(e, mc.scopeCase, 3, ids[0], ids[1]),
+							checkGroupMembers(e, mc.scopeCase, ids[0], ids[1]),
 						),
 					},
 				},

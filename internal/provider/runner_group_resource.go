@@ -264,7 +264,7 @@ func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Runner Group", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Runner Group", err, scope)
 		return
 	}
 	attrs, diags := runnerGroupFromAPI(ctx, g)
@@ -281,7 +281,7 @@ func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest
 	if g.Visibility == visibilitySelected && (imported || !members.IsNull()) {
 		current, err := c.ListRunnerGroupMemberIDs(ctx, scope, id)
 		if err != nil {
-			r.data.addReadError(&resp.Diagnostics, "Unable to Read Runner Group Access", err, scope, nil)
+			r.data.addReadError(&resp.Diagnostics, "Unable to Read Runner Group Access", err, scope)
 			return
 		}
 		ids, diags = types.SetValueFrom(ctx, wholeNumberType{}, current)

@@ -50,7 +50,7 @@ func (d *runnerGroupsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	defer cancel()
 	groups, err := c.ListRunnerGroups(ctx, scope, "")
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Groups", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Groups", err, scope)
 		return
 	}
 	cfg.Groups = make([]runnerGroupAttrs, 0, len(groups))

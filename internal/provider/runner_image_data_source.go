@@ -106,7 +106,7 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 	source := curatedSource(cfg.Source).ValueString()
 	images, err := listCuratedImages(ctx, c, scope, source)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope)
 		return
 	}
 	q := curatedImageQuery{id: cfg.ID, platform: cfg.Platform, displayName: cfg.DisplayName, displayNameRegex: re}

@@ -70,7 +70,7 @@ func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	cfg.Source = curatedSource(cfg.Source)
 	images, err := listCuratedImages(ctx, c, scope, cfg.Source.ValueString())
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to List Runner Images", err, scope)
 		return
 	}
 	cfg.Images = mapAll(selectCuratedImages(images, curatedImageQuery{platform: cfg.Platform}), curatedImageFromAPI)

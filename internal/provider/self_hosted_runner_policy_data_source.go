@@ -66,7 +66,7 @@ func (d *selfHostedRunnerPolicyDataSource) Read(ctx context.Context, req datasou
 	defer cancel()
 	attrs, err := readSelfHostedPolicy(ctx, c, scope, func(enabled string) bool { return enabled == client.SelfHostedSelected })
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "Unable to Read Self-Hosted Runner Policy", err, scope, nil)
+		d.data.addReadError(&resp.Diagnostics, "Unable to Read Self-Hosted Runner Policy", err, scope)
 		return
 	}
 	cfg.ID = types.StringValue(scope.String())

@@ -234,7 +234,7 @@ func (r *selfHostedRunnerPolicyResource) Read(ctx context.Context, req resource.
 		return
 	}
 	if err != nil {
-		r.data.addReadError(&resp.Diagnostics, "Unable to Read Self-Hosted Runner Policy", err, scope, nil)
+		r.data.addReadError(&resp.Diagnostics, "Unable to Read Self-Hosted Runner Policy", err, scope)
 		return
 	}
 	state.ID = types.StringValue(scope.String())
