@@ -451,7 +451,7 @@ func (defaultAppliesTo) Description(context.Context) string {
 func (d defaultAppliesTo) MarkdownDescription(ctx context.Context) string { return d.Description(ctx) }
 
 func (defaultAppliesTo) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
-	var org, ent types.String
+	var org, ent scopeName
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("organization"), &org)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("enterprise"), &ent)...)
 	if org.IsUnknown() || ent.IsUnknown() || resp.Diagnostics.HasError() {
