@@ -137,7 +137,7 @@ func TestAccBudget_lifecycle(t *testing.T) {
 	}
 }
 
-// testAccBudgetLifecycle creates, imports, updates in place, renames the owner's letter case,
+// testAccBudgetLifecycle creates, imports, updates in place, changes only the owner's letter case (no change),
 // replaces (another SKU, another covered entity) and destroys a budget of sc.
 func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 	e := newTestEnv(t, cfg)
@@ -214,7 +214,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 					})),
 			},
 			{
-				// The owner's letter case alone sends nothing and replaces nothing.
+				// The owner's letter case alone is no change: an empty plan, nothing sent.
 				PreConfig: e.Mock.ResetRequests,
 				Config: strings.Replace(budgetConfig(e, sc, `
   product               = "actions"
@@ -222,7 +222,7 @@ func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
   prevent_further_usage = false
 `), fmt.Sprintf("%q", sc.owner), fmt.Sprintf("%q", strings.ToUpper(sc.owner)), 1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionUpdate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(budgetAddr, plancheck.ResourceActionNoop)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: checkWrites(e, map[string]int{"PATCH ": 0, "POST ": 0, "DELETE ": 0}),

@@ -338,7 +338,7 @@ resource "githubactions_runner_group_repository" "upper" {
 }
 
 // TestAccRunnerGroupMember_ownerCaseOnly: changing only the letter case of the organization or
-// enterprise is an in-place update that sends no write.
+// enterprise is no change at all: an empty plan, no write, and the state keeps its spelling.
 func TestAccRunnerGroupMember_ownerCaseOnly(t *testing.T) {
 	t.Parallel()
 	for _, mc := range memberCases {
@@ -356,10 +356,10 @@ func TestAccRunnerGroupMember_ownerCaseOnly(t *testing.T) {
 						PreConfig: e.Mock.ResetRequests,
 						Config:    upper.config(e, "3", fmt.Sprint(ids[1])),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(mc.addr(), plancheck.ResourceActionUpdate)},
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(mc.addr(), plancheck.ResourceActionNoop)},
 						},
 						Check: resource.ComposeAggregateTestCheckFunc(
-							resource.TestCheckResourceAttr(mc.addr(), mc.attr, upper.owner),
+							resource.TestCheckResourceAttr(mc.addr(), mc.attr, mc.owner),
 							checkWrites(e, map[string]int{"PUT ": 0, "DELETE ": 0}),
 							checkGroupMembers(e, mc.scopeCase, 3, ids[0], ids[1]),
 						),
