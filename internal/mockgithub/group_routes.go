@@ -70,6 +70,10 @@ var groupRoutes = []groupRoute{
 	{"enterprises", http.MethodGet, []string{"network-settings", "{key}"}, false, "", (*Mock).getNetworkSettings},
 }
 
+// scopedRoutes are the operations routed by groupRoute: runner groups, networking and the
+// self-hosted runner policy (self_hosted_runner_policy.go).
+var scopedRoutes = slices.Concat(groupRoutes, selfHostedRoutes)
+
 // matchAnyRoute finds the operation of a request among the hosted-runner operations, the
 // runner group and networking ones and the budget and usage ones (budgets.go), returning its
 // placeholder values, the scope key and the X-Accepted-OAuth-Scopes to answer with.
@@ -84,7 +88,7 @@ func matchAnyRoute(method string, segs []string) (op operation, params []string,
 	if len(segs) < 3 || segs[1] == "" {
 		return operation{}, nil, "", "", false
 	}
-	for _, gr := range slices.Concat(groupRoutes, selfHostedRoutes) { // selfHostedRoutes: self_hosted_runner_policy.go
+	for _, gr := range scopedRoutes {
 		if gr.kind != segs[0] || gr.method != method {
 			continue
 		}

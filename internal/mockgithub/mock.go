@@ -1,9 +1,11 @@
 // Package mockgithub is an in-memory GitHub REST API for the 32 GitHub-hosted runner
-// operations, the 31 runner group and hosted-compute networking operations and the 14
+// operations, the 31 runner group and hosted-compute networking operations, the 14
 // budget and billing usage operations (organization and enterprise scopes: list, create,
-// get, update and delete a budget; the usage report and the usage summary), with GitHub App
-// installation tokens, rate limits, API versions, ETags, fault injection and a request log
-// for tests.
+// get, update and delete a budget; the usage report and the usage summary) and the 8
+// self-hosted runner policy operations (85 operations in all, which Operations lists), with
+// GitHub App installation tokens, rate limits, API versions, ETags, fault injection and a
+// request log for tests. For integrations/github it also serves the repository and account
+// operations github_repository calls (repositories.go, integrations_compat.go).
 //
 // Budgets follow billing.openapi.yaml per verb: create and update answer 200 with
 // {message, budget}, get the bare budget, delete 200 with {message, id}; lists page by

@@ -56,8 +56,8 @@ func TestHandlerServesEnterpriseServerPrefix(t *testing.T) {
 	}
 }
 
-// TestOperationsAreServed: every operation Operations lists reaches its handler, and none is
-// listed twice.
+// TestOperationsAreServed: every operation Operations lists reaches its own route (the same
+// method and pattern), and none is listed twice.
 func TestOperationsAreServed(t *testing.T) {
 	t.Parallel()
 	seen := map[string]bool{}
@@ -68,27 +68,181 @@ func TestOperationsAreServed(t *testing.T) {
 		seen[op] = true
 		method, path, _ := strings.Cut(op, " ")
 		path = strings.NewReplacer("{name}", "acme", "{id}", "7", "{version}", "1.0.0", "{key}", "abc").Replace(path)
-		if _, _, _, _, ok := matchAnyRoute(method, strings.Split(strings.TrimPrefix(path, "/"), "/")); !ok {
-			t.Errorf("%s (%s %s) is not routed", op, method, path)
+		route, _, _, _, ok := matchAnyRoute(method, strings.Split(strings.TrimPrefix(path, "/"), "/"))
+		if !ok || route.method != method || !strings.HasSuffix(op, strings.Join(route.pattern, "/")) {
+			t.Errorf("%s (%s %s) is not routed to its operation (got %v)", op, method, path, route.pattern)
 		}
-	}
-	if len(seen) < 63 {
-		t.Errorf("Operations lists %d operations, want at least the 63 of hosted runners, runner groups and networking", len(seen))
 	}
 }
 
-// TestREADMEOperationCount keeps the README's count of the mock's operations true.
+// openAPIOperations are the operations of the three OpenAPI descriptions in shared/api.
+var openAPIOperations = []string{
+	// hosted-runners.openapi.yaml (32)
+	"GET /orgs/{org}/actions/hosted-runners",
+	"POST /orgs/{org}/actions/hosted-runners",
+	"GET /orgs/{org}/actions/hosted-runners/images/custom",
+	"GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
+	"DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
+	"GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions",
+	"GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+	"DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+	"GET /orgs/{org}/actions/hosted-runners/images/github-owned",
+	"GET /orgs/{org}/actions/hosted-runners/images/partner",
+	"GET /orgs/{org}/actions/hosted-runners/limits",
+	"GET /orgs/{org}/actions/hosted-runners/machine-sizes",
+	"GET /orgs/{org}/actions/hosted-runners/platforms",
+	"GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+	"PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+	"DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+	"GET /enterprises/{enterprise}/actions/hosted-runners",
+	"POST /enterprises/{enterprise}/actions/hosted-runners",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/images/custom",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/images/custom/{image_definition_id}",
+	"DELETE /enterprises/{enterprise}/actions/hosted-runners/images/custom/{image_definition_id}",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/images/custom/{image_definition_id}/versions",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+	"DELETE /enterprises/{enterprise}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/images/github-owned",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/images/partner",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/limits",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/machine-sizes",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/platforms",
+	"GET /enterprises/{enterprise}/actions/hosted-runners/{hosted_runner_id}",
+	"PATCH /enterprises/{enterprise}/actions/hosted-runners/{hosted_runner_id}",
+	"DELETE /enterprises/{enterprise}/actions/hosted-runners/{hosted_runner_id}",
+	// runner-groups-and-networking.openapi.yaml (31)
+	"GET /orgs/{org}/actions/runner-groups",
+	"POST /orgs/{org}/actions/runner-groups",
+	"GET /orgs/{org}/actions/runner-groups/{runner_group_id}",
+	"PATCH /orgs/{org}/actions/runner-groups/{runner_group_id}",
+	"DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}",
+	"GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+	"GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+	"PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+	"PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}",
+	"DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}",
+	"GET /enterprises/{enterprise}/actions/runner-groups",
+	"POST /enterprises/{enterprise}/actions/runner-groups",
+	"GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}",
+	"PATCH /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}",
+	"DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}",
+	"GET /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations",
+	"PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations",
+	"PUT /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}",
+	"DELETE /enterprises/{enterprise}/actions/runner-groups/{runner_group_id}/organizations/{org_id}",
+	"GET /orgs/{org}/settings/network-configurations",
+	"POST /orgs/{org}/settings/network-configurations",
+	"GET /orgs/{org}/settings/network-configurations/{network_configuration_id}",
+	"PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}",
+	"DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}",
+	"GET /orgs/{org}/settings/network-settings/{network_settings_id}",
+	"GET /enterprises/{enterprise}/network-configurations",
+	"POST /enterprises/{enterprise}/network-configurations",
+	"GET /enterprises/{enterprise}/network-configurations/{network_configuration_id}",
+	"PATCH /enterprises/{enterprise}/network-configurations/{network_configuration_id}",
+	"DELETE /enterprises/{enterprise}/network-configurations/{network_configuration_id}",
+	"GET /enterprises/{enterprise}/network-settings/{network_settings_id}",
+	// billing.openapi.yaml (30)
+	"GET /organizations/{org}/settings/billing/budgets",
+	"POST /organizations/{org}/settings/billing/budgets",
+	"GET /organizations/{org}/settings/billing/budgets/{budget_id}",
+	"PATCH /organizations/{org}/settings/billing/budgets/{budget_id}",
+	"DELETE /organizations/{org}/settings/billing/budgets/{budget_id}",
+	"GET /organizations/{org}/settings/billing/usage",
+	"GET /organizations/{org}/settings/billing/usage/summary",
+	"GET /enterprises/{enterprise}/settings/billing/budgets",
+	"POST /enterprises/{enterprise}/settings/billing/budgets",
+	"GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+	"PATCH /enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+	"DELETE /enterprises/{enterprise}/settings/billing/budgets/{budget_id}",
+	"GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states",
+	"GET /enterprises/{enterprise}/settings/billing/cost-centers",
+	"POST /enterprises/{enterprise}/settings/billing/cost-centers",
+	"GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+	"PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+	"DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}",
+	"POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource",
+	"DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource",
+	"GET /enterprises/{enterprise}/settings/billing/usage",
+	"GET /enterprises/{enterprise}/settings/billing/usage/summary",
+	"GET /orgs/{org}/actions/permissions/self-hosted-runners",
+	"PUT /orgs/{org}/actions/permissions/self-hosted-runners",
+	"GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+	"PUT /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+	"PUT /orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}",
+	"DELETE /orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}",
+	"GET /enterprises/{enterprise}/actions/permissions/self-hosted-runners",
+	"PUT /enterprises/{enterprise}/actions/permissions/self-hosted-runners",
+}
+
+// notImplemented are the operations of billing.openapi.yaml the mock does not serve.
+var notImplemented = map[string]bool{
+	"GET /enterprises/{enterprise}/settings/billing/budgets/{budget_id}/user-states":           true,
+	"GET /enterprises/{enterprise}/settings/billing/cost-centers":                              true,
+	"POST /enterprises/{enterprise}/settings/billing/cost-centers":                             true,
+	"GET /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}":             true,
+	"PATCH /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}":           true,
+	"DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}":          true,
+	"POST /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource":   true,
+	"DELETE /enterprises/{enterprise}/settings/billing/cost-centers/{cost_center_id}/resource": true,
+}
+
+// TestOperationsMatchOpenAPI: Operations lists exactly the operations of the OpenAPI
+// descriptions but those not implemented; every operation the mock routes is listed, and the
+// ones not implemented are not routed.
+func TestOperationsMatchOpenAPI(t *testing.T) {
+	t.Parallel()
+	placeholder := regexp.MustCompile(`\{[^}]*\}`)
+	generic := func(op string) string { return placeholder.ReplaceAllString(op, "{}") }
+	listed := map[string]bool{}
+	for _, op := range Operations() {
+		listed[generic(op)] = true
+	}
+	if len(openAPIOperations) != 93 {
+		t.Fatalf("the OpenAPI descriptions have 93 operations, the list here %d", len(openAPIOperations))
+	}
+	for _, op := range openAPIOperations {
+		method, path, _ := strings.Cut(op, " ")
+		path = strings.ReplaceAll(path, "{version}", "1.0.0")
+		path = placeholder.ReplaceAllString(path, "7")
+		_, _, _, _, routed := matchAnyRoute(method, strings.Split(strings.TrimPrefix(path, "/"), "/"))
+		switch {
+		case notImplemented[op] && (routed || listed[generic(op)]):
+			t.Errorf("%s is served: take it out of notImplemented and name it in the README", op)
+		case !notImplemented[op] && !routed:
+			t.Errorf("%s is not routed", op)
+		case !notImplemented[op] && !listed[generic(op)]:
+			t.Errorf("%s is routed but Operations does not list it", op)
+		}
+		delete(listed, generic(op))
+	}
+	for op := range listed {
+		t.Errorf("Operations lists %s, which no OpenAPI description has", op)
+	}
+	if got, want := len(Operations()), len(openAPIOperations)-len(notImplemented); got != want {
+		t.Errorf("Operations lists %d operations, want %d", got, want)
+	}
+}
+
+// TestREADMEOperationCount keeps the count of the mock's operations true where it is stated:
+// the README and the package documentation.
 func TestREADMEOperationCount(t *testing.T) {
 	t.Parallel()
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`implements all (\d+) [\w -]*operations`).FindSubmatch(readme)
-	if m == nil {
-		t.Fatal(`README.md does not say "implements all N operations" of the mock`)
-	}
-	if got, want := string(m[1]), strconv.Itoa(len(Operations())); got != want {
-		t.Errorf("README.md says the mock implements all %s operations; it serves %d: write %s", got, len(Operations()), want)
+	for _, c := range []struct{ file, pattern string }{
+		{"../../README.md", `implements (\d+) operations`},
+		{"mock.go", `\((\d+) operations in all`},
+	} {
+		text, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(c.pattern).FindSubmatch(text)
+		if m == nil {
+			t.Errorf("%s does not state the mock's operation count (%s)", c.file, c.pattern)
+			continue
+		}
+		if got, want := string(m[1]), strconv.Itoa(len(Operations())); got != want {
+			t.Errorf("%s says the mock implements %s operations; it serves %d: write %s", c.file, got, len(Operations()), want)
+		}
 	}
 }

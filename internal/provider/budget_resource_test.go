@@ -137,7 +137,7 @@ func TestAccBudget_lifecycle(t *testing.T) {
 	}
 }
 
-// testAccBudgetLifecycle creates, imports, updates in place, renames the owner's letter case,
+// testAccBudgetLifecycle creates, imports, updates in place, changes only the owner's letter case (no change),
 // replaces (another SKU, another covered entity) and destroys a budget of sc.
 func testAccBudgetLifecycle(t *testing.T, sc scopeCase, cfg mockgithub.Config) {
 	e := newTestEnv(t, cfg)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
@@ -159,6 +160,159 @@ var guideCases = []guideCase{
 			return onlyReadSince(m, mark)
 		},
 	},
+	spendGuardrailsCase,
+	runnerAccessCase,
+}
+
+// spendGuardrailsRun is the spend guardrails guide's apply; its plan and destroy take the same variables.
+const spendGuardrailsRun = "terraform apply -var organization=my-org -var sandbox_organization=my-sandbox" +
+	" -var usage_year=2026 -var usage_month=10 -var 'alert_recipients=[\"platform-lead\"]'"
+
+// spendGuardrailsCase applies the spend guardrails guide to my-org, with a month of usage on
+// three Actions SKUs (one free) and Packages, and to the sandbox my-sandbox: one alerting
+// budget per SKU that cost money, sized from its spend, and a hard stop on the sandbox; the
+// budgets the mock starts with are left as they were, and destroy deletes only the new ones.
+var spendGuardrailsCase = guideCase{
+	name: "spend-guardrails", page: "spend-guardrails", section: "## 3. A hard stop for a sandbox organization",
+	orgs: []string{"my-sandbox"},
+	seed: func(_ *testing.T, m *mockgithub.Mock) {
+		line := func(product, sku string, net float64) mockgithub.UsageItem {
+			return mockgithub.UsageItem{Product: product, SKU: sku, UnitType: "minutes", PricePerUnit: 0.016, GrossQuantity: net / 0.016,
+				GrossAmount: net, NetQuantity: net / 0.016, NetAmount: net, Day: 2, Repository: "my-org/web"}
+		}
+		m.SetUsage("orgs/my-org", 2026, 10, []mockgithub.UsageItem{
+			line("Actions", "actions_linux_16_core", 400), line("Actions", "actions_windows", 81.5), line("Actions", "actions_linux", 0),
+			line("Packages", "packages_storage", 10),
+		})
+	},
+	steps: []guideStep{
+		{files: []string{"examples/guides/spend-guardrails/main.tf"}, run: "terraform init"},
+		{run: spendGuardrailsRun},
+		{run: strings.Replace(spendGuardrailsRun, "apply", "plan", 1), empty: true},
+	},
+	check: func(m *mockgithub.Mock, _ int) error {
+		org, box, err := guideBudgets(m)
+		if err != nil {
+			return err
+		}
+		got := map[string]string{}
+		for _, b := range org {
+			got[b.ProductSKU] = fmt.Sprintf("%s %s %s %.0f stop=%t alert=%t %v", b.Type, b.Scope, b.EntityName, b.Amount, b.PreventFurtherUsage, b.AlertingEnabled, b.AlertRecipients)
+		}
+		want := map[string]string{
+			"actions_linux_16_core": "SkuPricing organization my-org 500 stop=false alert=true [platform-lead]", // 400 × 1.25
+			"actions_windows":       "SkuPricing organization my-org 102 stop=false alert=true [platform-lead]", // 81.5 × 1.25, rounded up
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			return fmt.Errorf("new budgets of my-org = %v, want %v", got, want)
+		}
+		if len(box) != 1 || box[0].Type != "ProductPricing" || box[0].ProductSKU != "actions" || box[0].Amount != 25 || !box[0].PreventFurtherUsage ||
+			box[0].Scope != "organization" || box[0].EntityName != "my-sandbox" {
+			return fmt.Errorf("new budgets of my-sandbox = %+v, want one hard stop at 25 on all of Actions", box)
+		}
+		return nil
+	},
+	destroy: strings.Replace(spendGuardrailsRun, "apply", "destroy", 1),
+	destroyed: func(m *mockgithub.Mock) error {
+		org, box, err := guideBudgets(m)
+		if err != nil {
+			return err
+		}
+		if len(org)+len(box) != 0 {
+			return fmt.Errorf("budgets left after destroy: %+v %+v", org, box)
+		}
+		return nil
+	},
+}
+
+// guideBudgets returns the budgets of my-org and my-sandbox beyond those the mock starts with,
+// or an error when one of those is changed or gone.
+func guideBudgets(m *mockgithub.Mock) (org, sandbox []mockgithub.Budget, err error) {
+	fresh := mockgithub.New(mockgithub.Config{Orgs: []string{"my-org", "my-sandbox"}})
+	var news [2][]mockgithub.Budget
+	for i, owner := range []string{"orgs/my-org", "orgs/my-sandbox"} {
+		seeded := map[string]mockgithub.Budget{}
+		for _, b := range fresh.Budgets(owner) {
+			seeded[b.ID] = b
+		}
+		for _, b := range m.Budgets(owner) {
+			if s, ok := seeded[b.ID]; !ok {
+				news[i] = append(news[i], b)
+			} else if fmt.Sprintf("%+v", s) != fmt.Sprintf("%+v", b) {
+				return nil, nil, fmt.Errorf("budget %s of %s changed: %+v, was %+v", b.ID, owner, b, s)
+			} else {
+				delete(seeded, b.ID)
+			}
+		}
+		if len(seeded) != 0 {
+			return nil, nil, fmt.Errorf("budgets of %s the guide did not make are gone: %+v", owner, seeded)
+		}
+	}
+	return news[0], news[1], nil
+}
+
+// runnerAccessDir is the directory of the guide "Who may use which runners".
+const runnerAccessDir = "examples/guides/who-may-use-which-runners/"
+
+// runnerAccessCase applies the runner access guide, with integrations/github vending the
+// repositories: the organization's policy none, the group holding exactly the vended private
+// repositories; destroy removes the repositories and the group and puts the policy's default back.
+var runnerAccessCase = guideCase{
+	name: "who-may-use-which-runners", page: "who-may-use-which-runners", integrations: true,
+	section: "## Only GitHub-hosted runners, and repositories vended with access to one group",
+	steps: []guideStep{
+		{files: []string{runnerAccessDir + "main.tf", runnerAccessDir + "modules/vended-repository/main.tf"}, run: "terraform init"},
+		{run: "terraform apply -var organization=my-org"},
+		{run: "terraform plan -var organization=my-org", empty: true},
+	},
+	check: func(m *mockgithub.Mock, _ int) error {
+		if p := m.SelfHostedRunnerPolicy("orgs/my-org"); p.EnabledRepositories != "none" {
+			return fmt.Errorf("the organization's self-hosted runner policy is %+v, want none", p)
+		}
+		group, ok := mockRunnerGroupByName(m, "orgs/my-org", "vended-repositories")
+		vended := map[int64]string{}
+		for _, r := range m.Repositories("orgs/my-org") {
+			if r.Name == "payments-api" || r.Name == "search-indexer" {
+				if !r.Private {
+					return fmt.Errorf("repository %s is not private", r.Name)
+				}
+				vended[r.ID] = r.Name
+			}
+		}
+		members := map[int64]string{}
+		for _, id := range group.SelectedIDs {
+			members[id] = vended[id]
+		}
+		if !ok || len(vended) != 2 || len(group.SelectedIDs) != 2 || group.Visibility != "selected" || fmt.Sprint(members) != fmt.Sprint(vended) {
+			return fmt.Errorf("group %+v should hold exactly the vended repositories %v", group, vended)
+		}
+		return nil
+	},
+	destroy: "terraform destroy -var organization=my-org",
+	destroyed: func(m *mockgithub.Mock) error {
+		for _, r := range m.Repositories("orgs/my-org") {
+			if r.Name == "payments-api" || r.Name == "search-indexer" {
+				return fmt.Errorf("repository %s survived the destroy", r.Name)
+			}
+		}
+		if g, ok := mockRunnerGroupByName(m, "orgs/my-org", "vended-repositories"); ok {
+			return fmt.Errorf("group %+v survived the destroy", g)
+		}
+		if p := m.SelfHostedRunnerPolicy("orgs/my-org"); p.EnabledRepositories != "all" {
+			return fmt.Errorf("after destroy the policy is %+v, want GitHub's default all", p)
+		}
+		return nil
+	},
+}
+
+// mockRunnerGroupByName returns the group of scope named name.
+func mockRunnerGroupByName(m *mockgithub.Mock, scope, name string) (mockgithub.RunnerGroup, bool) {
+	for _, g := range m.RunnerGroups(scope) {
+		if g.Name == name {
+			return g, true
+		}
+	}
+	return mockgithub.RunnerGroup{}, false
 }
 
 // integrationsGitHubGroupsConfig is what a reader has before the runner group part of the
@@ -244,12 +398,7 @@ func privateNetworkingCase(name, vars, scope, group, visibility string) guideCas
 			if len(nets) != 1 || nets[0].ComputeService != "actions" || fmt.Sprint(nets[0].NetworkSettingsIDs) != fmt.Sprint([]string{settings}) {
 				return fmt.Errorf("want one actions network configuration on %s, got %+v", settings, nets)
 			}
-			var found mockgithub.RunnerGroup
-			for _, g := range m.RunnerGroups(scope) {
-				if g.Name == group {
-					found = g
-				}
-			}
+			found, _ := mockRunnerGroupByName(m, scope, group)
 			if found.NetworkConfigurationID != nets[0].ID || found.Visibility != visibility {
 				return fmt.Errorf("group %+v does not use network configuration %s with visibility %s", found, nets[0].ID, visibility)
 			}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,7 +18,7 @@ import (
 // the configuration files it includes from examples/guides, the commands it shows, run by
 // the real CLI (the built provider, installed from a filesystem mirror as a user installs it)
 // against a mock GitHub with the organization my-org and the enterprise my-enterprise of the
-// guides. Every path ends in an empty plan.
+// guides (and orgs). Every path ends in an empty plan.
 type guideCase struct {
 	name    string // subtest name
 	page    string // templates/guides/<page>.md.tmpl
@@ -26,6 +27,7 @@ type guideCase struct {
 	cli func(v cliVersion) string
 	// placeholders maps a value the page shows (an Azure id, say) to the mock's value for it.
 	placeholders func(m *mockgithub.Mock) map[string]string
+	orgs         []string // further organizations the page's commands name
 	seed         func(t *testing.T, m *mockgithub.Mock)
 	integrations bool // the path starts from runners of integrations/github (built into bin/)
 	steps        []guideStep
@@ -41,11 +43,13 @@ type guideCase struct {
 type guideStep struct {
 	when func(v cliVersion) bool // nil: on every CLI
 	// files, when non-nil, replace the working directory's configuration: each is a file under
-	// examples/guides (copied under its base name) or, for what the reader had before the
-	// guide (not shown by the page), "name.tf=" followed by its text.
+	// examples/guides (copied under its base name, or for a local module's file under its path
+	// from modules/) or, for what the reader had before the guide (not shown by the page),
+	// "name.tf=" followed by its text.
 	files []string
-	// run is the command as the page shows it: [VAR=value ...] terraform <args>. The harness
-	// adds -input=false and -no-color, and -auto-approve to apply.
+	// run is the command as the page shows it: [VAR=value ...] terraform <args>, split into
+	// words as a shell does ('single quotes' keep a word whole). The harness adds -input=false
+	// and -no-color, and -auto-approve to apply and destroy.
 	run string
 	// before marks what the reader did before the guide (the page does not show it).
 	before bool
@@ -133,7 +137,7 @@ func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
 	if g.integrations {
 		integrationsGitHubPath(t) // newCLIEnv mirrors it when bin/ has it
 	}
-	e := newWallClockEnv(t, mockgithub.Config{Orgs: []string{"my-org"}, Enterprises: []string{"my-enterprise"}})
+	e := newWallClockEnv(t, mockgithub.Config{Orgs: append([]string{"my-org"}, g.orgs...), Enterprises: []string{"my-enterprise"}})
 	if g.seed != nil {
 		g.seed(t, e.Mock)
 	}
@@ -184,7 +188,7 @@ func followGuide(t *testing.T, c *cliEnv, v cliVersion, g guideCase) {
 // variables before "terraform" go into the step's environment.
 func guideArgs(t *testing.T, s guideStep, replace map[string]string) []string {
 	t.Helper()
-	fields := strings.Fields(s.run)
+	fields := shellWords(s.run)
 	for len(fields) > 0 && strings.Contains(fields[0], "=") {
 		fields = fields[1:]
 	}
@@ -213,7 +217,7 @@ func guideArgs(t *testing.T, s guideStep, replace map[string]string) []string {
 // stepEnv returns the variables a step's command sets in front of "terraform".
 func stepEnv(run string) []string {
 	var env []string
-	for _, f := range strings.Fields(run) {
+	for _, f := range shellWords(run) {
 		if !strings.Contains(f, "=") || strings.HasPrefix(f, "-") {
 			break
 		}
@@ -222,7 +226,34 @@ func stepEnv(run string) []string {
 	return env
 }
 
-// writeGuideFiles replaces the .tf files of work with files.
+// shellWords splits a command into words as a shell does for what the guides show: at blanks,
+// except within single quotes, which it removes.
+func shellWords(command string) []string {
+	var words []string
+	var word strings.Builder
+	inWord, quoted := false, false
+	for _, r := range command {
+		switch {
+		case r == '\'':
+			quoted, inWord = !quoted, true
+		case !quoted && (r == ' ' || r == '\t' || r == '\n'):
+			if inWord {
+				words = append(words, word.String())
+				word.Reset()
+			}
+			inWord = false
+		default:
+			word.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, word.String())
+	}
+	return words
+}
+
+// writeGuideFiles replaces the .tf files of work (and its local modules) with files.
 func writeGuideFiles(t *testing.T, work string, files []string) {
 	t.Helper()
 	old, _ := filepath.Glob(filepath.Join(work, "*.tf"))
@@ -230,6 +261,9 @@ func writeGuideFiles(t *testing.T, work string, files []string) {
 		if err := os.Remove(f); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := os.RemoveAll(filepath.Join(work, "modules")); err != nil {
+		t.Fatal(err)
 	}
 	for _, f := range files {
 		name, text, literal := strings.Cut(f, ".tf=")
@@ -241,6 +275,12 @@ func writeGuideFiles(t *testing.T, work string, files []string) {
 				t.Fatal(err)
 			}
 			name, text = filepath.Base(f), string(data)
+			if _, module, ok := strings.Cut(f, "/modules/"); ok {
+				name = filepath.Join("modules", filepath.FromSlash(module))
+				if err := os.MkdirAll(filepath.Join(work, filepath.Dir(name)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}
 		if err := os.WriteFile(filepath.Join(work, name), []byte(text), 0o600); err != nil {
 			t.Fatal(err)
@@ -312,15 +352,20 @@ func TestGuideCasesCoverEveryGuide(t *testing.T) {
 			}
 		}
 	}
-	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "guides", "*", "*.tf"))
+	var files []string
+	err := filepath.WalkDir(filepath.Join("..", "..", "examples", "guides"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
+			files = append(files, path)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	nested, _ := filepath.Glob(filepath.Join("..", "..", "examples", "guides", "*", "*", "*.tf"))
 	if len(files) == 0 {
 		t.Fatal("no configuration under examples/guides")
 	}
-	for _, f := range append(files, nested...) {
+	for _, f := range files {
 		rel := filepath.ToSlash(strings.TrimPrefix(f, filepath.Join("..", "..")+string(filepath.Separator)))
 		if !used[rel] {
 			t.Errorf("no guide case follows %s: add one to guideCases", rel)
