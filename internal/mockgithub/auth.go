@@ -72,9 +72,10 @@ type accessToken struct {
 	RepositorySelection string            `json:"repository_selection"`
 }
 
-// createInstallationToken answers POST /app/installations/{installation}/access_tokens.
+// createInstallationToken answers POST /app/installations/{installation_id}/access_tokens.
 // Call with m.mu held.
-func (m *Mock) createInstallationToken(res *response, id identity, installation string) {
+func (m *Mock) createInstallationToken(c *call) {
+	res, id := c.res, c.id
 	now := m.clock.Now()
 	if id.kind == idNone {
 		res.setError(http.StatusUnauthorized, "Requires authentication", docsRoot)
@@ -84,7 +85,7 @@ func (m *Mock) createInstallationToken(res *response, id identity, installation 
 		res.setError(http.StatusUnauthorized, msg, docsRoot)
 		return
 	}
-	n, err := strconv.ParseInt(installation, 10, 64)
+	n, err := strconv.ParseInt(c.r.PathValue("installation_id"), 10, 64)
 	if err != nil || m.cfg.InstallationID != 0 && n != m.cfg.InstallationID {
 		res.setError(http.StatusNotFound, "Not Found", docsRoot)
 		return

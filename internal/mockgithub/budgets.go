@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -203,68 +204,17 @@ func (m *Mock) SetBillingRole(owner string, allowed bool) {
 	m.mustScope(owner).budgets.denied = !allowed
 }
 
-// billingRoute is one budget or usage operation, under /{kind}/{name}/settings/billing.
-type billingRoute struct {
-	kind    string // "organizations" or "enterprises"
-	method  string
-	pattern []string // segments after settings/billing; "{key}" is any non-empty segment
-	apps    bool     // enabledForGitHubApps
-	action  string   // what a caller without the billing role may not do, for the 403 message
-	handle  func(m *Mock, c *call)
-}
-
-// billingRoutes lists the operations; literal segments are listed before placeholders.
-var billingRoutes = []billingRoute{
-	{"organizations", http.MethodGet, []string{"budgets"}, true, "view budgets", (*Mock).listBudgets},
-	{"organizations", http.MethodPost, []string{"budgets"}, true, "create a budget", (*Mock).createBudget},
-	{"organizations", http.MethodGet, []string{"budgets", "{key}"}, true, "view a budget", (*Mock).getBudget},
-	{"organizations", http.MethodPatch, []string{"budgets", "{key}"}, false, "update a budget", (*Mock).updateBudget},
-	{"organizations", http.MethodDelete, []string{"budgets", "{key}"}, true, "delete a budget", (*Mock).deleteBudget},
-	{"organizations", http.MethodGet, []string{"usage"}, true, "view usage", (*Mock).usageReport},
-	{"organizations", http.MethodGet, []string{"usage", "summary"}, true, "view usage", (*Mock).usageSummary},
-
-	{"enterprises", http.MethodGet, []string{"budgets"}, true, "view budgets", (*Mock).listBudgets},
-	{"enterprises", http.MethodPost, []string{"budgets"}, true, "create a budget", (*Mock).createBudget},
-	{"enterprises", http.MethodGet, []string{"budgets", "{key}"}, true, "view a budget", (*Mock).getBudget},
-	{"enterprises", http.MethodPatch, []string{"budgets", "{key}"}, true, "update a budget", (*Mock).updateBudget},
-	{"enterprises", http.MethodDelete, []string{"budgets", "{key}"}, true, "delete a budget", (*Mock).deleteBudget},
-	{"enterprises", http.MethodGet, []string{"usage"}, true, "view usage", (*Mock).usageReport},
-	{"enterprises", http.MethodGet, []string{"usage", "summary"}, true, "view usage", (*Mock).usageSummary},
-}
-
-// matchBillingRoute finds a budget or usage operation. An organization's billing paths start
-// /organizations/{org}/ (not /orgs/); its scope key is still "orgs/<org>".
-func matchBillingRoute(method string, segs []string) (operation, []string, string, bool) {
-	if len(segs) < 5 || segs[1] == "" || segs[2] != "settings" || segs[3] != "billing" {
-		return operation{}, nil, "", false
-	}
-	for _, br := range billingRoutes {
-		if br.kind != segs[0] || br.method != method {
-			continue
-		}
-		if params, ok := matchPattern(br.pattern, segs[4:]); ok {
-			op := operation{method: br.method, pattern: br.pattern, orgApps: br.apps, entApps: br.apps, handle: br.guarded()}
-			kind := segs[0]
-			if kind == "organizations" {
-				kind = "orgs"
-			}
-			return op, params, kind + "/" + strings.ToLower(segs[1]), true
-		}
-	}
-	return operation{}, nil, "", false
-}
-
-// guarded wraps the operation in the checks every billing operation makes first: the
-// caller's role (403), then the owner's billing platform (404).
-func (br billingRoute) guarded() func(m *Mock, c *call) {
+// billing wraps a budget or usage operation in the checks every one makes first: the
+// caller's role (403, naming action), then the owner's billing platform (404).
+func billing(action string, handle func(m *Mock, c *call)) func(m *Mock, c *call) {
 	return func(m *Mock, c *call) {
 		switch {
 		case c.scope.budgets.denied:
-			c.res.setError(http.StatusForbidden, "Insufficient permissions to "+br.action+".", budgetsDocs)
+			c.res.setError(http.StatusForbidden, "Insufficient permissions to "+action+".", budgetsDocs)
 		case c.scope.budgets.notEnhanced:
 			c.notFound()
 		default:
-			br.handle(m, c)
+			handle(m, c)
 		}
 	}
 }
@@ -349,11 +299,12 @@ func (m *Mock) listBody(b *Budget) budgetBody {
 	return out
 }
 
-// budget returns the budget named by the first placeholder, or answers 404.
+// budget returns the budget of the path, or answers 404.
 func (c *call) budget() *Budget {
-	b := c.scope.budgets.byID[c.params[0]]
+	id := c.r.PathValue("budget_id")
+	b := c.scope.budgets.byID[id]
 	if b == nil {
-		c.res.setError(http.StatusNotFound, fmt.Sprintf("Budget with ID %s not found.", c.params[0]), budgetsDocs)
+		c.res.setError(http.StatusNotFound, fmt.Sprintf("Budget with ID %s not found.", id), budgetsDocs)
 	}
 	return b
 }
@@ -509,11 +460,11 @@ func (c *call) decodeBudget(v *validation, obj map[string]json.RawMessage, next 
 			}
 		}
 	}
-	if v.decode(obj, "budget_scope", "budget_scope", &next.Scope) && !contains(entScopes, next.Scope) {
+	if v.decode(obj, "budget_scope", "budget_scope", &next.Scope) && !slices.Contains(entScopes, next.Scope) {
 		v.add("budget_scope", "invalid", "Budget scope must be one of "+strings.Join(entScopes, ", ")+".")
 	}
 	v.decode(obj, "budget_entity_name", "budget_entity_name", &next.EntityName)
-	if v.decode(obj, "budget_type", "budget_type", &next.Type) && !contains(budgetTypes, next.Type) {
+	if v.decode(obj, "budget_type", "budget_type", &next.Type) && !slices.Contains(budgetTypes, next.Type) {
 		v.add("budget_type", "invalid", "Budget type must be one of "+strings.Join(budgetTypes, ", ")+".")
 	}
 	v.decode(obj, "budget_product_sku", "budget_product_sku", &next.ProductSKU)
@@ -552,7 +503,7 @@ func (c *call) decodeExpiry(v *validation, obj map[string]json.RawMessage, next 
 // entity name, and checks that no other budget has its coverage.
 func (m *Mock) checkBudget(c *call, v *validation, next *Budget) {
 	s := c.scope
-	if !s.enterprise && !contains(orgCreateScopes, next.Scope) {
+	if !s.enterprise && !slices.Contains(orgCreateScopes, next.Scope) {
 		v.add("budget_scope", "invalid", "Budget scope must be one of "+strings.Join(orgCreateScopes, ", ")+" for an organization.")
 		return
 	}
@@ -562,7 +513,7 @@ func (m *Mock) checkBudget(c *call, v *validation, next *Budget) {
 			v.add("budget_product_sku", "invalid", "BundlePricing budgets cover ai_credits only.")
 		}
 	case "ProductPricing":
-		if !contains(budgetProducts, next.ProductSKU) {
+		if !slices.Contains(budgetProducts, next.ProductSKU) {
 			v.add("budget_product_sku", "invalid", fmt.Sprintf("%q is not a product; ProductPricing takes one of %s.", next.ProductSKU, strings.Join(budgetProducts, ", ")))
 		}
 	case "SkuPricing":
@@ -571,7 +522,7 @@ func (m *Mock) checkBudget(c *call, v *validation, next *Budget) {
 		}
 	}
 	if userScoped(next.Scope) {
-		if !contains(aiSKUs, next.ProductSKU) {
+		if !slices.Contains(aiSKUs, next.ProductSKU) {
 			v.add("budget_scope", "invalid", "The "+next.Scope+" scope is only supported when budget_product_sku is ai_credits or premium_requests.")
 		}
 		if !next.PreventFurtherUsage {
@@ -631,7 +582,7 @@ func (m *Mock) coveredEntity(s *scope, budgetScope, entity string) (string, stri
 		org := s
 		if s.enterprise {
 			org = m.scopes["orgs/"+strings.ToLower(owner)]
-			if !contains(orgLogins(s), strings.ToLower(owner)) {
+			if !slices.Contains(orgLogins(s), strings.ToLower(owner)) {
 				org = nil
 			}
 		} else if !strings.EqualFold(owner, s.owner) {

@@ -86,29 +86,23 @@ type privateUser struct {
 	TwoFactorAuthentication bool    `json:"two_factor_authentication"`
 }
 
-// serveAccount answers GET /user and GET /orgs/{org}, and reports whether the path was one
-// of them. Call with m.mu held, after authentication.
-func (m *Mock) serveAccount(res *response, r *http.Request, segs []string, id identity) bool {
-	switch {
-	case len(segs) == 1 && segs[0] == "user":
-		if r.Method != http.MethodGet {
-			res.setError(http.StatusNotFound, "Not Found", docsRoot)
-		} else if id.kind == idInstallation {
-			res.setError(http.StatusForbidden, "Resource not accessible by integration", docsRoot+"/users/users#get-the-authenticated-user")
-		} else {
-			res.setJSON(http.StatusOK, m.user(r))
-		}
-		return true
-	case len(segs) == 2 && segs[0] == "orgs" && segs[1] != "":
-		login, idx := m.orgLogin(segs[1])
-		if r.Method != http.MethodGet || idx < 0 {
-			res.setError(http.StatusNotFound, "Not Found", docsRoot)
-			return true
-		}
-		res.setJSON(http.StatusOK, m.organization(r, login, idx))
-		return true
+// getUser answers GET /user: the token's user, which an installation token has not.
+func (m *Mock) getUser(c *call) {
+	if c.id.kind == idInstallation {
+		c.res.setError(http.StatusForbidden, "Resource not accessible by integration", docsRoot+"/users/users#get-the-authenticated-user")
+		return
 	}
-	return false
+	c.res.setJSON(http.StatusOK, m.user(c.r))
+}
+
+// getOrganization answers GET /orgs/{org}.
+func (m *Mock) getOrganization(c *call) {
+	login, idx := m.orgLogin(c.r.PathValue("org"))
+	if idx < 0 {
+		c.notFound()
+		return
+	}
+	c.res.setJSON(http.StatusOK, m.organization(c.r, login, idx))
 }
 
 // orgLogin returns the configured spelling and index of an organization, or -1.

@@ -29,9 +29,6 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/hex"
-	"fmt"
-	"io"
-	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -158,135 +155,13 @@ func New(cfg Config) *Mock {
 	}
 	now := m.clock.Now()
 	for _, o := range cfg.Orgs {
-		m.scopes["orgs/"+strings.ToLower(o)] = newScope(false, now)
+		m.scopes["orgs/"+strings.ToLower(o)] = newScope(now)
 	}
 	for _, e := range cfg.Enterprises {
-		m.scopes["enterprises/"+strings.ToLower(e)] = newScope(true, now)
+		s := newScope(now)
+		s.enterprise = true
+		m.scopes["enterprises/"+strings.ToLower(e)] = s
 	}
 	m.seedAccess()
 	return m
-}
-
-// response is a complete answer, built before anything is written.
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-	drop   bool // close the connection without answering
-}
-
-// maxBody bounds how much of a request body the mock reads.
-const maxBody = 1 << 20
-
-// ServeHTTP answers one request: secondary limits, faults, then the API itself.
-// The request is logged before its answer is written.
-func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(io.LimitReader(r.Body, maxBody))
-
-	m.mu.Lock()
-	arrival := m.clock.Now()
-	m.commitLate(arrival)
-	reqID := m.newRequestID()
-	res, counted := m.admit(r, arrival, reqID)
-	var fault *FaultHandle
-	if res == nil {
-		fault = m.matchFault(r)
-	}
-	m.mu.Unlock()
-
-	if res == nil {
-		res = m.serveAdmitted(r, body, reqID, fault)
-	}
-
-	m.mu.Lock()
-	if counted {
-		m.limits.inflight--
-	}
-	m.log = append(m.log, Request{
-		Time: arrival, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
-		Header: r.Header.Clone(), Body: body, ContentLength: r.ContentLength, Status: res.status, Injected: fault != nil,
-	})
-	m.mu.Unlock()
-
-	res.write(w)
-}
-
-// serveAdmitted answers a request that passed the secondary limits, applying fault
-// (which may be nil).
-func (m *Mock) serveAdmitted(r *http.Request, body []byte, reqID string, fault *FaultHandle) *response {
-	if m.cfg.Latency > 0 {
-		time.Sleep(m.cfg.Latency)
-	}
-	if fault == nil {
-		return m.serveLocked(r, body, reqID)
-	}
-	if fault.f.CommitAfter > 0 {
-		m.mu.Lock()
-		m.late = append(m.late, lateCommit{at: m.clock.Now().Add(fault.f.CommitAfter), r: r, body: body, reqID: reqID})
-		m.mu.Unlock()
-	}
-	var actual *response
-	if fault.f.Commit {
-		actual = m.serveLocked(r, body, reqID)
-	}
-	if fault.f.Delay > 0 {
-		time.Sleep(fault.f.Delay)
-	}
-	if fault.f.Takes > 0 {
-		m.take(fault.f.Takes)
-	}
-	if actual == nil && fault.f.Status == 0 && !fault.f.Drop {
-		actual = m.serveLocked(r, body, reqID)
-	}
-	if actual == nil {
-		m.mu.Lock()
-		actual = &response{header: m.baseHeader(r, reqID)}
-		m.mu.Unlock()
-	}
-	return fault.apply(actual)
-}
-
-// serveLocked runs the API under the mock's lock.
-func (m *Mock) serveLocked(r *http.Request, body []byte, reqID string) *response {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.serve(r, body, reqID)
-}
-
-// newRequestID returns a unique X-GitHub-Request-Id. Call with m.mu held.
-func (m *Mock) newRequestID() string {
-	m.reqSeq++
-	return fmt.Sprintf("%s:%04X:%06X:%08X", m.reqPrefix, m.reqSeq>>24, (m.reqSeq>>8)&0xFFFF, m.reqSeq)
-}
-
-// baseHeader returns the headers every response carries, with the rate-limit headers of
-// the request's identity (not counting this request). Call with m.mu held.
-func (m *Mock) baseHeader(r *http.Request, reqID string) http.Header {
-	h := http.Header{}
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("X-GitHub-Request-Id", reqID)
-	h.Set("X-GitHub-Media-Type", "github.v3; format=json")
-	m.limits.bucketFor(m.identify(r), m.cfg.RateLimit, m.clock.Now()).setHeaders(h)
-	return h
-}
-
-// write sends the response, or closes the connection for a dropped one.
-func (res *response) write(w http.ResponseWriter) {
-	if res.drop {
-		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
-				_ = conn.Close()
-				return
-			}
-		}
-		panic(http.ErrAbortHandler)
-	}
-	for k, v := range res.header {
-		w.Header()[k] = v
-	}
-	if len(res.body) > 0 {
-		w.Header().Set("Content-Length", fmt.Sprint(len(res.body)))
-	}
-	w.WriteHeader(res.status)
-	_, _ = w.Write(res.body)
 }

@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
+
+// networkDocs is the documentation link of the networking error bodies.
+const networkDocs = "https://docs.github.com/rest/orgs/network-configurations"
 
 // NetworkConfiguration is a hosted compute network configuration as tests see and seed it.
 type NetworkConfiguration struct {
@@ -86,7 +90,7 @@ func (n *networkStore) add(scopeKey string, nc *NetworkConfiguration) {
 // user returns the configuration that uses a settings resource (as primary or failover), or nil.
 func (n *networkStore) user(settingsID string) *NetworkConfiguration {
 	for _, c := range n.sorted() {
-		if contains(c.NetworkSettingsIDs, settingsID) || contains(c.FailoverNetworkSettingsIDs, settingsID) {
+		if slices.Contains(c.NetworkSettingsIDs, settingsID) || slices.Contains(c.FailoverNetworkSettingsIDs, settingsID) {
 			return c
 		}
 	}
@@ -143,9 +147,9 @@ type networkSettingsBody struct {
 	Region                 string `json:"region"`
 }
 
-// networkConfig returns the configuration named by the first placeholder, or answers 404.
+// networkConfig returns the configuration of the path, or answers 404.
 func (c *call) networkConfig() *NetworkConfiguration {
-	nc := c.scope.network.configs[c.params[0]]
+	nc := c.scope.network.configs[c.r.PathValue("network_configuration_id")]
 	if nc == nil {
 		c.notFound()
 	}
@@ -173,7 +177,7 @@ func (m *Mock) getNetworkConfig(c *call) {
 var networkNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,100}$`)
 
 // networkFields decodes and checks a create or update body into next.
-func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next *NetworkConfiguration, create bool) {
+func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next *NetworkConfiguration, ch change) {
 	n := &c.scope.network
 	if v.decode(obj, "name", "name", &next.Name) {
 		switch {
@@ -186,7 +190,7 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 				}
 			}
 		}
-	} else if create {
+	} else if ch == creating {
 		v.require(obj, "name", "name")
 	}
 	if v.decode(obj, "compute_service", "compute_service", &next.ComputeService) &&
@@ -197,7 +201,7 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 		if len(next.NetworkSettingsIDs) != 1 {
 			v.add("network_settings_ids", "invalid", "Exactly one network settings resource identifier must be specified.")
 		}
-	} else if create {
+	} else if ch == creating {
 		v.require(obj, "network_settings_ids", "network_settings_ids")
 	}
 	if v.decode(obj, "failover_network_settings_ids", "failover_network_settings_ids", &next.FailoverNetworkSettingsIDs) && len(next.FailoverNetworkSettingsIDs) > 1 {
@@ -217,7 +221,7 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 			}
 		}
 	}
-	if len(next.NetworkSettingsIDs) == 1 && contains(next.FailoverNetworkSettingsIDs, next.NetworkSettingsIDs[0]) {
+	if len(next.NetworkSettingsIDs) == 1 && slices.Contains(next.FailoverNetworkSettingsIDs, next.NetworkSettingsIDs[0]) {
 		v.add("failover_network_settings_ids", "invalid", "The failover network settings must differ from the primary ones.")
 	}
 }
@@ -225,7 +229,7 @@ func (c *call) networkFields(v *validation, obj map[string]json.RawMessage, next
 func (m *Mock) createNetworkConfig(c *call) {
 	next := &NetworkConfiguration{ComputeService: "none", CreatedOn: c.now}
 	if c.validated("NetworkConfiguration", networkDocs, func(v *validation, obj map[string]json.RawMessage) {
-		c.networkFields(v, obj, next, true)
+		c.networkFields(v, obj, next, creating)
 	}) {
 		c.scope.network.add(strings.ToLower(c.scopePath()), next)
 		c.res.setJSON(http.StatusCreated, next.body())
@@ -239,7 +243,7 @@ func (m *Mock) updateNetworkConfig(c *call) {
 	}
 	next := nc.clone()
 	if c.validated("NetworkConfiguration", networkDocs, func(v *validation, obj map[string]json.RawMessage) {
-		c.networkFields(v, obj, &next, false)
+		c.networkFields(v, obj, &next, updating)
 	}) {
 		*nc = next
 		c.res.setJSON(http.StatusOK, nc.body())
@@ -266,7 +270,7 @@ func (m *Mock) deleteNetworkConfig(c *call) {
 }
 
 func (m *Mock) getNetworkSettings(c *call) {
-	s := c.scope.network.settings[c.params[0]]
+	s := c.scope.network.settings[c.r.PathValue("network_settings_id")]
 	if s == nil {
 		c.notFound()
 		return

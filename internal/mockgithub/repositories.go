@@ -40,83 +40,104 @@ type repoState struct {
 	vulnerability bool
 }
 
-// serveRepository answers the repository operations and reports whether the path was one of
-// them. Call with m.mu held, after authentication.
-func (m *Mock) serveRepository(res *response, r *http.Request, segs []string, body []byte) bool {
-	switch {
-	case len(segs) == 3 && segs[0] == "orgs" && segs[2] == "repos" && r.Method == http.MethodPost:
-		s := m.scopes["orgs/"+strings.ToLower(segs[1])]
-		if s == nil {
-			res.setError(http.StatusNotFound, "Not Found", docsRoot)
-			return true
-		}
-		m.createRepository(res, r, s, body)
-		return true
-	case len(segs) >= 3 && len(segs) <= 4 && segs[0] == "repos":
-		s := m.scopes["orgs/"+strings.ToLower(segs[1])]
-		var idx = -1
-		if s != nil {
-			idx = slices.IndexFunc(s.repos, func(x Repository) bool { return strings.EqualFold(x.Name, segs[2]) })
-		}
-		if idx < 0 {
-			res.setError(http.StatusNotFound, "Not Found", docsRoot)
-			return true
-		}
-		rest := ""
-		if len(segs) == 4 {
-			rest = segs[3]
-		}
-		m.repositoryOperation(res, r, s, idx, rest, body)
-		return true
+// repository returns the scope and index of the path's repository ({owner}/{repo}, in any
+// case) and its state, or answers 404. Call with m.mu held, after authentication.
+func (m *Mock) repository(c *call) (*scope, int, *repoState) {
+	s := m.scopes["orgs/"+strings.ToLower(c.r.PathValue("owner"))]
+	idx := -1
+	if s != nil {
+		idx = slices.IndexFunc(s.repos, func(x Repository) bool { return strings.EqualFold(x.Name, c.r.PathValue("repo")) })
 	}
-	return false
+	if idx < 0 {
+		c.notFound()
+		return nil, -1, nil
+	}
+	return s, idx, s.repoState(s.repos[idx])
 }
 
-// repositoryOperation answers one operation on the repository s.repos[idx].
-func (m *Mock) repositoryOperation(res *response, r *http.Request, s *scope, idx int, rest string, body []byte) {
+// getRepository is GET /repos/{owner}/{repo}.
+func (m *Mock) getRepository(c *call) {
+	if s, idx, st := m.repository(c); st != nil {
+		c.res.setJSON(http.StatusOK, s.fullRepository(apiBase(c.r), s.repos[idx], st))
+	}
+}
+
+// updateRepository is PATCH /repos/{owner}/{repo}.
+func (m *Mock) updateRepository(c *call) {
+	s, idx, st := m.repository(c)
+	if st == nil {
+		return
+	}
+	if !c.validated("Repository", reposDocs, func(v *validation, obj map[string]json.RawMessage) { st.apply(v, obj) }) {
+		return
+	}
 	repo := s.repos[idx]
-	st := s.repoState(repo)
-	c := &call{r: r, body: body, scope: s, res: res}
+	repo.Private = st.visibility != "public"
+	s.repos[idx] = repo
+	c.res.setJSON(http.StatusOK, s.fullRepository(apiBase(c.r), repo, st))
+}
+
+// deleteRepository is DELETE /repos/{owner}/{repo}.
+func (m *Mock) deleteRepository(c *call) {
+	if s, idx, st := m.repository(c); st != nil {
+		s.deleteRepository(s.repos[idx].ID)
+		c.res.status = http.StatusNoContent
+	}
+}
+
+// setTopics is PUT /repos/{owner}/{repo}/topics.
+func (m *Mock) setTopics(c *call) {
+	_, _, st := m.repository(c)
+	if st == nil {
+		return
+	}
+	var in struct {
+		Names []string `json:"names"`
+	}
+	if err := json.Unmarshal(c.body, &in); err != nil || in.Names == nil {
+		c.res.setError(http.StatusUnprocessableEntity, "Invalid request.\n\n\"names\" wasn't supplied.", reposDocs)
+		return
+	}
+	st.topics = slices.Clone(in.Names)
+	c.res.setJSON(http.StatusOK, map[string]any{"names": st.topics})
+}
+
+// getVulnerabilityAlerts is GET /repos/{owner}/{repo}/vulnerability-alerts: 204 when they
+// are on, 404 when off.
+func (m *Mock) getVulnerabilityAlerts(c *call) {
+	_, _, st := m.repository(c)
 	switch {
-	case rest == "" && r.Method == http.MethodGet:
-		res.setJSON(http.StatusOK, s.fullRepository(apiBase(r), repo, st))
-	case rest == "" && r.Method == http.MethodPatch:
-		if !c.validated("Repository", reposDocs, func(v *validation, obj map[string]json.RawMessage) { st.apply(v, obj) }) {
-			return
-		}
-		repo.Private = st.visibility != "public"
-		s.repos[idx] = repo
-		res.setJSON(http.StatusOK, s.fullRepository(apiBase(r), repo, st))
-	case rest == "" && r.Method == http.MethodDelete:
-		s.deleteRepository(repo.ID)
-		res.status = http.StatusNoContent
-	case rest == "topics" && r.Method == http.MethodPut:
-		var in struct {
-			Names []string `json:"names"`
-		}
-		if err := json.Unmarshal(body, &in); err != nil || in.Names == nil {
-			res.setError(http.StatusUnprocessableEntity, "Invalid request.\n\n\"names\" wasn't supplied.", reposDocs)
-			return
-		}
-		st.topics = slices.Clone(in.Names)
-		res.setJSON(http.StatusOK, map[string]any{"names": st.topics})
-	case rest == "vulnerability-alerts" && r.Method == http.MethodGet:
-		if st.vulnerability {
-			res.status = http.StatusNoContent
-		} else {
-			res.setError(http.StatusNotFound, "Not Found", reposDocs)
-		}
-	case rest == "vulnerability-alerts" && (r.Method == http.MethodPut || r.Method == http.MethodDelete):
-		st.vulnerability = r.Method == http.MethodPut
-		res.status = http.StatusNoContent
+	case st == nil:
+	case st.vulnerability:
+		c.res.status = http.StatusNoContent
 	default:
-		res.setError(http.StatusNotFound, "Not Found", docsRoot)
+		c.res.setError(http.StatusNotFound, "Not Found", reposDocs)
+	}
+}
+
+// enableVulnerabilityAlerts is PUT /repos/{owner}/{repo}/vulnerability-alerts.
+func (m *Mock) enableVulnerabilityAlerts(c *call) {
+	if _, _, st := m.repository(c); st != nil {
+		st.vulnerability = true
+		c.res.status = http.StatusNoContent
+	}
+}
+
+// disableVulnerabilityAlerts is DELETE /repos/{owner}/{repo}/vulnerability-alerts.
+func (m *Mock) disableVulnerabilityAlerts(c *call) {
+	if _, _, st := m.repository(c); st != nil {
+		st.vulnerability = false
+		c.res.status = http.StatusNoContent
 	}
 }
 
 // createRepository is POST /orgs/{org}/repos.
-func (m *Mock) createRepository(res *response, r *http.Request, s *scope, body []byte) {
-	c := &call{r: r, body: body, scope: s, res: res}
+func (m *Mock) createRepository(c *call) {
+	s := m.scopes["orgs/"+strings.ToLower(c.r.PathValue("org"))]
+	if s == nil {
+		c.notFound()
+		return
+	}
 	var name string
 	st := newRepoState("public")
 	if !c.validated("Repository", reposDocs, func(v *validation, obj map[string]json.RawMessage) {
@@ -140,7 +161,7 @@ func (m *Mock) createRepository(res *response, r *http.Request, s *scope, body [
 		s.repoStates = map[int64]*repoState{}
 	}
 	s.repoStates[repo.ID] = st
-	res.setJSON(http.StatusCreated, s.fullRepository(apiBase(r), repo, st))
+	c.res.setJSON(http.StatusCreated, s.fullRepository(apiBase(c.r), repo, st))
 }
 
 // newRepoState is a repository with GitHub's default settings.

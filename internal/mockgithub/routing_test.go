@@ -28,6 +28,8 @@ func TestRoutingEdgeCases(t *testing.T) {
 		{http.MethodGet, "/orgs/acme/actions/hosted-runners/limits/", nil, http.StatusNotFound, "Not Found"},
 		{http.MethodGet, "/orgs/acme//actions/hosted-runners", nil, http.StatusNotFound, "Not Found"},
 		{http.MethodGet, "/orgs/acme/./actions/hosted-runners", nil, http.StatusNotFound, "Not Found"},
+		{http.MethodGet, "/orgs/acme/actions/hosted%2Drunners", nil, http.StatusOK, ""},
+		{http.MethodGet, "/orgs/acme%2Factions/hosted-runners", nil, http.StatusOK, ""},
 		{http.MethodGet, "/orgs/acme/actions/hosted-runners/../hosted-runners", nil, http.StatusNotFound, "Not Found"},
 		{http.MethodGet, "/orgs/acme/actions/hosted-runners/abc", nil, http.StatusNotFound, "Not Found"},
 		{http.MethodGet, "/orgs/acme/actions/hosted-runners/images/custom/1/versions/latest", nil, http.StatusNotFound, "Not Found"},
@@ -48,6 +50,9 @@ func TestRoutingEdgeCases(t *testing.T) {
 		{http.MethodGet, "/no/such/path", []func(*http.Request){noAuth}, http.StatusUnauthorized, "Requires authentication"},
 		{http.MethodGet, "/orgs/acme//actions", []func(*http.Request){noAuth}, http.StatusUnauthorized, "Requires authentication"},
 		{http.MethodPost, "/app/installations/1/access_tokens", nil, http.StatusUnauthorized, "A JSON web token could not be decoded"},
+		{http.MethodPost, "/app/installations//access_tokens", nil, http.StatusUnauthorized, "A JSON web token could not be decoded"},
+		{http.MethodPut, "/repos/acme//topics", nil, http.StatusNotFound, "Not Found"},
+		{http.MethodGet, "/orgs//", nil, http.StatusNotFound, "Not Found"},
 		{http.MethodGet, "/app/installations/1/access_tokens", nil, http.StatusNotFound, "Not Found"},
 	} {
 		r := h.do(c.method, c.path, nil, c.edit...)

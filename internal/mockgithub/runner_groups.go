@@ -4,10 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
+
+// groupsDocs is the documentation link of the runner group error bodies.
+const groupsDocs = "https://docs.github.com/rest/actions/self-hosted-runner-groups"
 
 // RunnerGroup is a runner group as tests see and seed it. SelectedIDs are repository ids in
 // an organization and organization ids in an enterprise; they matter while Visibility is
@@ -129,9 +133,9 @@ func (c *call) setGroup(status int, rg *RunnerGroup) {
 	c.res.setJSON(status, c.scope.groupBody(apiBase(c.r), c.scopePath(), rg))
 }
 
-// group returns the group named by the first placeholder, or answers 404.
+// group returns the group of the path, or answers 404.
 func (c *call) group() *RunnerGroup {
-	rg := c.scope.groups.byID[c.paramInt(0)]
+	rg := c.scope.groups.byID[c.pathInt("runner_group_id")]
 	if rg == nil {
 		c.notFound()
 	}
@@ -201,9 +205,9 @@ var (
 	entVisibilities = []string{"selected", "all"}
 )
 
-// groupFields decodes and checks the fields create and update share into next. With
-// create, network_configuration_id must not be null; with update, null unsets it.
-func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *RunnerGroup, create bool) {
+// groupFields decodes and checks the fields create and update share into next. In a
+// create, network_configuration_id must not be null; in an update, null unsets it.
+func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *RunnerGroup, ch change) {
 	if v.decode(obj, "name", "name", &next.Name) {
 		switch {
 		case strings.TrimSpace(next.Name) == "":
@@ -211,7 +215,7 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 		case c.scope.groups.nameTaken(next.Name, next.ID):
 			v.add("name", "already_exists", fmt.Sprintf("A runner group named %q already exists.", next.Name))
 		}
-	} else if create || !c.scope.enterprise {
+	} else if ch == creating || !c.scope.enterprise {
 		v.require(obj, "name", "name")
 	}
 	if v.decode(obj, "visibility", "visibility", &next.Visibility) {
@@ -219,7 +223,7 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 		if c.scope.enterprise {
 			allowed = entVisibilities
 		}
-		if !contains(allowed, next.Visibility) {
+		if !slices.Contains(allowed, next.Visibility) {
 			v.add("visibility", "invalid", fmt.Sprintf("Visibility must be one of %s.", strings.Join(allowed, ", ")))
 		}
 	}
@@ -240,7 +244,7 @@ func (c *call) groupFields(v *validation, obj map[string]json.RawMessage, next *
 		v.add("restricted_to_workflows", "custom", "The workflow restrictions of this runner group are read-only.")
 	}
 	switch {
-	case !create && string(obj["network_configuration_id"]) == "null":
+	case ch == updating && string(obj["network_configuration_id"]) == "null":
 		next.NetworkConfigurationID = ""
 	case v.decode(obj, "network_configuration_id", "network_configuration_id", &next.NetworkConfigurationID):
 		if c.scope.network.configs[next.NetworkConfigurationID] == nil {
@@ -290,7 +294,7 @@ func (s *scope) memberField() string {
 func (m *Mock) createGroup(c *call) {
 	next := RunnerGroup{Visibility: "all", SelectedWorkflows: []string{}}
 	if !c.validated("RunnerGroup", groupsDocs, func(v *validation, obj map[string]json.RawMessage) {
-		c.groupFields(v, obj, &next, true)
+		c.groupFields(v, obj, &next, creating)
 		c.decodeIDs(v, obj, c.scope.memberField(), &next.SelectedIDs)
 		var runners []int64
 		if v.decode(obj, "runners", "runners", &runners) && len(runners) > 0 {
@@ -313,7 +317,7 @@ func (m *Mock) updateGroup(c *call) {
 	}
 	next := rg.clone()
 	if c.validated("RunnerGroup", groupsDocs, func(v *validation, obj map[string]json.RawMessage) {
-		c.groupFields(v, obj, &next, false)
+		c.groupFields(v, obj, &next, updating)
 	}) {
 		*rg = next
 		c.setGroup(http.StatusOK, rg)
@@ -385,6 +389,15 @@ func (m *Mock) setMembers(c *call) {
 	}
 }
 
+// memberID is the path's member: a repository id in an organization, an organization id in
+// an enterprise.
+func (c *call) memberID() int64 {
+	if c.scope.enterprise {
+		return c.pathInt("org_id")
+	}
+	return c.pathInt("repository_id")
+}
+
 // member checks the group and member of a one-member change and answers 404 or 422 when
 // they do not fit; it returns the group and member id when they do.
 func (c *call) member() (*RunnerGroup, int64) {
@@ -392,7 +405,7 @@ func (c *call) member() (*RunnerGroup, int64) {
 	if rg == nil {
 		return nil, 0
 	}
-	id := c.paramInt(1)
+	id := c.memberID()
 	if !c.scope.hasMember(id) {
 		c.notFound()
 		return nil, 0

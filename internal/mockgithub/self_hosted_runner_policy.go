@@ -32,18 +32,6 @@ func (p SelfHostedRunnerPolicy) enabled() string {
 	return p.EnabledRepositories
 }
 
-// selfHostedRoutes are the eight policy operations, in groupRoutes' form (group_routes.go).
-var selfHostedRoutes = []groupRoute{
-	{"orgs", http.MethodGet, []string{"actions", "permissions", "self-hosted-runners"}, true, "admin:org", (*Mock).getSelfHostedPolicy},
-	{"orgs", http.MethodPut, []string{"actions", "permissions", "self-hosted-runners"}, true, "admin:org", (*Mock).setSelfHostedPolicy},
-	{"orgs", http.MethodGet, []string{"actions", "permissions", "self-hosted-runners", "repositories"}, true, "admin:org", (*Mock).listSelfHostedRepos},
-	{"orgs", http.MethodPut, []string{"actions", "permissions", "self-hosted-runners", "repositories"}, true, "admin:org", (*Mock).setSelfHostedRepos},
-	{"orgs", http.MethodPut, []string{"actions", "permissions", "self-hosted-runners", "repositories", "{id}"}, true, "admin:org", (*Mock).addSelfHostedRepo},
-	{"orgs", http.MethodDelete, []string{"actions", "permissions", "self-hosted-runners", "repositories", "{id}"}, true, "admin:org", (*Mock).removeSelfHostedRepo},
-	{"enterprises", http.MethodGet, []string{"actions", "permissions", "self-hosted-runners"}, false, "", (*Mock).getSelfHostedPolicy},
-	{"enterprises", http.MethodPut, []string{"actions", "permissions", "self-hosted-runners"}, false, "", (*Mock).setSelfHostedPolicy},
-}
-
 // enterpriseForbids returns the enterprise whose disable_self_hosted_runners_for_all_orgs
 // covers the call's organization, "" when none does. Call with m.mu held.
 func (m *Mock) enterpriseForbids(c *call) string {
@@ -149,7 +137,7 @@ func (m *Mock) setSelfHostedRepos(c *call) {
 // organization does not have, 409 when the enterprise forbids the change, 422 unless
 // enabled_repositories is selected. It returns the id and whether the change may go on.
 func (m *Mock) selfHostedRepo(c *call) (int64, bool) {
-	id := c.paramInt(0)
+	id := c.pathInt("repository_id")
 	if !c.scope.hasMember(id) {
 		c.notFound()
 		return 0, false

@@ -2,7 +2,6 @@ package mockgithub
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -24,30 +23,4 @@ func Handler(m *Mock) http.Handler {
 		}
 		m.ServeHTTP(w, r)
 	})
-}
-
-// Operations lists every REST operation of the OpenAPI descriptions that the mock serves, as
-// "METHOD /path/{placeholder}": the 32 hosted-runner operations, the 31 runner group and
-// networking ones, and the 22 of billing.openapi.yaml it implements (budgets, usage and the
-// self-hosted runner policy; not cost centers or a budget's user-states). The repository and
-// account operations it serves for integrations/github are not among them.
-func Operations() []string {
-	var out []string
-	for _, kind := range []string{"orgs", "enterprises"} {
-		for _, op := range operations {
-			out = append(out, op.method+" "+joinPath(slices.Concat([]string{kind, "{name}", "actions", "hosted-runners"}, op.pattern)))
-		}
-	}
-	for _, gr := range scopedRoutes {
-		out = append(out, gr.method+" "+joinPath(slices.Concat([]string{gr.kind, "{name}"}, gr.pattern)))
-	}
-	for _, br := range billingRoutes {
-		out = append(out, br.method+" "+joinPath(slices.Concat([]string{br.kind, "{name}", "settings", "billing"}, br.pattern)))
-	}
-	return out
-}
-
-// joinPath joins path segments into an absolute path.
-func joinPath(segs []string) string {
-	return "/" + strings.Join(segs, "/")
 }

@@ -159,9 +159,10 @@ type scope struct {
 	repoStates map[int64]*repoState   // repositories.go
 }
 
-// newScope returns a scope seeded with the two custom images every scope starts with.
-func newScope(enterprise bool, created time.Time) *scope {
-	s := &scope{enterprise: enterprise, runners: map[int64]*runner{}, images: map[int64]*customImage{}}
+// newScope returns an organization's scope seeded with the two custom images every scope
+// starts with; an enterprise's sets enterprise.
+func newScope(created time.Time) *scope {
+	s := &scope{runners: map[int64]*runner{}, images: map[int64]*customImage{}}
 	day := func(d int) string { return created.AddDate(0, 0, d-30).UTC().Format(time.RFC3339) }
 	s.images[1] = &customImage{
 		def: CustomImage{ID: 1, Name: "ci-base", Platform: "linux-x64", Source: "custom", State: "Ready"},
