@@ -139,8 +139,8 @@ type integrationRoute struct {
 	handle               func(m *Mock, c *call)
 }
 
-// integrationRoutes are the integration paths. A repository path with a trailing slash is
-// the repository, as it was before routing moved onto ServeMux.
+// integrationRoutes are the integration paths. A repository path with a trailing slash
+// names the repository too.
 var integrationRoutes = []integrationRoute{
 	{pattern: "POST /app/installations/{installation_id}/access_tokens", checksOwnCredentials: true, handle: (*Mock).createInstallationToken},
 	{pattern: "GET /user", handle: (*Mock).getUser},
