@@ -14,8 +14,8 @@ import (
 // The checks a request passes, in order: the secondary limits (MaxConcurrent,
 // MinWriteSpacing; ratelimit.go) and the faults (faults.go) as it arrives; then, under the
 // mock's lock, Content-Length (411), User-Agent, the API version, the route, authentication
-// and the primary rate limit; then the endpoint. The request is logged before its answer is
-// written.
+// and the primary rate limit (both skipped by the access-token endpoint, which checks its
+// own credentials); then the endpoint. The request is logged before its answer is written.
 
 // maxBody bounds how much of a request body the mock reads.
 const maxBody = 1 << 20
