@@ -3,8 +3,9 @@ package runnerwatch
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
-	"strings"
+	"slices"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
@@ -51,7 +52,7 @@ func (e *Engine) Get(ctx context.Context, api Lister, scope client.Scope, id int
 		if r, ok := s.lookupAny(id); ok {
 			return r, nil
 		}
-		if s.listIsCheaper() {
+		if s.countMissAndPreferList() {
 			if _, err := e.fullList(ctx, api, s, 0); err == nil {
 				if r, ok := s.lookupAny(id); ok {
 					return r, nil
@@ -66,11 +67,11 @@ func (e *Engine) Get(ctx context.Context, api Lister, scope client.Scope, id int
 	return r, err
 }
 
-// listIsCheaper counts one more runner the first page did not hold and reports whether the
-// rest of the list should be read now instead of a GET: after G single GETs, where reading
+// countMissAndPreferList counts one more runner the first page did not hold and reports
+// whether the rest of the list should be read now instead of a GET: after G single GETs, where reading
 // the whole list (P pages) costs as much as the GETs it saves from then on. G = ⌈P/2⌉-2 keeps
 // a whole scope's refresh within 2P requests and a few runners' refresh at one GET each.
-func (s *scopeState) listIsCheaper() bool {
+func (s *scopeState) countMissAndPreferList() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.noList {
@@ -103,7 +104,7 @@ func (e *Engine) readFirst(ctx context.Context, api Lister, s *scopeState) error
 			s.paging = call
 			s.mu.Unlock()
 			runners, total, err := api.FirstRunnerPage(ctx, s.scope)
-			e.publish(ctx, s, call, runners, total, err, true)
+			e.publishFirstPage(ctx, s, call, runners, total, err)
 			return call.err
 		}
 		s.mu.Unlock()
@@ -149,7 +150,7 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 			if complete {
 				total = len(runners)
 			}
-			e.publish(ctx, s, call, runners, total, err, false)
+			e.publishFullList(ctx, s, call, runners, total, err)
 			return call.snap, call.err
 		}
 		s.mu.Unlock()
@@ -165,12 +166,44 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 	}
 }
 
-// publish records the outcome of call: a first page (total is the scope's total_count) or a
-// full list (total is its length when complete, else -1).
-func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error, firstPage bool) {
+// publishFirstPage records the outcome of call, a read of the first page; total is the
+// scope's total_count.
+func (e *Engine) publishFirstPage(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer close(call.done)
+	snap := e.endCall(ctx, s, call, runners, err)
+	if snap == nil {
+		return
+	}
+	s.total = total
+	snap.complete = total <= len(runners)
+	if !snap.complete {
+		s.first = snap
+		return
+	}
+	s.keepNewest(snap, len(runners))
+}
+
+// publishFullList records the outcome of call, a read of every page; total is the list's
+// length when its pages were consistent, else -1.
+func (e *Engine) publishFullList(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer close(call.done)
+	snap := e.endCall(ctx, s, call, runners, err)
+	if snap == nil {
+		return
+	}
+	snap.complete = total >= 0
+	s.total = max(len(runners), total)
+	s.keepNewest(snap, len(runners))
+}
+
+// endCall takes call out of flight and gives it its outcome: the snapshot of runners, or nil
+// and err (ErrListUnavailable, and single GETs for the rest of the run, when GitHub refused
+// the list). Call with s.mu held.
+func (e *Engine) endCall(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, err error) *snapshot {
 	if s.listing == call {
 		s.listing = nil
 	}
@@ -189,7 +222,7 @@ func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, run
 			err = ErrListUnavailable
 		}
 		call.err = err
-		return
+		return nil
 	}
 	snap := &snapshot{seq: call.seq, runners: make(map[int64]client.HostedRunner, len(runners))}
 	for _, r := range runners {
@@ -197,18 +230,13 @@ func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, run
 		s.deleting = s.deleting || r.Status == client.StatusDeleting
 	}
 	call.snap = snap
-	if firstPage {
-		s.total = total
-		snap.complete = total <= len(runners)
-		if !snap.complete {
-			s.first = snap
-			return
-		}
-	} else {
-		snap.complete = total >= 0
-		s.total = max(len(runners), total)
-	}
-	s.pages = max(1, (len(runners)+client.ListPageSize-1)/client.ListPageSize)
+	return snap
+}
+
+// keepNewest makes snap, a read of every runner (n of them), the scope's newest list unless
+// a later one finished first. Call with s.mu held.
+func (s *scopeState) keepNewest(snap *snapshot, n int) {
+	s.pages = max(1, (n+client.ListPageSize-1)/client.ListPageSize)
 	if s.latest == nil || snap.seq > s.latest.seq {
 		s.latest, s.first = snap, nil
 	}
@@ -264,28 +292,31 @@ func (s *scopeState) markGone(id int64) {
 	s.mu.Unlock()
 }
 
-// Named returns the runners of scope named name (case-insensitively, as GitHub compares
-// names), as a full list of this run shows them with the provider's own writes over it: a
-// runner this run deleted shows as Deleting until a wait confirmed it gone. It reads the list
-// when the run has none. fresh asks for a list started now, not an earlier one.
-func (e *Engine) Named(ctx context.Context, api Lister, scope client.Scope, name string, fresh bool) ([]client.HostedRunner, error) {
+// Runners returns the runners of scope as the newest full list of this run shows them, with
+// the provider's own writes over it: a runner this run deleted shows as Deleting until a wait
+// confirmed it gone. It reads the list when the run has none.
+func (e *Engine) Runners(ctx context.Context, api Lister, scope client.Scope) ([]client.HostedRunner, error) {
+	return e.runnersAfter(ctx, api, e.forScope(scope), 0)
+}
+
+// RunnersListedNow is Runners from a list started now, not an earlier one.
+func (e *Engine) RunnersListedNow(ctx context.Context, api Lister, scope client.Scope) ([]client.HostedRunner, error) {
 	s := e.forScope(scope)
-	after := uint64(0)
-	if fresh {
-		s.mu.Lock()
-		after = s.seq
-		s.mu.Unlock()
-	}
+	s.mu.Lock()
+	after := s.seq
+	s.mu.Unlock()
+	return e.runnersAfter(ctx, api, s, after)
+}
+
+// runnersAfter is Runners from a full list started after sequence after.
+func (e *Engine) runnersAfter(ctx context.Context, api Lister, s *scopeState, after uint64) ([]client.HostedRunner, error) {
 	snap, err := e.fullList(ctx, api, s, after)
 	if err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	byID := map[int64]client.HostedRunner{}
-	for id, r := range snap.runners {
-		byID[id] = r
-	}
+	byID := maps.Clone(snap.runners)
 	for id, w := range s.local {
 		if w.seq < snap.seq {
 			continue
@@ -301,13 +332,7 @@ func (e *Engine) Named(ctx context.Context, api Lister, scope client.Scope, name
 			byID[id] = r
 		}
 	}
-	var out []client.HostedRunner
-	for _, r := range byID {
-		if strings.EqualFold(r.Name, name) {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return slices.Collect(maps.Values(byID)), nil
 }
 
 // isContextErr reports whether err is a context's end.
