@@ -10,7 +10,10 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
 
-// snapshot is one read of the scope's list: the first page only, or every page.
+// snapshot is one read of the scope's list: the first page only, or every page. Unlike the
+// run's other lists (internal/runcache, read once per run), runner lists are a live view: a
+// wait reads the list again and again, and a caller may ask for a list started after a given
+// one (seq), so they keep their own reads in flight here.
 type snapshot struct {
 	seq      uint64
 	runners  map[int64]client.HostedRunner
