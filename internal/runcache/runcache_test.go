@@ -16,10 +16,10 @@ func TestDoSharesOneRead(t *testing.T) {
 	var c Cache
 	var reads atomic.Int32
 	release := make(chan struct{})
-	read := func(context.Context) (int, error) {
+	read := func(ctx context.Context) (int, error) {
 		reads.Add(1)
 		<-release
-		return 7, nil
+		return 7, ctx.Err()
 	}
 	var wg sync.WaitGroup
 	for range 20 {

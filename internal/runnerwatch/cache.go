@@ -8,24 +8,24 @@ import (
 	"slices"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/runcache"
 )
 
 // snapshot is one read of the scope's list: the first page only, or every page. Unlike the
 // run's other lists (internal/runcache, read once per run), runner lists are a live view: a
 // wait reads the list again and again, and a caller may ask for a list started after a given
-// one (seq), so they keep their own reads in flight here.
+// one (seq), so they keep their own reads in flight here, each a runcache.Flight.
 type snapshot struct {
 	seq      uint64
 	runners  map[int64]client.HostedRunner
 	complete bool // every runner of the scope, read consistently: an absent runner was absent
 }
 
-// listCall is a read of the list in flight that several callers wait for.
+// listCall is a read of the list in flight that several callers wait for, and the sequence
+// at its start.
 type listCall struct {
-	seq  uint64
-	done chan struct{}
-	snap *snapshot
-	err  error
+	seq uint64
+	*runcache.Flight[*snapshot]
 }
 
 // localWrite is the runner as the provider's own write left it (nil after a delete; gone once
@@ -103,21 +103,16 @@ func (e *Engine) readFirst(ctx context.Context, api Lister, s *scopeState) error
 		call := s.paging
 		if call == nil {
 			s.seq++
-			call = &listCall{seq: s.seq, done: make(chan struct{})}
+			call = &listCall{seq: s.seq, Flight: runcache.NewFlight[*snapshot]()}
 			s.paging = call
 			s.mu.Unlock()
 			runners, total, err := api.FirstRunnerPage(ctx, s.scope)
-			e.publishFirstPage(ctx, s, call, runners, total, err)
-			return call.err
+			_, err = e.publishFirstPage(ctx, s, call, runners, total, err)
+			return err
 		}
 		s.mu.Unlock()
-		select {
-		case <-call.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if call.err == nil || !isContextErr(call.err) || ctx.Err() != nil {
-			return call.err
+		if _, err := call.Wait(ctx); err == nil || !isContextErr(err) || ctx.Err() != nil {
+			return err
 		}
 	}
 }
@@ -139,7 +134,7 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 		call := s.listing
 		if call == nil || call.seq <= after {
 			s.seq++
-			call = &listCall{seq: s.seq, done: make(chan struct{})}
+			call = &listCall{seq: s.seq, Flight: runcache.NewFlight[*snapshot]()}
 			s.listing = call
 			s.mu.Unlock()
 			start := e.clock.Now()
@@ -153,60 +148,57 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 			if complete {
 				total = len(runners)
 			}
-			e.publishFullList(ctx, s, call, runners, total, err)
-			return call.snap, call.err
+			return e.publishFullList(ctx, s, call, runners, total, err)
 		}
 		s.mu.Unlock()
-		select {
-		case <-call.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		if call.err != nil && isContextErr(call.err) && ctx.Err() == nil {
+		snap, err := call.Wait(ctx)
+		if err != nil && isContextErr(err) && ctx.Err() == nil {
 			continue // the caller that ran the list gave up; this one has not
 		}
-		return call.snap, call.err
+		return snap, err
 	}
 }
 
 // publishFirstPage records the outcome of call, a read of the first page; total is the
 // scope's total_count.
-func (e *Engine) publishFirstPage(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) {
+func (e *Engine) publishFirstPage(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) (*snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	defer close(call.done)
-	snap := e.endCall(ctx, s, call, runners, err)
-	if snap == nil {
-		return
+	snap, err := e.endCall(ctx, s, call, runners, err)
+	defer call.Finish(snap, err)
+	if err != nil {
+		return nil, err
 	}
 	s.total = total
 	snap.complete = total <= len(runners)
 	if !snap.complete {
 		s.first = snap
-		return
+		return snap, nil
 	}
 	s.keepNewest(snap, len(runners))
+	return snap, nil
 }
 
 // publishFullList records the outcome of call, a read of every page; total is the list's
 // length when its pages were consistent, else -1.
-func (e *Engine) publishFullList(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) {
+func (e *Engine) publishFullList(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) (*snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	defer close(call.done)
-	snap := e.endCall(ctx, s, call, runners, err)
-	if snap == nil {
-		return
+	snap, err := e.endCall(ctx, s, call, runners, err)
+	defer call.Finish(snap, err)
+	if err != nil {
+		return nil, err
 	}
 	snap.complete = total >= 0
 	s.total = max(len(runners), total)
 	s.keepNewest(snap, len(runners))
+	return snap, nil
 }
 
-// endCall takes call out of flight and gives it its outcome: the snapshot of runners, or nil
-// and err (ErrListUnavailable, and single GETs for the rest of the run, when GitHub refused
-// the list). Call with s.mu held.
-func (e *Engine) endCall(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, err error) *snapshot {
+// endCall takes call out of flight and returns its outcome: the snapshot of runners, or err
+// (ErrListUnavailable, and single GETs for the rest of the run, when GitHub refused the
+// list). Call with s.mu held.
+func (e *Engine) endCall(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, err error) (*snapshot, error) {
 	if s.listing == call {
 		s.listing = nil
 	}
@@ -224,16 +216,14 @@ func (e *Engine) endCall(ctx context.Context, s *scopeState, call *listCall, run
 			})
 			err = ErrListUnavailable
 		}
-		call.err = err
-		return nil
+		return nil, err
 	}
 	snap := &snapshot{seq: call.seq, runners: make(map[int64]client.HostedRunner, len(runners))}
 	for _, r := range runners {
 		snap.runners[r.ID] = r
 		s.deleting = s.deleting || r.Status == client.StatusDeleting
 	}
-	call.snap = snap
-	return snap
+	return snap, nil
 }
 
 // keepNewest makes snap, a read of every runner (n of them), the scope's newest list unless
