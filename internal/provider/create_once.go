@@ -42,16 +42,21 @@ func (s settings) lookWindow() time.Duration {
 	return max(createLookWindow, s.reqTimeout)
 }
 
-// nameRule is how GitHub tells two names of one kind of object apart.
+// nameRule is how GitHub tells two names of one kind of object apart. GitHub's REST
+// description states no uniqueness rule for any of them; each rule below says what the
+// provider assumes, and the mock (internal/mockgithub) answers by the same rule.
 type nameRule func(a, b string) bool
 
 var (
-	// namesIgnoreCase: GitHub refuses a second runner group or network configuration whose
-	// name differs only in case (422 already_exists, as the mock answers); hosted runner names
-	// are not documented as unique, and the provider treats any spelling as the same name.
+	// namesIgnoreCase: a runner group or network configuration whose name differs from
+	// another's only in letter case is a second one of that name (the mock answers 422
+	// already_exists). Whether GitHub allows two hosted runners of one name is not documented
+	// (the mock refuses an exact duplicate unless Config.AllowDuplicateNames): the provider
+	// takes any spelling as taken, so it never creates one beside a runner of that name nor
+	// adopts it.
 	namesIgnoreCase nameRule = strings.EqualFold
-	// namesExact: a key the provider renders in one spelling (a budget's coverage and SKU,
-	// client.Coverage, lower case), of which GitHub allows one budget.
+	// namesExact: a budget's key, client.Coverage, rendered in one spelling (lower case);
+	// GitHub allows one budget per coverage and SKU.
 	namesExact nameRule = func(a, b string) bool { return a == b }
 )
 

@@ -51,16 +51,6 @@ func (f *Flight[V]) Wait(ctx context.Context) (V, error) {
 	}
 }
 
-// Done reports whether the flight has its outcome.
-func (f *Flight[V]) Done() bool {
-	select {
-	case <-f.done:
-		return true
-	default:
-		return false
-	}
-}
-
 // Do returns what key's read gave in this run, or runs read once for every concurrent
 // caller. read runs apart from the callers, on a context without their cancellation (one
 // caller giving up does not end the read the others wait for), so it must bound itself. A
