@@ -18,7 +18,8 @@ import (
 // createOnce, which never adopts an object this run did not create and never makes one twice:
 //
 //  1. Before the POST it lists the scope: an object with the name (by the object's own name
-//     rule) fails the create before anything is sent, naming its import ID.
+//     rule) fails the create before anything is sent, naming its import ID (a runner that is
+//     being deleted is waited for instead).
 //  2. An answer that leaves it unknown whether GitHub acted (no answer, a timeout, a 5xx, the
 //     user's Ctrl-C, a 2xx whose body is not a new object with the name) is resolved by a look:
 //     the list is read again and again for an object with the name that was not there before.
