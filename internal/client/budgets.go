@@ -166,7 +166,7 @@ type Coverage struct {
 	EntityName string
 }
 
-// String renders the coverage for messages and as the key of createNamedOnce.
+// String renders the coverage for messages and as the key a create compares.
 func (c Coverage) String() string {
 	return fmt.Sprintf("%s budget on %s %q", c.ProductSKU, c.Scope, c.EntityName)
 }

@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"sync"
-
-	"golang.org/x/sync/singleflight"
 )
 
 // MachineSpec is the actions-hosted-runner-machine-spec schema.
@@ -52,23 +49,12 @@ func (l *Limits) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// catalogMemo remembers the catalog lists (machine sizes, platforms, GitHub-owned and partner
-// images) of each scope for the client's lifetime, one Terraform run: they change on GitHub's
-// release schedule, not within a run, and every data source and validator needs them.
-// Concurrent first calls share one read, which no caller's cancellation ends: it is bounded
-// by the read timeout alone. A read that ran out of that time, or that GitHub answered with
-// 401, 403 or 404, is remembered as failed for the run, so that nothing starts it again; other
-// errors (5xx after retries, a transport failure) are not, so the next call tries again.
-type catalogMemo struct {
-	flights singleflight.Group
-	mu      sync.Mutex
-	values  map[string]memoEntry // "<list>|<scope key>" → the list or its lasting failure
-}
-
-type memoEntry struct {
-	list any
-	err  error
-}
+// The catalog lists (machine sizes, platforms, GitHub-owned and partner images) are read once
+// per scope for the run (memoized): they change on GitHub's release schedule, not within a
+// run, and every data source and validator needs them. A read that ran out of read_timeout,
+// or that GitHub answered with 401, 403 or 404, stays failed for the run, so that nothing
+// starts it again; other errors (5xx after retries, a transport failure) do not, so the next
+// call tries again.
 
 // lasting reports an error that another read in the same run would meet again.
 func lasting(err error) bool {
@@ -81,51 +67,14 @@ func lasting(err error) bool {
 		apiErr.StatusCode == http.StatusForbidden || apiErr.StatusCode == http.StatusNotFound)
 }
 
-// lookup returns what the memo holds for key.
-func (m *catalogMemo) lookup(key string) (memoEntry, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	e, ok := m.values[key]
-	return e, ok
-}
-
-// memoized returns the remembered list named what for scope, or reads it once for every
-// concurrent caller. Each caller gets its own copy of the slice.
+// memoized returns the list named what for scope as read once in this run (OncePerRun, failures
+// kept when lasting). Each caller gets its own copy of the slice.
 func memoized[T any](ctx context.Context, c *Client, what string, scope Scope, fetch func(context.Context) ([]T, error)) ([]T, error) {
-	m := &c.catalog
-	key := what + "|" + scope.Key()
-	if e, ok := m.lookup(key); ok {
-		list, _ := e.list.([]T)
-		return slices.Clone(list), e.err
+	list, err := OncePerRun(ctx, c, scope.path(what), fetch, lasting)
+	if err != nil {
+		return nil, err
 	}
-	ch := m.flights.DoChan(key, func() (any, error) {
-		// A flight that ended between the look above and this one has stored its result.
-		if e, ok := m.lookup(key); ok {
-			return e.list, e.err
-		}
-		readCtx, cancel := c.bounded(context.WithoutCancel(ctx))
-		defer cancel()
-		list, err := fetch(readCtx)
-		if err != nil {
-			list = nil
-		}
-		if err == nil || lasting(err) {
-			m.mu.Lock()
-			if m.values == nil {
-				m.values = map[string]memoEntry{}
-			}
-			m.values[key] = memoEntry{list: list, err: err}
-			m.mu.Unlock()
-		}
-		return list, err
-	})
-	select {
-	case res := <-ch:
-		list, _ := res.Val.([]T) // fetch returns []T
-		return slices.Clone(list), res.Err
-	case <-ctx.Done():
-		return nil, endedOn(ctx, http.MethodGet, scope.path(what))
-	}
+	return slices.Clone(list), nil
 }
 
 // ListMachineSizes lists the machine specs runners can use, once per scope for the client.

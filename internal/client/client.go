@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/runcache"
 )
 
 // DefaultBaseURL is GitHub's public API.
@@ -84,7 +86,8 @@ type Client struct {
 	log         *maskingLogger
 	maxRetries  int
 	readTimeout time.Duration
-	catalog     catalogMemo // catalog lists, read once per scope (catalog.go)
+	runs        runcache.Cache // lists read once per run (run_cache.go)
+	caller      string         // whose requests these are (callerID)
 }
 
 // New builds a Client from cfg. It makes no request.
@@ -124,6 +127,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	return &Client{
+		caller:      callerID(cfg),
 		base:        base,
 		apiVersion:  cfg.APIVersion,
 		userAgent:   cfg.UserAgent,

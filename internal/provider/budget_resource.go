@@ -241,20 +241,22 @@ func (r *budgetResource) Create(ctx context.Context, req resource.CreateRequest,
 		Type:                budgetType,
 		ProductSKU:          plan.productSKU(),
 	}
-	created, err := createNamedOnce(ctx, namedCreate[client.Budget]{
+	created, err := createOnce[client.Budget]{
 		noun:  "budget",
 		scope: scope,
+		name:  cov.String(),
+		same:  namesExact,
+		label: "with the same coverage (" + cov.String() + ")",
 		list: func(ctx context.Context) ([]client.Budget, error) {
 			return c.ListBudgets(ctx, scope)
 		},
-		name:  func(b client.Budget) string { return b.Coverage(scope).String() },
-		label: func(key string) string { return "with the same coverage (" + key + ")" },
-		id:    func(b client.Budget) string { return b.ID },
+		nameOf: func(b client.Budget) string { return b.Coverage(scope).String() },
+		id:     func(b client.Budget) string { return b.ID },
 		create: func(ctx context.Context) (*client.Budget, error) {
 			return c.CreateBudget(ctx, scope, body)
 		},
 		settings: r.data.settings,
-	}, cov.String())
+	}.run(ctx)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Budget", err, scope, budgetFieldPaths)
 		return

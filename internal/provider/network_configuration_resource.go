@@ -139,19 +139,21 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 	if known(plan.FailoverNetworkEnabled) {
 		body.FailoverNetworkEnabled = plan.FailoverNetworkEnabled.ValueBoolPointer()
 	}
-	created, err := createNamedOnce(ctx, namedCreate[client.NetworkConfiguration]{
+	created, err := createOnce[client.NetworkConfiguration]{
 		noun:  "network configuration",
 		scope: scope,
+		name:  body.Name,
+		same:  namesIgnoreCase,
 		list: func(ctx context.Context) ([]client.NetworkConfiguration, error) {
 			return c.ListNetworkConfigurations(ctx, scope)
 		},
-		name: func(n client.NetworkConfiguration) string { return n.Name },
-		id:   func(n client.NetworkConfiguration) string { return n.ID },
+		nameOf: func(n client.NetworkConfiguration) string { return n.Name },
+		id:     func(n client.NetworkConfiguration) string { return n.ID },
 		create: func(ctx context.Context) (*client.NetworkConfiguration, error) {
 			return c.CreateNetworkConfiguration(ctx, scope, body)
 		},
 		settings: r.data.settings,
-	}, body.Name)
+	}.run(ctx)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Network Configuration", err, scope, networkConfigurationFieldPaths)
 		return

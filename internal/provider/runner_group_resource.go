@@ -220,15 +220,17 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := createNamedOnce(ctx, namedCreate[client.RunnerGroup]{
+	created, err := createOnce[client.RunnerGroup]{
 		noun:     "runner group",
 		scope:    scope,
+		name:     body.Name,
+		same:     namesIgnoreCase,
 		list:     func(ctx context.Context) ([]client.RunnerGroup, error) { return c.ListRunnerGroups(ctx, scope, "") },
-		name:     func(g client.RunnerGroup) string { return g.Name },
+		nameOf:   func(g client.RunnerGroup) string { return g.Name },
 		id:       func(g client.RunnerGroup) string { return strconv.FormatInt(g.ID, 10) },
 		create:   func(ctx context.Context) (*client.RunnerGroup, error) { return c.CreateRunnerGroup(ctx, scope, body) },
 		settings: r.data.settings,
-	}, body.Name)
+	}.run(ctx)
 	if err != nil {
 		addError(&resp.Diagnostics, "Unable to Create Runner Group", err, scope, runnerGroupFieldPaths)
 		return

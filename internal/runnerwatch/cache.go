@@ -3,25 +3,29 @@ package runnerwatch
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
-	"strings"
+	"slices"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/runcache"
 )
 
-// snapshot is one read of the scope's list: the first page only, or every page.
+// snapshot is one read of the scope's list: the first page only, or every page. Unlike the
+// run's other lists (internal/runcache, read once per run), runner lists are a live view: a
+// wait reads the list again and again, and a caller may ask for a list started after a given
+// one (seq), so they keep their own reads in flight here, each a runcache.Flight.
 type snapshot struct {
 	seq      uint64
 	runners  map[int64]client.HostedRunner
 	complete bool // every runner of the scope, read consistently: an absent runner was absent
 }
 
-// listCall is a read of the list in flight that several callers wait for.
+// listCall is a read of the list in flight that several callers wait for, and the sequence
+// at its start.
 type listCall struct {
-	seq  uint64
-	done chan struct{}
-	snap *snapshot
-	err  error
+	seq uint64
+	*runcache.Flight[*snapshot]
 }
 
 // localWrite is the runner as the provider's own write left it (nil after a delete; gone once
@@ -51,7 +55,7 @@ func (e *Engine) Get(ctx context.Context, api Lister, scope client.Scope, id int
 		if r, ok := s.lookupAny(id); ok {
 			return r, nil
 		}
-		if s.listIsCheaper() {
+		if s.countMissAndPreferList() {
 			if _, err := e.fullList(ctx, api, s, 0); err == nil {
 				if r, ok := s.lookupAny(id); ok {
 					return r, nil
@@ -66,11 +70,11 @@ func (e *Engine) Get(ctx context.Context, api Lister, scope client.Scope, id int
 	return r, err
 }
 
-// listIsCheaper counts one more runner the first page did not hold and reports whether the
-// rest of the list should be read now instead of a GET: after G single GETs, where reading
+// countMissAndPreferList counts one more runner the first page did not hold and reports
+// whether the rest of the list should be read now instead of a GET: after G single GETs, where reading
 // the whole list (P pages) costs as much as the GETs it saves from then on. G = ⌈P/2⌉-2 keeps
 // a whole scope's refresh within 2P requests and a few runners' refresh at one GET each.
-func (s *scopeState) listIsCheaper() bool {
+func (s *scopeState) countMissAndPreferList() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.noList {
@@ -99,21 +103,16 @@ func (e *Engine) readFirst(ctx context.Context, api Lister, s *scopeState) error
 		call := s.paging
 		if call == nil {
 			s.seq++
-			call = &listCall{seq: s.seq, done: make(chan struct{})}
+			call = &listCall{seq: s.seq, Flight: runcache.NewFlight[*snapshot]()}
 			s.paging = call
 			s.mu.Unlock()
 			runners, total, err := api.FirstRunnerPage(ctx, s.scope)
-			e.publish(ctx, s, call, runners, total, err, true)
-			return call.err
+			_, err = e.publishFirstPage(ctx, s, call, runners, total, err)
+			return err
 		}
 		s.mu.Unlock()
-		select {
-		case <-call.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if call.err == nil || !isContextErr(call.err) || ctx.Err() != nil {
-			return call.err
+		if _, err := call.Wait(ctx); err == nil || !isContextErr(err) || ctx.Err() != nil {
+			return err
 		}
 	}
 }
@@ -135,7 +134,7 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 		call := s.listing
 		if call == nil || call.seq <= after {
 			s.seq++
-			call = &listCall{seq: s.seq, done: make(chan struct{})}
+			call = &listCall{seq: s.seq, Flight: runcache.NewFlight[*snapshot]()}
 			s.listing = call
 			s.mu.Unlock()
 			start := e.clock.Now()
@@ -149,28 +148,57 @@ func (e *Engine) fullList(ctx context.Context, api Lister, s *scopeState, after 
 			if complete {
 				total = len(runners)
 			}
-			e.publish(ctx, s, call, runners, total, err, false)
-			return call.snap, call.err
+			return e.publishFullList(ctx, s, call, runners, total, err)
 		}
 		s.mu.Unlock()
-		select {
-		case <-call.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		if call.err != nil && isContextErr(call.err) && ctx.Err() == nil {
+		snap, err := call.Wait(ctx)
+		if err != nil && isContextErr(err) && ctx.Err() == nil {
 			continue // the caller that ran the list gave up; this one has not
 		}
-		return call.snap, call.err
+		return snap, err
 	}
 }
 
-// publish records the outcome of call: a first page (total is the scope's total_count) or a
-// full list (total is its length when complete, else -1).
-func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error, firstPage bool) {
+// publishFirstPage records the outcome of call, a read of the first page; total is the
+// scope's total_count.
+func (e *Engine) publishFirstPage(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) (*snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	defer close(call.done)
+	snap, err := e.endCall(ctx, s, call, runners, err)
+	defer call.Finish(snap, err)
+	if err != nil {
+		return nil, err
+	}
+	s.total = total
+	snap.complete = total <= len(runners)
+	if !snap.complete {
+		s.first = snap
+		return snap, nil
+	}
+	s.keepNewest(snap, len(runners))
+	return snap, nil
+}
+
+// publishFullList records the outcome of call, a read of every page; total is the list's
+// length when its pages were consistent, else -1.
+func (e *Engine) publishFullList(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, total int, err error) (*snapshot, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	snap, err := e.endCall(ctx, s, call, runners, err)
+	defer call.Finish(snap, err)
+	if err != nil {
+		return nil, err
+	}
+	snap.complete = total >= 0
+	s.total = max(len(runners), total)
+	s.keepNewest(snap, len(runners))
+	return snap, nil
+}
+
+// endCall takes call out of flight and returns its outcome: the snapshot of runners, or err
+// (ErrListUnavailable, and single GETs for the rest of the run, when GitHub refused the
+// list). Call with s.mu held.
+func (e *Engine) endCall(ctx context.Context, s *scopeState, call *listCall, runners []client.HostedRunner, err error) (*snapshot, error) {
 	if s.listing == call {
 		s.listing = nil
 	}
@@ -188,27 +216,20 @@ func (e *Engine) publish(ctx context.Context, s *scopeState, call *listCall, run
 			})
 			err = ErrListUnavailable
 		}
-		call.err = err
-		return
+		return nil, err
 	}
 	snap := &snapshot{seq: call.seq, runners: make(map[int64]client.HostedRunner, len(runners))}
 	for _, r := range runners {
 		snap.runners[r.ID] = r
 		s.deleting = s.deleting || r.Status == client.StatusDeleting
 	}
-	call.snap = snap
-	if firstPage {
-		s.total = total
-		snap.complete = total <= len(runners)
-		if !snap.complete {
-			s.first = snap
-			return
-		}
-	} else {
-		snap.complete = total >= 0
-		s.total = max(len(runners), total)
-	}
-	s.pages = max(1, (len(runners)+client.ListPageSize-1)/client.ListPageSize)
+	return snap, nil
+}
+
+// keepNewest makes snap, a read of every runner (n of them), the scope's newest list unless
+// a later one finished first. Call with s.mu held.
+func (s *scopeState) keepNewest(snap *snapshot, n int) {
+	s.pages = max(1, (n+client.ListPageSize-1)/client.ListPageSize)
 	if s.latest == nil || snap.seq > s.latest.seq {
 		s.latest, s.first = snap, nil
 	}
@@ -264,28 +285,31 @@ func (s *scopeState) markGone(id int64) {
 	s.mu.Unlock()
 }
 
-// Named returns the runners of scope named name (case-insensitively, as GitHub compares
-// names), as a full list of this run shows them with the provider's own writes over it: a
-// runner this run deleted shows as Deleting until a wait confirmed it gone. It reads the list
-// when the run has none. fresh asks for a list started now, not an earlier one.
-func (e *Engine) Named(ctx context.Context, api Lister, scope client.Scope, name string, fresh bool) ([]client.HostedRunner, error) {
+// Runners returns the runners of scope as the newest full list of this run shows them, with
+// the provider's own writes over it: a runner this run deleted shows as Deleting until a wait
+// confirmed it gone. It reads the list when the run has none.
+func (e *Engine) Runners(ctx context.Context, api Lister, scope client.Scope) ([]client.HostedRunner, error) {
+	return e.runnersAfter(ctx, api, e.forScope(scope), 0)
+}
+
+// RunnersListedNow is Runners from a list started now, not an earlier one.
+func (e *Engine) RunnersListedNow(ctx context.Context, api Lister, scope client.Scope) ([]client.HostedRunner, error) {
 	s := e.forScope(scope)
-	after := uint64(0)
-	if fresh {
-		s.mu.Lock()
-		after = s.seq
-		s.mu.Unlock()
-	}
+	s.mu.Lock()
+	after := s.seq
+	s.mu.Unlock()
+	return e.runnersAfter(ctx, api, s, after)
+}
+
+// runnersAfter is Runners from a full list started after sequence after.
+func (e *Engine) runnersAfter(ctx context.Context, api Lister, s *scopeState, after uint64) ([]client.HostedRunner, error) {
 	snap, err := e.fullList(ctx, api, s, after)
 	if err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	byID := map[int64]client.HostedRunner{}
-	for id, r := range snap.runners {
-		byID[id] = r
-	}
+	byID := maps.Clone(snap.runners)
 	for id, w := range s.local {
 		if w.seq < snap.seq {
 			continue
@@ -301,13 +325,7 @@ func (e *Engine) Named(ctx context.Context, api Lister, scope client.Scope, name
 			byID[id] = r
 		}
 	}
-	var out []client.HostedRunner
-	for _, r := range byID {
-		if strings.EqualFold(r.Name, name) {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return slices.Collect(maps.Values(byID)), nil
 }
 
 // isContextErr reports whether err is a context's end.

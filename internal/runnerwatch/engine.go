@@ -97,9 +97,9 @@ type scopeState struct {
 	waiters  map[*waiter]struct{}
 	watching bool
 	wake     context.CancelFunc
-	learned  [2]time.Duration // the shortest wait seen in this run until ready [0] and gone [1]; 0 if none
-	listTook time.Duration    // how long the newest full list took to answer
-	deleting bool             // a list of this run showed a runner being deleted
+	learned  waitTimes
+	listTook time.Duration // how long the newest full list took to answer
+	deleting bool          // a list of this run showed a runner being deleted
 }
 
 // listsDeleting reports whether a list of this run showed a runner being deleted: this server

@@ -334,17 +334,17 @@ func TestSingleFlight(t *testing.T) {
 	}
 }
 
-// TestNamedSeesOwnWrites: Named shows the provider's own writes over an older list: a
+// TestRunnersSeesOwnWrites: Runners shows the provider's own writes over an older list: a
 // created runner, and a deleted one as Deleting until its wait confirmed it gone.
-func TestNamedSeesOwnWrites(t *testing.T) {
+func TestRunnersSeesOwnWrites(t *testing.T) {
 	e, clock, f := newTestEngine()
 	f.add(1, 0)
-	if got, err := e.Named(context.Background(), f, acme, "R", false); err != nil || len(got) != 1 || got[0].ID != 1 {
-		t.Fatalf("Named = %v, %v; want runner 1 (names compare case-insensitively)", got, err)
+	if got, err := e.Runners(context.Background(), f, acme); err != nil || len(got) != 1 || got[0].ID != 1 {
+		t.Fatalf("Runners = %v, %v; want runner 1", got, err)
 	}
 	e.Drop(acme, 1)
-	if got, _ := e.Named(context.Background(), f, acme, "r", false); len(got) != 1 || got[0].Status != client.StatusDeleting {
-		t.Fatalf("after Drop, Named = %v; want runner 1 Deleting", got)
+	if got, _ := e.Runners(context.Background(), f, acme); len(got) != 1 || got[0].Status != client.StatusDeleting {
+		t.Fatalf("after Drop, Runners = %v; want runner 1 Deleting", got)
 	}
 	f.remove(1, 0)
 	done := make(chan struct{})
@@ -355,8 +355,8 @@ func TestNamedSeesOwnWrites(t *testing.T) {
 		}
 	}()
 	clock.drive(t, done, time.Minute)
-	if got, _ := e.Named(context.Background(), f, acme, "r", false); len(got) != 0 {
-		t.Fatalf("after the wait, Named = %v; want nothing", got)
+	if got, _ := e.Runners(context.Background(), f, acme); len(got) != 0 {
+		t.Fatalf("after the wait, Runners = %v; want nothing", got)
 	}
 }
 

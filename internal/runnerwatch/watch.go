@@ -81,7 +81,7 @@ func (e *Engine) await(ctx context.Context, api Lister, scope client.Scope, w *w
 	w.joinSeq = s.seq
 	// A runner is first read once the wait took as long as such waits took in this run, or,
 	// before one ended, after 2 PollMin: an earlier read would rarely find it done.
-	w.due = w.joined.Add(max(2*e.cfg.PollMin, s.learned[kind(w)]))
+	w.due = w.joined.Add(max(2*e.cfg.PollMin, *s.learned.of(w)))
 	s.waiters[w] = struct{}{}
 	if !s.watching {
 		s.watching = true
@@ -111,12 +111,18 @@ func (e *Engine) await(ctx context.Context, api Lister, scope client.Scope, w *w
 	return timeoutError(ctx.Err(), last)
 }
 
-// kind indexes learned: 0 for a wait until ready, 1 for a wait until gone.
-func kind(w *waiter) int {
+// waitTimes is the shortest wait seen in this run until a runner was ready and until one
+// was gone; 0 if none.
+type waitTimes struct {
+	ready, gone time.Duration
+}
+
+// of returns the time learned for waits like w.
+func (t *waitTimes) of(w *waiter) *time.Duration {
 	if w.gone {
-		return 1
+		return &t.gone
 	}
-	return 0
+	return &t.ready
 }
 
 // settle words w's outcome: a request that the operation's deadline cut short is the same
@@ -134,7 +140,7 @@ func settle(s *scopeState, w *waiter, err error) error {
 // watch is the scope's watcher goroutine: it sleeps until the next read is due (cut short
 // when a waiter joins or leaves, to plan again), then observes the waiters, until none is left.
 func (e *Engine) watch(ctx context.Context, api Lister, s *scopeState) {
-	var seen uint64 // the sequence of the list the previous tick used
+	var usedSeq uint64 // the sequence of the list the previous tick used
 	for {
 		writeWait := api.WriteWait()
 		s.mu.Lock()
@@ -155,7 +161,7 @@ func (e *Engine) watch(ctx context.Context, api Lister, s *scopeState) {
 		if err != nil {
 			continue // woken early: the waiters changed
 		}
-		seen = e.observe(ctx, api, s, seen)
+		usedSeq = e.observe(ctx, api, s, usedSeq)
 	}
 }
 
@@ -182,15 +188,15 @@ func (e *Engine) nextRead(s *scopeState, horizon time.Time) time.Time {
 	return at
 }
 
-// observe reads the state of the waiters' runners: by one list of the scope (newer than seen
-// and than every waiter) when the due waiters are at least as many as its pages, else by one
+// observe reads the state of the waiters' runners: by one list of the scope (newer than
+// usedSeq and than every waiter) when the due waiters are at least as many as its pages, else by one
 // GET per due waiter; a list that fails falls back to the GETs. It returns the sequence of
 // the list it used.
-func (e *Engine) observe(ctx context.Context, api Lister, s *scopeState, seen uint64) uint64 {
+func (e *Engine) observe(ctx context.Context, api Lister, s *scopeState, usedSeq uint64) uint64 {
 	now := e.clock.Now()
 	s.mu.Lock()
 	var all, due []*waiter
-	after, until, bounded := seen, time.Time{}, true
+	after, until, bounded := usedSeq, time.Time{}, true
 	for w := range s.waiters {
 		all = append(all, w)
 		if !w.due.After(now) {
@@ -217,7 +223,7 @@ func (e *Engine) observe(ctx context.Context, api Lister, s *scopeState, seen ui
 	if useList {
 		snap, err := e.fullList(ctx, api, s, after)
 		if err == nil {
-			seen = snap.seq
+			usedSeq = snap.seq
 			alone = e.fromList(s, snap, all, now)
 		} else if !errors.Is(err, ErrListUnavailable) {
 			e.cfg.Log(ctx, "Listing the scope's runners failed; reading the waiting runners one by one for this tick", map[string]any{
@@ -241,10 +247,10 @@ func (e *Engine) observe(ctx context.Context, api Lister, s *scopeState, seen ui
 		case err != nil:
 			e.finish(s, w, err)
 		default:
-			e.seen(s, w, r, now)
+			e.applyRead(s, w, r, now)
 		}
 	}
-	return seen
+	return usedSeq
 }
 
 // fromList applies a list to every waiter that joined before it started and returns the due
@@ -258,7 +264,7 @@ func (e *Engine) fromList(s *scopeState, snap *snapshot, all []*waiter, now time
 		isDue := !w.due.After(now)
 		if r, ok := snap.runners[w.id]; ok {
 			w.listed = true
-			e.seen(s, w, &r, now)
+			e.applyRead(s, w, &r, now)
 			continue
 		}
 		switch {
@@ -278,8 +284,8 @@ func (e *Engine) fromList(s *scopeState, snap *snapshot, all []*waiter, now time
 	return alone
 }
 
-// seen applies an observation of w's runner, made by a read that started at now.
-func (e *Engine) seen(s *scopeState, w *waiter, r *client.HostedRunner, now time.Time) {
+// applyRead applies a read of w's runner that started at now.
+func (e *Engine) applyRead(s *scopeState, w *waiter, r *client.HostedRunner, now time.Time) {
 	s.mu.Lock()
 	w.last = r
 	s.mu.Unlock()
@@ -305,7 +311,7 @@ func (e *Engine) reschedule(s *scopeState, w *waiter, now time.Time) {
 		return
 	}
 	w.due = now.Add(min(max(now.Sub(w.joined)/5, e.cfg.PollMin), e.cfg.PollMax))
-	if expected := w.joined.Add(s.learned[kind(w)]); expected.After(w.due) {
+	if expected := w.joined.Add(*s.learned.of(w)); expected.After(w.due) {
 		w.due = expected
 	}
 }
@@ -317,8 +323,8 @@ func (e *Engine) learn(s *scopeState, w *waiter) {
 	took := e.clock.Now().Sub(w.joined)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if k := kind(w); took > 0 && (s.learned[k] == 0 || took < s.learned[k]) {
-		s.learned[k] = took
+	if learned := s.learned.of(w); took > 0 && (*learned == 0 || took < *learned) {
+		*learned = took
 	}
 }
 
