@@ -113,16 +113,3 @@ provider "githubactions" {
 %[3]s}
 `, e.URL, e.Token, e.extras)
 }
-
-// scopeCase is one of the two scopes every resource and data source is tested in.
-type scopeCase struct {
-	name  string // test name suffix
-	attr  string // "organization" or "enterprise"
-	owner string // the org or enterprise name
-	path  string // the mock's scope key and import prefix
-}
-
-var scopeCases = []scopeCase{
-	{name: "org", attr: "organization", owner: "acme", path: "orgs/acme"},
-	{name: "enterprise", attr: "enterprise", owner: "acme-corp", path: "enterprises/acme-corp"},
-}
