@@ -24,17 +24,11 @@ const (
 
 // customImagesConfig adopts custom image 2 of the mock's seed and the given version of image 1.
 func customImagesConfig(e *testEnv, sc scopeCase, version string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_custom_image" "test" {
-  %[1]s = %[2]q
-  image_definition_id = %[3]d
-}
-resource "githubactions_custom_image_version" "test" {
-  %[1]s = %[2]q
-  image_definition_id = %[4]d
-  version             = %[5]q
-}
-`, sc.attr, sc.owner, 2, 1, version)
+	return e.providerConfig() +
+		resourceBlock("githubactions_custom_image", "test", sc, `image_definition_id = 2`) +
+		resourceBlock("githubactions_custom_image_version", "test", sc,
+			`image_definition_id = 1`,
+			fmt.Sprintf("version             = %q", version))
 }
 
 // mockHasVersion reports whether the mock still has version of image 1 in sc.

@@ -18,12 +18,7 @@ import (
 
 // dataConfig renders one data source of type typ named "test" in sc with body.
 func dataConfig(e *testEnv, sc scopeCase, typ, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-data %[1]q "test" {
-  %[2]s = %[3]q
-%[4]s
-}
-`, typ, sc.attr, sc.owner, body)
+	return e.providerConfig() + dataBlock(typ, "test", sc, body)
 }
 
 func TestAccHostedRunnerDataSources_paginationAndFilters(t *testing.T) {
@@ -47,29 +42,12 @@ func TestAccHostedRunnerDataSources_paginationAndFilters(t *testing.T) {
 			ProtoV6ProviderFactories: e.factories(),
 			Steps: []resource.TestStep{
 				{
-					Config: dataConfig(e, sc, "githubactions_hosted_runners", "") + fmt.Sprintf(`
-data "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name = "runner-230"
-}
-data "githubactions_hosted_runner" "by_id" {
-  %[1]s = %[2]q
-  id = data.githubactions_hosted_runner.test.id
-}
-data "githubactions_hosted_runners" "windows" {
-  %[1]s = %[2]q
-  platform = "win-x64"
-}
-data "githubactions_hosted_runners" "stuck" {
-  %[1]s = %[2]q
-  status = "Stuck"
-}
-data "githubactions_hosted_runners" "regex" {
-  %[1]s = %[2]q
-  name_regex = "^runner-1[0-4]\\d$"
-  platform   = "linux-x64"
-}
-`, sc.attr, sc.owner),
+					Config: dataConfig(e, sc, "githubactions_hosted_runners", "") +
+						dataBlock("githubactions_hosted_runner", "test", sc, `name = "runner-230"`) +
+						dataBlock("githubactions_hosted_runner", "by_id", sc, `id = data.githubactions_hosted_runner.test.id`) +
+						dataBlock("githubactions_hosted_runners", "windows", sc, `platform = "win-x64"`) +
+						dataBlock("githubactions_hosted_runners", "stuck", sc, `status = "Stuck"`) +
+						dataBlock("githubactions_hosted_runners", "regex", sc, `name_regex = "^runner-1[0-4]\\d$"`, `platform   = "linux-x64"`),
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(all, tfjsonpath.New("runners"), knownvalue.ListSizeExact(250)),
 						statecheck.ExpectKnownValue(all, tfjsonpath.New("runners").AtSliceIndex(249).AtMapKey("name"), knownvalue.StringExact("runner-250")),

@@ -27,16 +27,12 @@ const (
 
 // countedRunnersConfig is n runners named <prefix>-<i> in sc, with maximum_runners max.
 func countedRunnersConfig(e *testEnv, sc scopeCase, prefix string, n, maximum int) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "fleet" {
-  count           = %[4]d
-  %[1]s = %[2]q
-  name            = "%[3]s-${count.index}"
-  image           = { id = "ubuntu-latest" }
-  size            = "2-core"
-  maximum_runners = %[5]d
-}
-`, sc.attr, sc.owner, prefix, n, maximum)
+	return e.providerConfig() + resourceBlock("githubactions_hosted_runner", "fleet", sc,
+		fmt.Sprintf("count           = %d", n),
+		fmt.Sprintf(`name            = "%s-${count.index}"`, prefix),
+		`image           = { id = "ubuntu-latest" }`,
+		`size            = "2-core"`,
+		fmt.Sprintf("maximum_runners = %d", maximum))
 }
 
 // mockRequests is a plan check that asserts the requests the mock logged since the step's
@@ -219,15 +215,11 @@ func TestAccFaultConditionalPollsNeverStale(t *testing.T) {
 		e := newTestEnv(t, mockgithub.Config{ProvisionDelay: 800 * time.Millisecond},
 			WithPollInterval(50*time.Millisecond, 100*time.Millisecond))
 		runner := func(name, size, extra string) string {
-			return fmt.Sprintf(`
-resource "githubactions_hosted_runner" %[1]q {
-  %[2]s = %[3]q
-  name  = %[1]q
-  image = { id = "ubuntu-latest" }
-  size  = %[4]q
-%[5]s
-}
-`, name, sc.attr, sc.owner, size, extra)
+			return resourceBlock("githubactions_hosted_runner", name, sc,
+				fmt.Sprintf("name  = %q", name),
+				`image = { id = "ubuntu-latest" }`,
+				fmt.Sprintf("size  = %q", size),
+				extra)
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),

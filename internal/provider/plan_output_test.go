@@ -50,27 +50,18 @@ func TestAccPlanOutput(t *testing.T) {
 		// mock must provision on the wall clock.
 		e := newWallClockEnv(t, mockgithub.Config{})
 		dir := t.TempDir()
-		scope := fmt.Sprintf("%s = %q", sc.attr, sc.owner)
 		config := func(name, staticIP string, imageID int, version string) string {
-			return cliConfig(e, fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s
-  name             = %[2]q
-  image            = { id = "ubuntu-latest" }
-  size             = "4-core"
-  maximum_runners  = 3
-  enable_static_ip = %[3]s
-}
-resource "githubactions_custom_image" "test" {
-  %[1]s
-  image_definition_id = %[4]d
-}
-resource "githubactions_custom_image_version" "test" {
-  %[1]s
-  image_definition_id = 1
-  version             = %[5]q
-}
-`, scope, name, staticIP, imageID, version))
+			return cliConfig(e,
+				resourceBlock("githubactions_hosted_runner", "test", sc,
+					fmt.Sprintf("name             = %q", name),
+					`image            = { id = "ubuntu-latest" }`,
+					`size             = "4-core"`,
+					`maximum_runners  = 3`,
+					"enable_static_ip = "+staticIP)+
+					resourceBlock("githubactions_custom_image", "test", sc, fmt.Sprintf("image_definition_id = %d", imageID))+
+					resourceBlock("githubactions_custom_image_version", "test", sc,
+						`image_definition_id = 1`,
+						fmt.Sprintf("version             = %q", version)))
 		}
 		writeConfig(t, dir, config("w1", "true", 2, "1.0.0"))
 		c.mustRun(dir, nil, "init", "-input=false", "-no-color")
@@ -126,14 +117,10 @@ resource "githubactions_hosted_runner" "test" {
 		e.Mock.Inject(mockgithub.Fault{Method: http.MethodPost, Path: `/hosted-runners$`, Times: 1, Status: http.StatusUnprocessableEntity,
 			Body: `{"message":"Validation Failed","errors":[{"resource":"HostedRunner","field":"name","code":"already_exists","message":"A hosted runner named \"taken\" already exists."}],"documentation_url":"https://docs.github.com/rest","status":"422"}`})
 		dup := t.TempDir()
-		writeConfig(t, dup, cliConfig(e, fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %s
-  name  = "taken"
-  image = { id = "ubuntu-latest" }
-  size  = "4-core"
-}
-`, scope)))
+		writeConfig(t, dup, cliConfig(e, resourceBlock("githubactions_hosted_runner", "test", sc,
+			`name  = "taken"`,
+			`image = { id = "ubuntu-latest" }`,
+			`size  = "4-core"`)))
 		c.mustRun(dup, nil, "init", "-input=false", "-no-color")
 		out, code = c.run(dup, nil, "apply", "-auto-approve", "-input=false", "-no-color")
 		if code == 0 || strings.Count(out, "Error:") != 1 {

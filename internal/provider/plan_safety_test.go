@@ -278,16 +278,12 @@ func TestAccHostedRunner_catalogReadOncePerRun(t *testing.T) {
 		var config strings.Builder
 		config.WriteString(e.providerConfig())
 		for i, size := range []string{"2-core", "4-core", "8-core"} {
-			fmt.Fprintf(&config, `
-resource "githubactions_hosted_runner" "r%[1]d" {
-  %[2]s = %[3]q
-  name             = "many-%[1]d"
-  image            = { id = "1", source = "custom", version = "1.0.0" }
-  size             = %[4]q
-  runner_group_id  = 2
-  enable_static_ip = true
-}
-`, i, sc.attr, sc.owner, size)
+			config.WriteString(resourceBlock("githubactions_hosted_runner", fmt.Sprintf("r%d", i), sc,
+				fmt.Sprintf(`name             = "many-%d"`, i),
+				`image            = { id = "1", source = "custom", version = "1.0.0" }`,
+				fmt.Sprintf("size             = %q", size),
+				`runner_group_id  = 2`,
+				`enable_static_ip = true`))
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
@@ -427,14 +423,13 @@ func TestAccHostedRunner_destroyNotBlockedByCreateChecks(t *testing.T) {
 		srv := httptest.NewServer(mock)
 		t.Cleanup(srv.Close)
 		runner := func(label, owner, size, extra string) string {
-			return fmt.Sprintf(`
-resource "githubactions_hosted_runner" %[1]q {
-  %[2]s = %[3]q
-  name  = %[1]q
-  image = { id = "ubuntu-latest" }
-  size  = %[4]q
-%[5]s}
-`, label, sc.attr, owner, size, extra)
+			in := sc
+			in.owner = owner
+			return resourceBlock("githubactions_hosted_runner", label, in,
+				fmt.Sprintf("name  = %q", label),
+				`image = { id = "ubuntu-latest" }`,
+				fmt.Sprintf("size  = %q", size),
+				extra)
 		}
 		head := `terraform {
   required_providers {

@@ -34,46 +34,15 @@ func TestAccRunnerGroupDataSources(t *testing.T) {
 			ImageSource: "github", Size: "4-core", MaximumRunners: 2})
 		e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "in-default", RunnerGroupID: 1, ImageID: "ubuntu-latest",
 			ImageSource: "github", Size: "4-core", MaximumRunners: 2})
-		scope := fmt.Sprintf("%s = %q", sc.attr, sc.owner)
-		config := e.providerConfig() + fmt.Sprintf(`
-data "githubactions_runner_group" "by_name" {
-  %[1]s
-  name = "release"
-}
-
-data "githubactions_runner_group" "by_id" {
-  %[1]s
-  id = "%[2]d"
-}
-
-data "githubactions_runner_groups" "all" {
-  %[1]s
-}
-
-data "githubactions_network_configuration" "by_name" {
-  %[1]s
-  name = "seeded-net"
-}
-
-data "githubactions_network_configuration" "by_id" {
-  %[1]s
-  id = %[3]q
-}
-
-data "githubactions_network_configurations" "all" {
-  %[1]s
-}
-
-data "githubactions_network_settings" "test" {
-  %[1]s
-  id = %[4]q
-}
-
-data "githubactions_hosted_runners" "in_group" {
-  %[1]s
-  runner_group_id = %[2]d
-}
-`, scope, group.ID, net.ID, ns.ID)
+		config := e.providerConfig() +
+			dataBlock("githubactions_runner_group", "by_name", sc, `name = "release"`) +
+			dataBlock("githubactions_runner_group", "by_id", sc, fmt.Sprintf(`id = "%d"`, group.ID)) +
+			dataBlock("githubactions_runner_groups", "all", sc) +
+			dataBlock("githubactions_network_configuration", "by_name", sc, `name = "seeded-net"`) +
+			dataBlock("githubactions_network_configuration", "by_id", sc, fmt.Sprintf("id = %q", net.ID)) +
+			dataBlock("githubactions_network_configurations", "all", sc) +
+			dataBlock("githubactions_network_settings", "test", sc, fmt.Sprintf("id = %q", ns.ID)) +
+			dataBlock("githubactions_hosted_runners", "in_group", sc, fmt.Sprintf("runner_group_id = %d", group.ID))
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
 			Steps: []resource.TestStep{{

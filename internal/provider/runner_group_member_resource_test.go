@@ -36,13 +36,9 @@ func (mc memberCase) addr() string { return mc.typ + ".test" }
 
 // config renders one membership of group to member.
 func (mc memberCase) config(e *testEnv, group, member string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource %[1]q "test" {
-  %[2]s = %[3]q
-  runner_group_id = %[4]s
-  %[5]s = %[6]s
-}
-`, mc.typ, mc.attr, mc.owner, group, mc.memberAttr, member)
+	return e.providerConfig() + resourceBlock(mc.typ, "test", mc.scopeCase,
+		"runner_group_id = "+group,
+		mc.memberAttr+" = "+member)
 }
 
 // writesOf counts the non-GET requests in the mock's log.

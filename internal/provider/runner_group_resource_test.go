@@ -71,19 +71,12 @@ func settingsIDs(t *testing.T, e *testEnv, sc scopeCase) []string {
 
 // groupConfig is a network configuration (on settings) and a group in sc; body adds the group's arguments.
 func groupConfig(e *testEnv, sc scopeCase, settings, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_network_configuration" "test" {
-  %[1]s               = %[2]q
-  name                = "private-net"
-  compute_service     = "actions"
-  network_settings_id = %[3]q
-}
-
-resource "githubactions_runner_group" "test" {
-  %[1]s = %[2]q
-%[4]s
-}
-`, sc.attr, sc.owner, settings, body)
+	return e.providerConfig() +
+		resourceBlock("githubactions_network_configuration", "test", sc,
+			`name                = "private-net"`,
+			`compute_service     = "actions"`,
+			fmt.Sprintf("network_settings_id = %q", settings)) +
+		resourceBlock("githubactions_runner_group", "test", sc, body)
 }
 
 // idList renders ids as an HCL list.

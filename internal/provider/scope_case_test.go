@@ -44,33 +44,19 @@ func TestAccScope_caseOnlyChange(t *testing.T) {
 		e := newTestEnv(t, mockgithub.Config{})
 		settings := settingsIDs(t, e, sc)[0]
 		config := func(sc scopeCase) string {
-			return runnerConfig(e, sc, "cased", basicRunnerBody) + fmt.Sprintf(`
-resource "githubactions_network_configuration" "test" {
-  %[1]s               = %[2]q
-  name                = "cased-net"
-  compute_service     = "actions"
-  network_settings_id = %[3]q
-}
-resource "githubactions_runner_group" "test" {
-  %[1]s = %[2]q
-  name  = "cased-group"
-  network_configuration_id = githubactions_network_configuration.test.id
-}
-`, sc.attr, sc.owner, settings) + fmt.Sprintf(`
-resource "githubactions_custom_image" "test" {
-  %[1]s = %[2]q
-  image_definition_id = 2
-}
-resource "githubactions_custom_image_version" "test" {
-  %[1]s = %[2]q
-  image_definition_id = 1
-  version             = "1.0.0"
-}
-data "githubactions_hosted_runners" "all" {
-  %[1]s = %[2]q
-  depends_on = [githubactions_hosted_runner.test]
-}
-`, sc.attr, sc.owner)
+			return runnerConfig(e, sc, "cased", basicRunnerBody) +
+				resourceBlock("githubactions_network_configuration", "test", sc,
+					`name                = "cased-net"`,
+					`compute_service     = "actions"`,
+					fmt.Sprintf("network_settings_id = %q", settings)) +
+				resourceBlock("githubactions_runner_group", "test", sc,
+					`name  = "cased-group"`,
+					`network_configuration_id = githubactions_network_configuration.test.id`) +
+				resourceBlock("githubactions_custom_image", "test", sc, `image_definition_id = 2`) +
+				resourceBlock("githubactions_custom_image_version", "test", sc,
+					`image_definition_id = 1`,
+					`version             = "1.0.0"`) +
+				dataBlock("githubactions_hosted_runners", "all", sc, `depends_on = [githubactions_hosted_runner.test]`)
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),

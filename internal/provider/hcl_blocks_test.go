@@ -1,0 +1,32 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+)
+
+// scopeArg is the argument that puts a block in sc, as `organization = "acme"`.
+func scopeArg(sc scopeCase) string {
+	return fmt.Sprintf("%s = %q", sc.attr, sc.owner)
+}
+
+// hclBlock renders `header { ... }` with one line of its body per argument, indented two spaces.
+func hclBlock(header string, lines ...string) string {
+	var b strings.Builder
+	b.WriteString("\n" + header + " {\n")
+	for _, l := range lines {
+		b.WriteString("  " + strings.TrimSuffix(l, "\n") + "\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// dataBlock renders data source typ called name in sc, with lines after the scope argument.
+func dataBlock(typ, name string, sc scopeCase, lines ...string) string {
+	return hclBlock(fmt.Sprintf("data %q %q", typ, name), append([]string{scopeArg(sc)}, lines...)...)
+}
+
+// resourceBlock renders resource typ called name in sc, with lines after the scope argument.
+func resourceBlock(typ, name string, sc scopeCase, lines ...string) string {
+	return hclBlock(fmt.Sprintf("resource %q %q", typ, name), append([]string{scopeArg(sc)}, lines...)...)
+}
