@@ -26,12 +26,7 @@ const budgetsPathRe = `/settings/billing/budgets`
 
 // budgetConfig is the budget "test" of sc; body adds its arguments.
 func budgetConfig(e *testEnv, sc scopeCase, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_budget" "test" {
-  %[1]s = %[2]q
-%[3]s
-}
-`, sc.attr, sc.owner, body)
+	return e.providerConfig() + resourceBlock("githubactions_budget", "test", sc, body)
 }
 
 // seededBudgetIDs are the ids of the budgets the mock starts with in sc.

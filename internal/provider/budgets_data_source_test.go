@@ -39,12 +39,7 @@ func TestAccBudgetsDataSource(t *testing.T) {
 			t.Fatalf("the mock's seed changed: %+v", e.Mock.Budgets(sc.path))
 		}
 		ds := func(name, filters string) string {
-			return fmt.Sprintf(`
-data "githubactions_budgets" %[1]q {
-  %[2]s = %[3]q
-%[4]s
-}
-`, name, sc.attr, sc.owner, filters)
+			return dataBlock("githubactions_budgets", name, sc, filters)
 		}
 		budget := func(b mockgithub.Budget, name string, consumed float64) knownvalue.Check {
 			var product, sku knownvalue.Check = knownvalue.Null(), knownvalue.StringExact(b.ProductSKU)
@@ -102,14 +97,7 @@ func TestAccActionsUsageDataSource(t *testing.T) {
 			line("Packages", "packages_storage", 5000, 0, 4, "acme/web"),
 		})
 		ds := func(name, filters string) string {
-			return fmt.Sprintf(`
-data "githubactions_actions_usage" %[1]q {
-  %[2]s = %[3]q
-  year  = 2026
-  month = 10
-%[4]s
-}
-`, name, sc.attr, sc.owner, filters)
+			return dataBlock("githubactions_actions_usage", name, sc, "year  = 2026", "month = 10", filters)
 		}
 		sku := func(name string, quantity, net, gross float64) knownvalue.Check {
 			return knownvalue.ObjectPartial(map[string]knownvalue.Check{"sku": knownvalue.StringExact(name), "unit": knownvalue.StringExact("minutes"),

@@ -156,20 +156,13 @@ func TestAccCustomImageResources_missingAndDisappears(t *testing.T) {
 			ProtoV6ProviderFactories: e.factories(),
 			Steps: []resource.TestStep{
 				{
-					Config: e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_custom_image_version" "test" {
-  %[1]s = %[2]q
-  image_definition_id = 1
-  version             = "9.9.9"
-}`, sc.attr, sc.owner),
+					Config: e.providerConfig() + resourceBlock("githubactions_custom_image_version", "test", sc,
+						`image_definition_id = 1`,
+						`version             = "9.9.9"`),
 					ExpectError: regexp.MustCompile(`(?s)Custom Image Version Not Found.*no version "9.9.9" of custom image 1`),
 				},
 				{
-					Config: e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_custom_image" "test" {
-  %[1]s = %[2]q
-  image_definition_id = 42
-}`, sc.attr, sc.owner),
+					Config:      e.providerConfig() + resourceBlock("githubactions_custom_image", "test", sc, `image_definition_id = 42`),
 					ExpectError: regexp.MustCompile(`(?s)Custom Image Not Found.*no custom image definition with ID 42`),
 				},
 				{

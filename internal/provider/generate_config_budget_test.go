@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -37,26 +36,9 @@ func TestAccGenerateConfig_budget(t *testing.T) {
 		own := mock.AddBudget(sc.path, mockgithub.Budget{Type: "ProductPricing", ProductSKU: "actions", Scope: sc.attr, EntityName: entity,
 			Amount: 1000, PreventFurtherUsage: true, AlertingEnabled: true, AlertRecipients: []string{"mona", "hubot"}})
 		work := t.TempDir()
-		main := fmt.Sprintf(`terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-
-import {
-  to = githubactions_budget.seeded
-  id = "%[1]s/%[2]s"
-}
-
-import {
-  to = githubactions_budget.own
-  id = "%[1]s/%[3]s"
-}
-`, sc.path, seeded.ID, own.ID)
+		main := envProviderHead +
+			importBlock("githubactions_budget.seeded", sc.path+"/"+seeded.ID) +
+			importBlock("githubactions_budget.own", sc.path+"/"+own.ID)
 		if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -42,31 +42,10 @@ func TestAccGenerateConfig_runnerGroupAndNetworkConfiguration(t *testing.T) {
 			RestrictedToWorkflows: true, SelectedWorkflows: []string{workflow}, NetworkConfigurationID: net.ID,
 		})
 		work := t.TempDir()
-		main := fmt.Sprintf(`terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-
-import {
-  to = githubactions_network_configuration.net
-  id = "%[1]s/%[2]s"
-}
-
-import {
-  to = githubactions_runner_group.group
-  id = "%[1]s/%[3]d"
-}
-
-import {
-  to = githubactions_runner_group.default
-  id = "%[1]s/1"
-}
-`, sc.path, net.ID, group.ID)
+		main := envProviderHead +
+			importBlock("githubactions_network_configuration.net", sc.path+"/"+net.ID) +
+			importBlock("githubactions_runner_group.group", fmt.Sprintf("%s/%d", sc.path, group.ID)) +
+			importBlock("githubactions_runner_group.default", sc.path+"/1")
 		if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -31,20 +31,10 @@ func TestAccGenerateConfig_hostedRunner(t *testing.T) {
 		var imports strings.Builder
 		for i, r := range runners {
 			added := mock.AddRunner(sc.path, r)
-			fmt.Fprintf(&imports, "import {\n  to = githubactions_hosted_runner.r%d\n  id = \"%s/%d\"\n}\n", i, sc.path, added.ID)
+			imports.WriteString(importBlock(fmt.Sprintf("githubactions_hosted_runner.r%d", i), fmt.Sprintf("%s/%d", sc.path, added.ID)))
 		}
 		work := t.TempDir()
-		main := fmt.Sprintf(`terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-
-%s`, imports.String())
+		main := envProviderHead + imports.String()
 		if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -30,3 +30,25 @@ func dataBlock(typ, name string, sc scopeCase, lines ...string) string {
 func resourceBlock(typ, name string, sc scopeCase, lines ...string) string {
 	return hclBlock(fmt.Sprintf("resource %q %q", typ, name), append([]string{scopeArg(sc)}, lines...)...)
 }
+
+// importBlock renders an import of id into the resource at address to.
+func importBlock(to, id string) string {
+	return hclBlock("import", "to = "+to, fmt.Sprintf("id = %q", id))
+}
+
+// providerBlock renders the provider block with lines as its arguments.
+func providerBlock(lines ...string) string {
+	return hclBlock(`provider "githubactions"`, lines...)
+}
+
+// requiredProviders is the terraform block of a root module that the CLI runs.
+const requiredProviders = `terraform {
+  required_providers {
+    githubactions = { source = "runnerforge/githubactions" }
+  }
+}
+`
+
+// envProviderHead starts a root module whose provider takes base_url and token from the
+// environment (GITHUB_BASE_URL, GITHUB_TOKEN).
+var envProviderHead = requiredProviders + providerBlock("write_delay_ms = 0")

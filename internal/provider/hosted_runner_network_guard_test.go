@@ -23,15 +23,11 @@ func TestAccRunnerGroup_guardStaticIP(t *testing.T) {
 			return groupConfig(e, sc, s[0], `
   name                     = "private-group"
   network_configuration_id = githubactions_network_configuration.test.id
-`) + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name  = "static-runner"
-  image = { id = "ubuntu-latest" }
-  size  = "4-core"
-%[3]s
-}
-`, sc.attr, sc.owner, runner)
+`) + resourceBlock("githubactions_hosted_runner", "test", sc,
+				`name  = "static-runner"`,
+				`image = { id = "ubuntu-latest" }`,
+				`size  = "4-core"`,
+				runner)
 		}
 		noWrites := func() {
 			if n := e.Mock.Count("POST", "") + e.Mock.Count("PATCH", "") + e.Mock.Count("PUT", "") + e.Mock.Count("DELETE", ""); n != 0 {
@@ -59,16 +55,12 @@ resource "githubactions_hosted_runner" "test" {
 						e.Mock.ResetRequests()
 					},
 					Config: private("  enable_static_ip = true\n  runner_group_id = githubactions_runner_group.test.id") +
-						fmt.Sprintf(`
-resource "githubactions_hosted_runner" "second" {
-  %[1]s = %[2]q
-  name  = "second-static"
-  image = { id = "ubuntu-latest" }
-  size  = "4-core"
-  enable_static_ip = true
-  runner_group_id  = githubactions_runner_group.test.id
-}
-`, sc.attr, sc.owner),
+						resourceBlock("githubactions_hosted_runner", "second", sc,
+							`name  = "second-static"`,
+							`image = { id = "ubuntu-latest" }`,
+							`size  = "4-core"`,
+							`enable_static_ip = true`,
+							`runner_group_id  = githubactions_runner_group.test.id`),
 					ExpectError: regexp.MustCompile(`Static IPs Not Available With Private Networking`),
 				},
 				{
@@ -106,15 +98,11 @@ func TestAccRunnerGroup_guardRunners(t *testing.T) {
 		all := groupConfig(e, sc, s[0], `
   name                     = "private-group"
   network_configuration_id = githubactions_network_configuration.test.id
-`) + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name            = "private-runner"
-  image           = { id = "ubuntu-latest" }
-  size            = "4-core"
-  runner_group_id = githubactions_runner_group.test.id
-}
-`, sc.attr, sc.owner)
+`) + resourceBlock("githubactions_hosted_runner", "test", sc,
+			`name            = "private-runner"`,
+			`image           = { id = "ubuntu-latest" }`,
+			`size            = "4-core"`,
+			`runner_group_id = githubactions_runner_group.test.id`)
 		var stray mockgithub.Runner
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
@@ -176,18 +164,11 @@ func TestAccRunnerGroup_defaultGroup(t *testing.T) {
 	forEachScope(t, func(t *testing.T, sc scopeCase) {
 		e := newTestEnv(t, mockgithub.Config{})
 		config := func(public bool) string {
-			return e.providerConfig() + fmt.Sprintf(`
-import {
-  to = githubactions_runner_group.test
-  id = "%[3]s/1"
-}
-
-resource "githubactions_runner_group" "test" {
-  %[1]s = %[2]q
-  name  = "Default"
-  allows_public_repositories = %[4]t
-}
-`, sc.attr, sc.owner, sc.path, public)
+			return e.providerConfig() +
+				importBlock("githubactions_runner_group.test", sc.path+"/1") +
+				resourceBlock("githubactions_runner_group", "test", sc,
+					`name  = "Default"`,
+					fmt.Sprintf("allows_public_repositories = %t", public))
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
@@ -233,16 +214,12 @@ func TestAccRunnerGroup_guardStaticIPNewGroup(t *testing.T) {
 			Config: groupConfig(e, sc, s[0], `
   name                     = "private-group"
   network_configuration_id = githubactions_network_configuration.test.id
-`) + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name             = "static-runner"
-  image            = { id = "ubuntu-latest" }
-  size             = "4-core"
-  enable_static_ip = true
-  runner_group_id  = githubactions_runner_group.test.id
-}
-`, sc.attr, sc.owner),
+`) + resourceBlock("githubactions_hosted_runner", "test", sc,
+				`name             = "static-runner"`,
+				`image            = { id = "ubuntu-latest" }`,
+				`size             = "4-core"`,
+				`enable_static_ip = true`,
+				`runner_group_id  = githubactions_runner_group.test.id`),
 			ExpectError: regexp.MustCompile(`Static IPs Not Available With Private Networking`),
 			Check: func(*terraform.State) error {
 				if n := e.Mock.Count("POST", "/actions/hosted-runners$"); n != 0 {

@@ -26,13 +26,7 @@ const runnerAddr = "githubactions_hosted_runner.test"
 
 // runnerConfig is a hosted runner in sc named name; body adds or overrides arguments.
 func runnerConfig(e *testEnv, sc scopeCase, name, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name  = %[3]q
-%[4]s
-}
-`, sc.attr, sc.owner, name, body)
+	return e.providerConfig() + resourceBlock("githubactions_hosted_runner", "test", sc, fmt.Sprintf("name  = %q", name), body)
 }
 
 const basicRunnerBody = `

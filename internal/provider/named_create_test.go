@@ -53,12 +53,7 @@ func TestAccRunnerGroup_createFaults(t *testing.T) {
 						e.Mock.AddRunnerGroup(sc.path, mockgithub.RunnerGroup{Name: "made-elsewhere"})
 						e.Mock.ResetRequests()
 					},
-					Config: config + fmt.Sprintf(`
-resource "githubactions_runner_group" "second" {
-  %[1]s = %[2]q
-  name  = "made-elsewhere"
-}
-`, sc.attr, sc.owner),
+					Config:      config + resourceBlock("githubactions_runner_group", "second", sc, `name  = "made-elsewhere"`),
 					ExpectError: regexp.MustCompile(`(?s)named "made-elsewhere" already exists.*import ID\s+` + regexp.QuoteMeta(sc.path) + `/\d+`),
 				},
 				{

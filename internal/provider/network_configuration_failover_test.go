@@ -25,18 +25,11 @@ import (
 // once it is applied; body adds the resource's failover arguments.
 func failoverConfig(e *testEnv, sc scopeCase, settings, body string) string {
 	return netConfig(e, sc, fmt.Sprintf("  name                = \"net-failover\"\n  network_settings_id = %q\n%s", settings, body)) +
-		fmt.Sprintf(`
-data "githubactions_network_configuration" "test" {
-  %[1]s      = %[2]q
-  id         = githubactions_network_configuration.test.id
-  depends_on = [githubactions_network_configuration.test]
-}
-
-data "githubactions_network_configurations" "all" {
-  %[1]s      = %[2]q
-  depends_on = [githubactions_network_configuration.test]
-}
-`, sc.attr, sc.owner)
+		dataBlock("githubactions_network_configuration", "test", sc,
+			`id         = githubactions_network_configuration.test.id`,
+			`depends_on = [githubactions_network_configuration.test]`) +
+		dataBlock("githubactions_network_configurations", "all", sc,
+			`depends_on = [githubactions_network_configuration.test]`)
 }
 
 // failoverStateIs checks failover_network_enabled in the resource and both data sources.

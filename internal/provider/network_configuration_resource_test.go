@@ -17,12 +17,7 @@ import (
 
 // netConfig is a network configuration in sc; body adds its arguments.
 func netConfig(e *testEnv, sc scopeCase, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_network_configuration" "test" {
-  %[1]s = %[2]q
-%[3]s
-}
-`, sc.attr, sc.owner, body)
+	return e.providerConfig() + resourceBlock("githubactions_network_configuration", "test", sc, body)
 }
 
 // checkMockNet asserts the configuration in state against the mock with want.

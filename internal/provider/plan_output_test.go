@@ -13,12 +13,7 @@ import (
 
 // cliConfig is a root module for the CLI tests: the provider from the test's mock and body.
 func cliConfig(e *testEnv, body string) string {
-	return `terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-` + e.providerConfig() + body
+	return requiredProviders + e.providerConfig() + body
 }
 
 // writeConfig replaces the root module of dir with config.

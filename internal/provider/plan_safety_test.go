@@ -318,16 +318,12 @@ func TestAccHostedRunner_staticIPsSummedAtPlan(t *testing.T) {
 	forEachScope(t, func(t *testing.T, sc scopeCase) {
 		e := newTestEnv(t, mockgithub.Config{PublicIPBaseUsage: 48})
 		config := func(n int) string {
-			return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  count            = %[3]d
-  %[1]s = %[2]q
-  name             = "static-${count.index}"
-  image            = { id = "ubuntu-latest" }
-  size             = "4-core"
-  enable_static_ip = true
-}
-`, sc.attr, sc.owner, n)
+			return e.providerConfig() + resourceBlock("githubactions_hosted_runner", "test", sc,
+				fmt.Sprintf("count            = %d", n),
+				`name             = "static-${count.index}"`,
+				`image            = { id = "ubuntu-latest" }`,
+				`size             = "4-core"`,
+				`enable_static_ip = true`)
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: e.factories(),
@@ -431,16 +427,7 @@ func TestAccHostedRunner_destroyNotBlockedByCreateChecks(t *testing.T) {
 				fmt.Sprintf("size  = %q", size),
 				extra)
 		}
-		head := `terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-`
+		head := envProviderHead
 		work := t.TempDir()
 		write := func(config string) {
 			if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(config), 0o600); err != nil {

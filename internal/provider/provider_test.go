@@ -104,12 +104,10 @@ func (e *testEnv) factories() map[string]func() (tfprotov6.ProviderServer, error
 
 // providerConfig renders the provider block pointing at the mock, with no write spacing.
 func (e *testEnv) providerConfig() string {
-	return fmt.Sprintf(`
-provider "githubactions" {
-  base_url       = %[1]q
-  token          = %[2]q
-  write_delay_ms = 0
-  max_concurrent_requests = 4
-%[3]s}
-`, e.URL, e.Token, e.extras)
+	return providerBlock(
+		fmt.Sprintf("base_url       = %q", e.URL),
+		fmt.Sprintf("token          = %q", e.Token),
+		"write_delay_ms = 0",
+		"max_concurrent_requests = 4",
+		e.extras)
 }

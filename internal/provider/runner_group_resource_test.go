@@ -381,17 +381,9 @@ func TestAccRunnerGroup_inheritedGroup(t *testing.T) {
 			return nil
 		},
 		Steps: []resource.TestStep{{
-			Config: e.providerConfig() + fmt.Sprintf(`
-import {
-  to = %[1]s
-  id = "%[2]s/%[4]d"
-}
-
-resource "githubactions_runner_group" "test" {
-  organization = %[3]q
-  name         = "from-enterprise"
-}
-`, groupAddr, sc.path, sc.owner, inherited.ID),
+			Config: e.providerConfig() +
+				importBlock(groupAddr, fmt.Sprintf("%s/%d", sc.path, inherited.ID)) +
+				resourceBlock("githubactions_runner_group", "test", sc, `name         = "from-enterprise"`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("inherited"), knownvalue.Bool(true)),
 			},

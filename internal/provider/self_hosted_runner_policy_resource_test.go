@@ -217,16 +217,7 @@ func TestAccSelfHostedRunnerPolicy_destroyWarns(t *testing.T) {
 	c := newCLIEnv(t)
 	e := newWallClockEnv(t, mockgithub.Config{})
 	work := t.TempDir()
-	cfg := `terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-
+	cfg := envProviderHead + `
 resource "githubactions_self_hosted_runner_policy" "org" {
   organization         = "acme"
   enabled_repositories = "none"
