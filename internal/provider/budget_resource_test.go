@@ -565,16 +565,12 @@ func TestAccBudget_refreshOneList(t *testing.T) {
 	var config strings.Builder
 	config.WriteString(e.providerConfig())
 	for _, repo := range []string{"web", "infra", "tools"} {
-		fmt.Fprintf(&config, `
-resource "githubactions_budget" %[1]q {
-  organization          = "acme"
-  sku                   = "actions_linux"
-  amount                = 10
-  prevent_further_usage = false
-  applies_to            = { type = "repository", name = "acme/%[1]s" }
-  alerting              = { enabled = false }
-}
-`, repo)
+		config.WriteString(resourceBlock("githubactions_budget", repo, scopeCases[0],
+			`sku                   = "actions_linux"`,
+			`amount                = 10`,
+			`prevent_further_usage = false`,
+			fmt.Sprintf(`applies_to            = { type = "repository", name = "acme/%s" }`, repo),
+			`alerting              = { enabled = false }`))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),

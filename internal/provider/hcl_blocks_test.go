@@ -52,3 +52,8 @@ const requiredProviders = `terraform {
 // envProviderHead starts a root module whose provider takes base_url and token from the
 // environment (GITHUB_BASE_URL, GITHUB_TOKEN).
 var envProviderHead = requiredProviders + providerBlock("write_delay_ms = 0")
+
+// movedBlock renders a moved block from one resource address to another.
+func movedBlock(from, to string) string {
+	return hclBlock("moved", "from = "+from, "to   = "+to)
+}

@@ -49,7 +49,7 @@ func planDiagnosticsConfig(e *testEnv, token, provider, scope string, withData b
 	if withData {
 		data = hclBlock(`data "githubactions_machine_sizes" "all"`, scope)
 	}
-	return providerBlock(fmt.Sprintf("base_url       = %q", e.URL), fmt.Sprintf("token          = %q", token), "write_delay_ms = 0", provider) +
+	return credentialsProvider(e, token, provider) +
 		hclBlock(`resource "githubactions_hosted_runner" "test"`,
 			"count = 2",
 			scope,

@@ -189,7 +189,7 @@ func TestAccRunnerGroup_lifecycle(t *testing.T) {
 					Config: groupConfig(e, sc, settings, fmt.Sprintf(`
   name                       = "private-group"
   visibility                 = "selected"
-  %[1]s = %[2]s
+  %s = %s
   allows_public_repositories = true
   network_configuration_id   = githubactions_network_configuration.test.id
 `, members, idList(m[0], m[1]))),
@@ -228,10 +228,10 @@ func TestAccRunnerGroup_lifecycle(t *testing.T) {
 				step(fmt.Sprintf(`
   name                       = "renamed-group"
   visibility                 = "selected"
-  %[1]s = %[2]s
+  %s = %s
   allows_public_repositories = false
   restricted_to_workflows    = true
-  selected_workflows         = [%[3]q]
+  selected_workflows         = [%q]
 `, members, idList(m[0], m[1], m[2]), workflow), map[string]int{
 					"PATCH /actions/runner-groups/[0-9]+$":           1,
 					"PUT " + membersPath + "/[0-9]+$":                1,
@@ -253,9 +253,9 @@ func TestAccRunnerGroup_lifecycle(t *testing.T) {
 				step(fmt.Sprintf(`
   name                       = "renamed-group"
   visibility                 = "selected"
-  %[1]s = %[2]s
+  %s = %s
   restricted_to_workflows    = true
-  selected_workflows         = [%[3]q]
+  selected_workflows         = [%q]
   network_configuration_id   = githubactions_network_configuration.test.id
 `, members, idList(m[0], m[1], m[3]), workflow), map[string]int{
 					"PATCH /actions/runner-groups/[0-9]+$": 1,
@@ -272,9 +272,9 @@ func TestAccRunnerGroup_lifecycle(t *testing.T) {
 				step(fmt.Sprintf(`
   name                       = "renamed-group"
   visibility                 = "selected"
-  %[1]s = %[2]s
+  %s = %s
   restricted_to_workflows    = true
-  selected_workflows         = [%[3]q]
+  selected_workflows         = [%q]
   network_configuration_id   = githubactions_network_configuration.test.id
 `, members, idList(m[0], m[1]), workflow), map[string]int{
 					"PATCH ":                             0,
