@@ -138,11 +138,7 @@ func TestAccBudgetsDataSource_pagesThatNeverEnd(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
 		Steps: []resource.TestStep{{
-			Config: e.providerConfig() + fmt.Sprintf(`
-data "githubactions_budgets" "all" {
-  %s = %q
-}
-`, sc.attr, sc.owner),
+			Config:      e.providerConfig() + dataBlock("githubactions_budgets", "all", sc),
 			ExpectError: regexp.MustCompile(`Unable to List Budgets[\s\S]*repeats\s+budgets\s+already\s+read`),
 		}},
 	})
