@@ -10,7 +10,7 @@ func scopeArg(sc scopeCase) string {
 	return fmt.Sprintf("%s = %q", sc.attr, sc.owner)
 }
 
-// hclBlock renders `header { ... }` with one line of its body per argument, indented two spaces.
+// hclBlock renders `header { ... }`; each argument starts a new line of its body, indented two spaces.
 func hclBlock(header string, lines ...string) string {
 	var b strings.Builder
 	b.WriteString("\n" + header + " {\n")
