@@ -54,17 +54,13 @@ func (a *testApp) mockConfig(cfg mockgithub.Config) mockgithub.Config {
 
 // providerBlock renders a provider block that authenticates as the App.
 func (a *testApp) providerBlock(e *testEnv, extra string) string {
-	return fmt.Sprintf(`
-provider "githubactions" {
-  base_url = %[1]q
-  app_auth {
-    id              = "%[2]d"
-    installation_id = "%[3]d"
-    pem_file        = %[4]q
-  }
-%[5]s
-}
-`, e.URL, testAppID, testInstallationID, a.pemPath, extra)
+	return providerBlock(
+		fmt.Sprintf("base_url = %q", e.URL),
+		hclBlock("app_auth",
+			fmt.Sprintf(`id              = "%d"`, testAppID),
+			fmt.Sprintf(`installation_id = "%d"`, testInstallationID),
+			fmt.Sprintf("pem_file        = %q", a.pemPath)),
+		extra)
 }
 
 // TestAccAppAuth_EnvironmentVariables: with no credentials in the provider block, the

@@ -26,12 +26,7 @@ const budgetsPathRe = `/settings/billing/budgets`
 
 // budgetConfig is the budget "test" of sc; body adds its arguments.
 func budgetConfig(e *testEnv, sc scopeCase, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_budget" "test" {
-  %[1]s = %[2]q
-%[3]s
-}
-`, sc.attr, sc.owner, body)
+	return e.providerConfig() + resourceBlock("githubactions_budget", "test", sc, body)
 }
 
 // seededBudgetIDs are the ids of the budgets the mock starts with in sc.
@@ -128,12 +123,12 @@ var budgetAnswerShapes = map[string]mockgithub.Config{
 func TestAccBudget_lifecycle(t *testing.T) {
 	t.Parallel()
 	for shape, cfg := range budgetAnswerShapes {
-		for _, sc := range scopeCases {
-			t.Run(shape+"/"+sc.name, func(t *testing.T) {
-				t.Parallel()
+		t.Run(shape, func(t *testing.T) {
+			t.Parallel()
+			forEachScope(t, func(t *testing.T, sc scopeCase) {
 				testAccBudgetLifecycle(t, sc, cfg)
 			})
-		}
+		})
 	}
 }
 
@@ -376,36 +371,33 @@ func TestAccBudget_planRefusals(t *testing.T) {
 // the create before any POST, naming it and the import command; it is never adopted.
 func TestAccBudget_existingRefused(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			entity := sc.owner
-			if sc.attr == "enterprise" {
-				entity = ""
-			}
-			other := e.Mock.AddBudget(sc.path, mockgithub.Budget{Type: "SkuPricing", ProductSKU: "actions_linux", Scope: sc.attr,
-				EntityName: entity, Amount: 5, AlertRecipients: []string{}})
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				Steps: []resource.TestStep{{
-					Config: budgetConfig(e, sc, `
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		entity := sc.owner
+		if sc.attr == "enterprise" {
+			entity = ""
+		}
+		other := e.Mock.AddBudget(sc.path, mockgithub.Budget{Type: "SkuPricing", ProductSKU: "actions_linux", Scope: sc.attr,
+			EntityName: entity, Amount: 5, AlertRecipients: []string{}})
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			Steps: []resource.TestStep{{
+				Config: budgetConfig(e, sc, `
   sku                   = "actions_linux"
   amount                = 10
   prevent_further_usage = false
 `),
-					ExpectError: regexp.MustCompile(`(?s)already exists.*` + regexp.QuoteMeta(other.ID) + `.*not adopted.*` +
-						regexp.QuoteMeta(sc.path+"/"+other.ID)),
-				}},
-			})
-			if n := e.Mock.Count("POST", budgetsPathRe); n != 0 {
-				t.Fatalf("%d POSTs were sent although the budget existed", n)
-			}
-			if b, _ := e.Mock.GetBudget(sc.path, other.ID); b.Amount != 5 {
-				t.Fatalf("the existing budget was changed: %+v", b)
-			}
+				ExpectError: regexp.MustCompile(`(?s)already exists.*` + regexp.QuoteMeta(other.ID) + `.*not adopted.*` +
+					regexp.QuoteMeta(sc.path+"/"+other.ID)),
+			}},
 		})
-	}
+		if n := e.Mock.Count("POST", budgetsPathRe); n != 0 {
+			t.Fatalf("%d POSTs were sent although the budget existed", n)
+		}
+		if b, _ := e.Mock.GetBudget(sc.path, other.ID); b.Amount != 5 {
+			t.Fatalf("the existing budget was changed: %+v", b)
+		}
+	})
 }
 
 // TestAccBudget_ambiguousCreate: the create's answer is lost after GitHub committed it (a
@@ -421,9 +413,9 @@ func TestAccBudget_ambiguousCreate(t *testing.T) {
 		"200 without budget":   {Commit: true, Status: http.StatusOK, Body: `{"message":"Budget successfully created."}`},
 	}
 	for name, f := range faults {
-		for _, sc := range scopeCases {
-			t.Run(name+"/"+sc.name, func(t *testing.T) {
-				t.Parallel()
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			forEachScope(t, func(t *testing.T, sc scopeCase) {
 				e := newTestEnv(t, mockgithub.Config{})
 				seeded := seededBudgetIDs(t, e, sc)
 				f.Method, f.Path, f.Times = "POST", budgetsPathRe+`$`, 1
@@ -452,7 +444,7 @@ func TestAccBudget_ambiguousCreate(t *testing.T) {
 					}},
 				})
 			})
-		}
+		})
 	}
 }
 
@@ -573,16 +565,12 @@ func TestAccBudget_refreshOneList(t *testing.T) {
 	var config strings.Builder
 	config.WriteString(e.providerConfig())
 	for _, repo := range []string{"web", "infra", "tools"} {
-		fmt.Fprintf(&config, `
-resource "githubactions_budget" %[1]q {
-  organization          = "acme"
-  sku                   = "actions_linux"
-  amount                = 10
-  prevent_further_usage = false
-  applies_to            = { type = "repository", name = "acme/%[1]s" }
-  alerting              = { enabled = false }
-}
-`, repo)
+		config.WriteString(resourceBlock("githubactions_budget", repo, scopeCases[0],
+			`sku                   = "actions_linux"`,
+			`amount                = 10`,
+			`prevent_further_usage = false`,
+			fmt.Sprintf(`applies_to            = { type = "repository", name = "acme/%s" }`, repo),
+			`alerting              = { enabled = false }`))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
@@ -622,9 +610,9 @@ func TestAccBudget_billingErrors(t *testing.T) {
 		"not enhanced": {func(m *mockgithub.Mock, owner string) { m.SetEnhancedBilling(owner, false) }, `enhanced\s+billing\s+platform`},
 		"no role":      {func(m *mockgithub.Mock, owner string) { m.SetBillingRole(owner, false) }, `owner[\s\S]*billing\s+manager`},
 	} {
-		for _, sc := range scopeCases {
-			t.Run(name+"/"+sc.name, func(t *testing.T) {
-				t.Parallel()
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			forEachScope(t, func(t *testing.T, sc scopeCase) {
 				e := newTestEnv(t, mockgithub.Config{})
 				tc.set(e.Mock, sc.path)
 				resource.Test(t, resource.TestCase{
@@ -643,7 +631,7 @@ func TestAccBudget_billingErrors(t *testing.T) {
 					t.Fatalf("%d billing requests, want 1 (no retry, no POST after the failed list)", n)
 				}
 			})
-		}
+		})
 	}
 }
 

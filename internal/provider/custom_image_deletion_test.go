@@ -15,13 +15,11 @@ import (
 // once no runner uses them, destroy deletes them.
 func TestAccCustomImageResources_refuseToDeleteInUse(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			user := e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "uses-custom", ImageID: "1", ImageSource: "custom",
-				ImageVersion: "1.0.0", Size: "4-core"})
-			adopt := e.providerConfig() + `
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		user := e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "uses-custom", ImageID: "1", ImageSource: "custom",
+			ImageVersion: "1.0.0", Size: "4-core"})
+		adopt := e.providerConfig() + `
 resource "githubactions_custom_image" "test" {
   ` + sc.attr + ` = "` + sc.owner + `"
   image_definition_id = 1
@@ -32,36 +30,35 @@ resource "githubactions_custom_image_version" "test" {
   version             = "1.0.0"
 }
 `
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy: func(*terraform.State) error {
-					if mockHasImage(e, sc, 1) {
-						return fmt.Errorf("custom image 1 survived the destroy after its runner was gone")
-					}
-					return nil
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy: func(*terraform.State) error {
+				if mockHasImage(e, sc, 1) {
+					return fmt.Errorf("custom image 1 survived the destroy after its runner was gone")
+				}
+				return nil
+			},
+			Steps: []resource.TestStep{
+				{Config: adopt},
+				{
+					PreConfig:   e.Mock.ResetRequests,
+					Config:      e.providerConfig(),
+					ExpectError: wordsIn("Unable to Delete Custom Image", "Nothing was deleted", `used by the`, `"uses-custom"`),
 				},
-				Steps: []resource.TestStep{
-					{Config: adopt},
-					{
-						PreConfig:   e.Mock.ResetRequests,
-						Config:      e.providerConfig(),
-						ExpectError: wordsIn("Unable to Delete Custom Image", "Nothing was deleted", `used by the`, `"uses-custom"`),
+				{
+					// Both are still there, and no DELETE went out.
+					PreConfig: func() {
+						if w := writesTo(e.Mock); len(w) != 0 {
+							t.Errorf("a refused deletion wrote to GitHub: %v", w)
+						}
+						if !mockHasImage(e, sc, 1) || !mockHasVersion(e, sc, "1.0.0") {
+							t.Error("a custom image in use was deleted")
+						}
+						e.Mock.RemoveRunner(sc.path, user.ID)
 					},
-					{
-						// Both are still there, and no DELETE went out.
-						PreConfig: func() {
-							if w := writesTo(e.Mock); len(w) != 0 {
-								t.Errorf("a refused deletion wrote to GitHub: %v", w)
-							}
-							if !mockHasImage(e, sc, 1) || !mockHasVersion(e, sc, "1.0.0") {
-								t.Error("a custom image in use was deleted")
-							}
-							e.Mock.RemoveRunner(sc.path, user.ID)
-						},
-						Config: e.providerConfig(),
-					},
+					Config: e.providerConfig(),
 				},
-			})
+			},
 		})
-	}
+	})
 }

@@ -18,14 +18,11 @@ import (
 
 // runnerBlock is one runner in the organization acme (or the given scope argument).
 func runnerBlock(scopeAttr, owner, name string) string {
-	return fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name  = %[3]q
-  image = { id = "ubuntu-latest" }
-  size  = "4-core"
-}
-`, scopeAttr, owner, name)
+	return hclBlock(`resource "githubactions_hosted_runner" "test"`,
+		fmt.Sprintf("%s = %q", scopeAttr, owner),
+		fmt.Sprintf("name  = %q", name),
+		`image = { id = "ubuntu-latest" }`,
+		`size  = "4-core"`)
 }
 
 // expectOnlyError is a one-step test case whose apply fails with want and leaves nothing

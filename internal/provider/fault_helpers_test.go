@@ -65,26 +65,16 @@ func rewriteAnswers(rewrite func(r *http.Request, body []byte) []byte) func(*moc
 // faultProvider renders a provider block pointing at the mock with the production defaults
 // for retries, concurrency and write spacing; extra adds arguments.
 func faultProvider(e *testEnv, extra string) string {
-	return fmt.Sprintf(`
-provider "githubactions" {
-  base_url = %[1]q
-  token    = %[2]q
-%[3]s
-}
-`, e.URL, e.Token, extra)
+	return providerBlock(fmt.Sprintf("base_url = %q", e.URL), fmt.Sprintf("token    = %q", e.Token), extra)
 }
 
 // faultRunner renders one runner named name in the organization acme; body adds arguments.
 func faultRunner(e *testEnv, providerExtra, name, body string) string {
-	return faultProvider(e, providerExtra) + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  organization = "acme"
-  name         = %[1]q
-  image        = { id = "ubuntu-latest" }
-  size         = "4-core"
-%[2]s
-}
-`, name, body)
+	return faultProvider(e, providerExtra) + resourceBlock("githubactions_hosted_runner", "test", scopeCases[0],
+		fmt.Sprintf("name         = %q", name),
+		`image        = { id = "ubuntu-latest" }`,
+		`size         = "4-core"`,
+		body)
 }
 
 const orgScope = "orgs/acme"

@@ -71,15 +71,11 @@ func randomRunnersConfig(e *testEnv, rng *rand.Rand) string {
 		if rng.IntN(3) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, `
-resource "githubactions_hosted_runner" "rand_%[1]d" {
-  organization    = "acme"
-  name            = "rand-%[1]d"
-  image           = { id = "ubuntu-latest" }
-  size            = %[2]q
-  maximum_runners = %[3]d
-}
-`, i, []string{"2-core", "4-core"}[rng.IntN(2)], 1+rng.IntN(5))
+		b.WriteString(resourceBlock("githubactions_hosted_runner", fmt.Sprintf("rand_%d", i), scopeCases[0],
+			fmt.Sprintf(`name            = "rand-%d"`, i),
+			`image           = { id = "ubuntu-latest" }`,
+			fmt.Sprintf("size            = %q", []string{"2-core", "4-core"}[rng.IntN(2)]),
+			fmt.Sprintf("maximum_runners = %d", 1+rng.IntN(5))))
 	}
 	return b.String()
 }

@@ -171,14 +171,11 @@ func checkBackoff(t *testing.T, e *testEnv, n int) {
 func TestAccFaultStaysUnderConcurrencyAndWriteCaps(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t, mockgithub.Config{MaxConcurrent: 2, MinWriteSpacing: 10 * time.Millisecond})
-	config := fmt.Sprintf(`
-provider "githubactions" {
-  base_url                = %[1]q
-  token                   = %[2]q
-  max_concurrent_requests = 2
-  write_delay_ms          = 50
-}
-
+	config := providerBlock(
+		fmt.Sprintf("base_url                = %q", e.URL),
+		fmt.Sprintf("token                   = %q", e.Token),
+		"max_concurrent_requests = 2",
+		"write_delay_ms          = 50") + `
 resource "githubactions_hosted_runner" "test" {
   count        = 20
   organization = "acme"
@@ -186,7 +183,7 @@ resource "githubactions_hosted_runner" "test" {
   image        = { id = "ubuntu-latest" }
   size         = "4-core"
 }
-`, e.URL, e.Token)
+`
 	start := time.Now()
 	eachOnce := func(*terraform.State) error {
 		for i := range 20 {

@@ -27,16 +27,12 @@ const (
 
 // countedRunnersConfig is n runners named <prefix>-<i> in sc, with maximum_runners max.
 func countedRunnersConfig(e *testEnv, sc scopeCase, prefix string, n, maximum int) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "fleet" {
-  count           = %[4]d
-  %[1]s = %[2]q
-  name            = "%[3]s-${count.index}"
-  image           = { id = "ubuntu-latest" }
-  size            = "2-core"
-  maximum_runners = %[5]d
-}
-`, sc.attr, sc.owner, prefix, n, maximum)
+	return e.providerConfig() + resourceBlock("githubactions_hosted_runner", "fleet", sc,
+		fmt.Sprintf("count           = %d", n),
+		fmt.Sprintf(`name            = "%s-${count.index}"`, prefix),
+		`image           = { id = "ubuntu-latest" }`,
+		`size            = "2-core"`,
+		fmt.Sprintf("maximum_runners = %d", maximum))
 }
 
 // mockRequests is a plan check that asserts the requests the mock logged since the step's
@@ -54,64 +50,61 @@ func (c mockRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest,
 // list, however many runners there are; a runner deleted out of band is confirmed by one GET.
 func TestAccHostedRunner_refreshByPages(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			// 150 runners nobody manages here: the list has two pages.
-			for i := range 150 {
-				e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: fmt.Sprintf("other-%d", i), ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1})
-			}
-			config := countedRunnersConfig(e, sc, "managed", 12, 2)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				Steps: []resource.TestStep{
-					{Config: config},
-					{
-						PreConfig: e.Mock.ResetRequests,
-						Config:    config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectEmptyPlan(),
-							mockRequests{e, func(m *mockgithub.Mock) error {
-								lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE)
-								// The first page (which gives the scope's size), then the whole list: the
-								// runners are on its second page, and a list of 2 pages is cheaper than 12 GETs.
-								if lists != 3 || ones != 0 || len(m.Requests()) != 3 {
-									return fmt.Errorf("refreshing 12 runners among 162 took %d list pages, %d single GETs and %d requests in all; want 3, 0 and 3",
-										lists, ones, len(m.Requests()))
-								}
-								return nil
-							}},
-						}},
-					},
-					{
-						PreConfig: func() {
-							e.Mock.ResetRequests()
-							for _, r := range e.Mock.Runners(sc.path) {
-								if r.Name == "managed-3" {
-									e.Mock.RemoveRunner(sc.path, r.ID)
-								}
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		// 150 runners nobody manages here: the list has two pages.
+		for i := range 150 {
+			e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: fmt.Sprintf("other-%d", i), ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1})
+		}
+		config := countedRunnersConfig(e, sc, "managed", 12, 2)
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			Steps: []resource.TestStep{
+				{Config: config},
+				{
+					PreConfig: e.Mock.ResetRequests,
+					Config:    config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectEmptyPlan(),
+						mockRequests{e, func(m *mockgithub.Mock) error {
+							lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE)
+							// The first page (which gives the scope's size), then the whole list: the
+							// runners are on its second page, and a list of 2 pages is cheaper than 12 GETs.
+							if lists != 3 || ones != 0 || len(m.Requests()) != 3 {
+								return fmt.Errorf("refreshing 12 runners among 162 took %d list pages, %d single GETs and %d requests in all; want 3, 0 and 3",
+									lists, ones, len(m.Requests()))
 							}
-						},
-						Config: config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction("githubactions_hosted_runner.fleet[3]", plancheck.ResourceActionCreate),
-							plancheck.ExpectResourceAction("githubactions_hosted_runner.fleet[4]", plancheck.ResourceActionNoop),
-							mockRequests{e, func(m *mockgithub.Mock) error {
-								if lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE); lists != 3 || ones != 1 {
-									return fmt.Errorf("refresh with one runner deleted out of band: %d list pages and %d single GETs, want 3 and 1", lists, ones)
-								}
-								return nil
-							}},
+							return nil
 						}},
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("githubactions_hosted_runner.fleet[3]", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-						},
+					}},
+				},
+				{
+					PreConfig: func() {
+						e.Mock.ResetRequests()
+						for _, r := range e.Mock.Runners(sc.path) {
+							if r.Name == "managed-3" {
+								e.Mock.RemoveRunner(sc.path, r.ID)
+							}
+						}
+					},
+					Config: config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("githubactions_hosted_runner.fleet[3]", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("githubactions_hosted_runner.fleet[4]", plancheck.ResourceActionNoop),
+						mockRequests{e, func(m *mockgithub.Mock) error {
+							if lists, ones := m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE); lists != 3 || ones != 1 {
+								return fmt.Errorf("refresh with one runner deleted out of band: %d list pages and %d single GETs, want 3 and 1", lists, ones)
+							}
+							return nil
+						}},
+					}},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("githubactions_hosted_runner.fleet[3]", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
 					},
 				},
-			})
+			},
 		})
-	}
+	})
 }
 
 // TestAccHostedRunner_sharedWatcher: runners created together wait through one watcher that
@@ -122,71 +115,68 @@ func TestAccHostedRunner_refreshByPages(t *testing.T) {
 // watcher's ticks between two of Terraform's calls would depend on the machine's load.
 func TestAccHostedRunner_sharedWatcher(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newWallClockEnv(t, mockgithub.Config{ProvisionDelay: time.Second, DeleteDelay: time.Second},
-				WithPollInterval(200*time.Millisecond, time.Second))
-			const n = 10
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config: countedRunnersConfig(e, sc, "wave", n, 2),
-						Check: func(*terraform.State) error {
-							m := e.Mock
-							if posts := m.Count(http.MethodPost, listPathRE); posts != n {
-								return fmt.Errorf("%d create requests, want %d", posts, n)
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newWallClockEnv(t, mockgithub.Config{ProvisionDelay: time.Second, DeleteDelay: time.Second},
+			WithPollInterval(200*time.Millisecond, time.Second))
+		const n = 10
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config: countedRunnersConfig(e, sc, "wave", n, 2),
+					Check: func(*terraform.State) error {
+						m := e.Mock
+						if posts := m.Count(http.MethodPost, listPathRE); posts != n {
+							return fmt.Errorf("%d create requests, want %d", posts, n)
+						}
+						// One poll loop per runner would need at least 5 polls each (1 s at 200 ms).
+						// The first list is the creates' check for their names.
+						lists, ones := m.Count(http.MethodGet, listPathRE)-1, m.Count(http.MethodGet, onePathRE)
+						if ones != 0 || lists >= n {
+							return fmt.Errorf("waiting for %d runners took %d lists and %d single GETs; want fewer lists than runners and no single GET", n, lists, ones)
+						}
+						for _, r := range m.Runners(sc.path) {
+							if r.Status != "Ready" {
+								return fmt.Errorf("runner %s is %s after apply", r.Name, r.Status)
 							}
-							// One poll loop per runner would need at least 5 polls each (1 s at 200 ms).
-							// The first list is the creates' check for their names.
-							lists, ones := m.Count(http.MethodGet, listPathRE)-1, m.Count(http.MethodGet, onePathRE)
-							if ones != 0 || lists >= n {
-								return fmt.Errorf("waiting for %d runners took %d lists and %d single GETs; want fewer lists than runners and no single GET", n, lists, ones)
-							}
-							for _, r := range m.Runners(sc.path) {
-								if r.Status != "Ready" {
-									return fmt.Errorf("runner %s is %s after apply", r.Name, r.Status)
-								}
-							}
-							return nil
-						},
-						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						}
+						return nil
 					},
-					{
-						// The update of maximum_runners is answered on a Ready runner: no wait at all.
-						PreConfig: e.Mock.ResetRequests,
-						Config:    countedRunnersConfig(e, sc, "wave", n, 4),
-						Check: func(*terraform.State) error {
-							m := e.Mock
-							if patches, gets := m.Count(http.MethodPatch, onePathRE), m.Count(http.MethodGet, ""); patches != n || gets > 2 {
-								return fmt.Errorf("updating %d runners took %d PATCHes and %d GETs (refreshes included); want %d and at most 2", n, patches, gets, n)
-							}
-							return nil
-						},
-						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				},
+				{
+					// The update of maximum_runners is answered on a Ready runner: no wait at all.
+					PreConfig: e.Mock.ResetRequests,
+					Config:    countedRunnersConfig(e, sc, "wave", n, 4),
+					Check: func(*terraform.State) error {
+						m := e.Mock
+						if patches, gets := m.Count(http.MethodPatch, onePathRE), m.Count(http.MethodGet, ""); patches != n || gets > 2 {
+							return fmt.Errorf("updating %d runners took %d PATCHes and %d GETs (refreshes included); want %d and at most 2", n, patches, gets, n)
+						}
+						return nil
 					},
-					{
-						// Destroy: the DELETEs, then lists until every runner is gone.
-						PreConfig: e.Mock.ResetRequests,
-						Config:    e.providerConfig(),
-						Check: func(*terraform.State) error {
-							m := e.Mock
-							deletes, lists, ones := m.Count(http.MethodDelete, ""), m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE)
-							if deletes != n || ones != 0 || lists >= n+1 {
-								return fmt.Errorf("destroying %d runners took %d DELETEs, %d lists (the refresh's included) and %d single GETs", n, deletes, lists, ones)
-							}
-							if left := m.Runners(sc.path); len(left) != 0 {
-								return fmt.Errorf("%d runners left after destroy", len(left))
-							}
-							return nil
-						},
+					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				},
+				{
+					// Destroy: the DELETEs, then lists until every runner is gone.
+					PreConfig: e.Mock.ResetRequests,
+					Config:    e.providerConfig(),
+					Check: func(*terraform.State) error {
+						m := e.Mock
+						deletes, lists, ones := m.Count(http.MethodDelete, ""), m.Count(http.MethodGet, listPathRE), m.Count(http.MethodGet, onePathRE)
+						if deletes != n || ones != 0 || lists >= n+1 {
+							return fmt.Errorf("destroying %d runners took %d DELETEs, %d lists (the refresh's included) and %d single GETs", n, deletes, lists, ones)
+						}
+						if left := m.Runners(sc.path); len(left) != 0 {
+							return fmt.Errorf("%d runners left after destroy", len(left))
+						}
+						return nil
 					},
 				},
-			})
+			},
 		})
-	}
+	})
 }
 
 // TestAccHostedRunner_listForbiddenFallsBackToGets: where GitHub refuses the list (an App on an
@@ -221,56 +211,49 @@ func TestAccHostedRunner_listForbiddenFallsBackToGets(t *testing.T) {
 // answered from the remembered body.
 func TestAccFaultConditionalPollsNeverStale(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{ProvisionDelay: 800 * time.Millisecond},
-				WithPollInterval(50*time.Millisecond, 100*time.Millisecond))
-			runner := func(name, size, extra string) string {
-				return fmt.Sprintf(`
-resource "githubactions_hosted_runner" %[1]q {
-  %[2]s = %[3]q
-  name  = %[1]q
-  image = { id = "ubuntu-latest" }
-  size  = %[4]q
-%[5]s
-}
-`, name, sc.attr, sc.owner, size, extra)
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config: e.providerConfig() + runner("a", "2-core", ""),
-						Check: func(*terraform.State) error {
-							return expectConditionalPolls(e.Mock.Requests())
-						},
-					},
-					{
-						// b is created and polled first (its list is remembered), then a's PATCH
-						// re-provisions it: the polls after the PATCH must see the new size.
-						PreConfig: e.Mock.ResetRequests,
-						Config:    e.providerConfig() + runner("b", "2-core", "") + runner("a", "8-core", `  depends_on = [githubactions_hosted_runner.b]`),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectResourceAction("githubactions_hosted_runner.a", plancheck.ResourceActionUpdate),
-								plancheck.ExpectResourceAction("githubactions_hosted_runner.b", plancheck.ResourceActionCreate),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("githubactions_hosted_runner.a", tfjsonpath.New("machine_size_details").AtMapKey("id"), knownvalue.StringExact("8-core")),
-							statecheck.ExpectKnownValue("githubactions_hosted_runner.a", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-						},
-						Check: func(*terraform.State) error {
-							return expectNoStaleAfterPatch(e.Mock.Requests())
-						},
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{ProvisionDelay: 800 * time.Millisecond},
+			WithPollInterval(50*time.Millisecond, 100*time.Millisecond))
+		runner := func(name, size, extra string) string {
+			return resourceBlock("githubactions_hosted_runner", name, sc,
+				fmt.Sprintf("name  = %q", name),
+				`image = { id = "ubuntu-latest" }`,
+				fmt.Sprintf("size  = %q", size),
+				extra)
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config: e.providerConfig() + runner("a", "2-core", ""),
+					Check: func(*terraform.State) error {
+						return expectConditionalPolls(e.Mock.Requests())
 					},
 				},
-			})
+				{
+					// b is created and polled first (its list is remembered), then a's PATCH
+					// re-provisions it: the polls after the PATCH must see the new size.
+					PreConfig: e.Mock.ResetRequests,
+					Config:    e.providerConfig() + runner("b", "2-core", "") + runner("a", "8-core", `  depends_on = [githubactions_hosted_runner.b]`),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction("githubactions_hosted_runner.a", plancheck.ResourceActionUpdate),
+							plancheck.ExpectResourceAction("githubactions_hosted_runner.b", plancheck.ResourceActionCreate),
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("githubactions_hosted_runner.a", tfjsonpath.New("machine_size_details").AtMapKey("id"), knownvalue.StringExact("8-core")),
+						statecheck.ExpectKnownValue("githubactions_hosted_runner.a", tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+					},
+					Check: func(*terraform.State) error {
+						return expectNoStaleAfterPatch(e.Mock.Requests())
+					},
+				},
+			},
 		})
-	}
+	})
 }
 
 // expectConditionalPolls checks that the create's polls of an unchanged list were conditional

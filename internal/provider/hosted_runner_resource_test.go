@@ -26,13 +26,7 @@ const runnerAddr = "githubactions_hosted_runner.test"
 
 // runnerConfig is a hosted runner in sc named name; body adds or overrides arguments.
 func runnerConfig(e *testEnv, sc scopeCase, name, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_hosted_runner" "test" {
-  %[1]s = %[2]q
-  name  = %[3]q
-%[4]s
-}
-`, sc.attr, sc.owner, name, body)
+	return e.providerConfig() + resourceBlock("githubactions_hosted_runner", "test", sc, fmt.Sprintf("name  = %q", name), body)
 }
 
 const basicRunnerBody = `
@@ -94,146 +88,140 @@ func runnerImportID(sc scopeCase) resource.ImportStateIdFunc {
 
 func TestAccHostedRunner_lifecycle(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config: runnerConfig(e, sc, "linux-4core", basicRunnerBody),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("platform"), knownvalue.StringExact("linux-x64")),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"id": knownvalue.StringExact("ubuntu-latest"), "source": knownvalue.StringExact("github"), "version": knownvalue.Null(),
-							})),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("maximum_runners"), knownvalue.Int64Exact(3)),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("runner_group_id"), knownvalue.Int64Exact(1)),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New(sc.attr), knownvalue.StringExact(sc.owner)),
-						},
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionCreate)},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: checkMockRunner(e, sc, func(r mockgithub.Runner) error {
-							if r.Name != "linux-4core" || r.Size != "4-core" || r.ImageID != "ubuntu-latest" || r.MaximumRunners != 3 {
-								return fmt.Errorf("mock runner %+v does not match the configuration", r)
-							}
-							return nil
-						}),
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config: runnerConfig(e, sc, "linux-4core", basicRunnerBody),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("platform"), knownvalue.StringExact("linux-x64")),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"id": knownvalue.StringExact("ubuntu-latest"), "source": knownvalue.StringExact("github"), "version": knownvalue.Null(),
+						})),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("cpu_cores"), knownvalue.Int64Exact(4)),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("maximum_runners"), knownvalue.Int64Exact(3)),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("runner_group_id"), knownvalue.Int64Exact(1)),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New(sc.attr), knownvalue.StringExact(sc.owner)),
 					},
-					{
-						ResourceName:      runnerAddr,
-						ImportState:       true,
-						ImportStateVerify: true,
-						ImportStateIdFunc: runnerImportID(sc),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionCreate)},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
-					{
-						ResourceName:      runnerAddr,
-						ImportState:       true,
-						ImportStateKind:   resource.ImportBlockWithID,
-						ImportStateIdFunc: runnerImportID(sc),
-						ImportPlanChecks: resource.ImportPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionNoop)},
-						},
+					Check: checkMockRunner(e, sc, func(r mockgithub.Runner) error {
+						if r.Name != "linux-4core" || r.Size != "4-core" || r.ImageID != "ubuntu-latest" || r.MaximumRunners != 3 {
+							return fmt.Errorf("mock runner %+v does not match the configuration", r)
+						}
+						return nil
+					}),
+				},
+				{
+					ResourceName:      runnerAddr,
+					ImportState:       true,
+					ImportStateVerify: true,
+					ImportStateIdFunc: runnerImportID(sc),
+				},
+				{
+					ResourceName:      runnerAddr,
+					ImportState:       true,
+					ImportStateKind:   resource.ImportBlockWithID,
+					ImportStateIdFunc: runnerImportID(sc),
+					ImportPlanChecks: resource.ImportPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionNoop)},
 					},
-					{
-						Config: runnerConfig(e, sc, "linux-8core", `
+				},
+				{
+					Config: runnerConfig(e, sc, "linux-8core", `
   image = { id = "ubuntu-24.04", source = "github" }
   size  = "8-core"
   runner_group_id = 2
   maximum_runners = 7
 `),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate)},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("id"), knownvalue.StringExact("8-core")),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("id"), knownvalue.StringExact("ubuntu-24.04")),
-						},
-						Check: checkMockRunner(e, sc, func(r mockgithub.Runner) error {
-							if r.Name != "linux-8core" || r.Size != "8-core" || r.ImageID != "ubuntu-24.04" || r.RunnerGroupID != 2 || r.MaximumRunners != 7 {
-								return fmt.Errorf("mock runner %+v does not show the update", r)
-							}
-							return nil
-						}),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate)},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
-					{
-						// Deleted out of band: the refresh drops it and the plan creates it again.
-						PreConfig: func() {
-							for _, r := range e.Mock.Runners(sc.path) {
-								e.Mock.RemoveRunner(sc.path, r.ID)
-							}
-						},
-						Config:             runnerConfig(e, sc, "linux-8core", "  image = { id = \"ubuntu-24.04\" }\n  size = \"8-core\"\n  runner_group_id = 2\n  maximum_runners = 7\n"),
-						PlanOnly:           true,
-						ExpectNonEmptyPlan: true,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("machine_size_details").AtMapKey("id"), knownvalue.StringExact("8-core")),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("id"), knownvalue.StringExact("ubuntu-24.04")),
 					},
-					{
-						Config: runnerConfig(e, sc, "linux-8core", "  image = { id = \"ubuntu-24.04\" }\n  size = \"8-core\"\n  runner_group_id = 2\n  maximum_runners = 7\n"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionCreate)},
-						},
-						Check: checkMockRunner(e, sc, func(mockgithub.Runner) error { return nil }),
-					},
+					Check: checkMockRunner(e, sc, func(r mockgithub.Runner) error {
+						if r.Name != "linux-8core" || r.Size != "8-core" || r.ImageID != "ubuntu-24.04" || r.RunnerGroupID != 2 || r.MaximumRunners != 7 {
+							return fmt.Errorf("mock runner %+v does not show the update", r)
+						}
+						return nil
+					}),
 				},
-			})
+				{
+					// Deleted out of band: the refresh drops it and the plan creates it again.
+					PreConfig: func() {
+						for _, r := range e.Mock.Runners(sc.path) {
+							e.Mock.RemoveRunner(sc.path, r.ID)
+						}
+					},
+					Config:             runnerConfig(e, sc, "linux-8core", "  image = { id = \"ubuntu-24.04\" }\n  size = \"8-core\"\n  runner_group_id = 2\n  maximum_runners = 7\n"),
+					PlanOnly:           true,
+					ExpectNonEmptyPlan: true,
+				},
+				{
+					Config: runnerConfig(e, sc, "linux-8core", "  image = { id = \"ubuntu-24.04\" }\n  size = \"8-core\"\n  runner_group_id = 2\n  maximum_runners = 7\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionCreate)},
+					},
+					Check: checkMockRunner(e, sc, func(mockgithub.Runner) error { return nil }),
+				},
+			},
 		})
-	}
+	})
 }
 
 func TestAccHostedRunner_customImage(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config: runnerConfig(e, sc, "custom", `
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config: runnerConfig(e, sc, "custom", `
   image = { id = "1", source = "custom", version = "1.0.0" }
   size  = "2-core"
   enable_static_ip = true
 `),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("version"), knownvalue.StringExact("1.0.0")),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ip_enabled"), knownvalue.Bool(true)),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ips"), knownvalue.ListSizeExact(1)),
-						},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("version"), knownvalue.StringExact("1.0.0")),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ip_enabled"), knownvalue.Bool(true)),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ips"), knownvalue.ListSizeExact(1)),
 					},
-					{
-						ResourceName:      runnerAddr,
-						ImportState:       true,
-						ImportStateVerify: true,
-						ImportStateIdFunc: runnerImportID(sc),
-					},
-					{
-						Config: runnerConfig(e, sc, "custom", `
+				},
+				{
+					ResourceName:      runnerAddr,
+					ImportState:       true,
+					ImportStateVerify: true,
+					ImportStateIdFunc: runnerImportID(sc),
+				},
+				{
+					Config: runnerConfig(e, sc, "custom", `
   image = { id = "1", source = "custom", version = "1.1.0" }
   size  = "2-core"
   enable_static_ip = false
 `),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate)},
-						},
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("version"), knownvalue.StringExact("1.1.0")),
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ip_enabled"), knownvalue.Bool(false)),
-						},
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionUpdate)},
+					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("image_details").AtMapKey("version"), knownvalue.StringExact("1.1.0")),
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("public_ip_enabled"), knownvalue.Bool(false)),
 					},
 				},
-			})
+			},
 		})
-	}
+	})
 }
 
 // TestAccHostedRunner_planTimeValidation: bad arguments fail at plan, before any request.
@@ -251,9 +239,9 @@ func TestAccHostedRunner_planTimeValidation(t *testing.T) {
 		"maximum_runners zero": {"ok", `image = { id = "ubuntu-latest" }` + "\n size = \"4-core\"\n maximum_runners = 0", regexp.MustCompile(`must be at least 1`)},
 	}
 	for name, tc := range cases {
-		for _, sc := range scopeCases {
-			t.Run(name+"/"+sc.name, func(t *testing.T) {
-				t.Parallel()
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			forEachScope(t, func(t *testing.T, sc scopeCase) {
 				e := newTestEnv(t, mockgithub.Config{})
 				resource.Test(t, resource.TestCase{
 					ProtoV6ProviderFactories: e.factories(),
@@ -267,7 +255,7 @@ func TestAccHostedRunner_planTimeValidation(t *testing.T) {
 					t.Fatalf("plan-time validation sent %d requests to GitHub, want 0", n)
 				}
 			})
-		}
+		})
 	}
 }
 

@@ -15,17 +15,15 @@ import (
 
 func TestAccMachineSizePlatformAndLimitDataSources(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{PublicIPBaseUsage: 3})
-			e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "static", ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: 1, EnableStaticIP: true})
-			scoped := sc.attr + " = \"" + sc.owner + "\"\n"
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				Steps: []resource.TestStep{
-					{
-						Config: e.providerConfig() + `
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{PublicIPBaseUsage: 3})
+		e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "static", ImageID: "ubuntu-latest", Size: "4-core", RunnerGroupID: 1, EnableStaticIP: true})
+		scoped := sc.attr + " = \"" + sc.owner + "\"\n"
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			Steps: []resource.TestStep{
+				{
+					Config: e.providerConfig() + `
 data "githubactions_machine_sizes" "all" {
   ` + scoped + `
 }
@@ -49,45 +47,44 @@ data "githubactions_limits" "ips" {
   ` + scoped + `
 }
 `,
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("data.githubactions_machine_sizes.all", tfjsonpath.New("machine_sizes"), knownvalue.ListSizeExact(6)),
-							statecheck.ExpectKnownValue("data.githubactions_machine_sizes.all", tfjsonpath.New("machine_sizes").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"id": knownvalue.StringExact("2-core"), "cpu_cores": knownvalue.Int64Exact(2),
-								"memory_gb": knownvalue.Int64Exact(8), "storage_gb": knownvalue.Int64Exact(75),
-							})),
-							statecheck.ExpectKnownValue("data.githubactions_machine_size.by_id", tfjsonpath.New("memory_gb"), knownvalue.Int64Exact(64)),
-							statecheck.ExpectKnownValue("data.githubactions_machine_size.smallest", tfjsonpath.New("id"), knownvalue.StringExact("8-core")),
-							statecheck.ExpectKnownValue("data.githubactions_machine_size.storage", tfjsonpath.New("id"), knownvalue.StringExact("32-core")),
-							statecheck.ExpectKnownValue("data.githubactions_platforms.all", tfjsonpath.New("platforms"), knownvalue.ListExact([]knownvalue.Check{
-								knownvalue.StringExact("linux-x64"), knownvalue.StringExact("linux-arm64"), knownvalue.StringExact("win-x64"),
-							})),
-							statecheck.ExpectKnownValue("data.githubactions_limits.ips", tfjsonpath.New("maximum"), knownvalue.Int64Exact(50)),
-							statecheck.ExpectKnownValue("data.githubactions_limits.ips", tfjsonpath.New("current_usage"), knownvalue.Int64Exact(4)),
-							statecheck.ExpectKnownValue("data.githubactions_limits.ips", tfjsonpath.New("available"), knownvalue.Int64Exact(46)),
-						},
-					},
-					{
-						Config:      dataConfig(e, sc, "githubactions_machine_size", "id = \"4-core\"\nmin_cpu_cores = 2"),
-						PlanOnly:    true,
-						ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
-					},
-					{
-						Config:      dataConfig(e, sc, "githubactions_machine_size", ""),
-						PlanOnly:    true,
-						ExpectError: regexp.MustCompile(`Missing Attribute Configuration`),
-					},
-					{
-						Config:      dataConfig(e, sc, "githubactions_machine_size", `id = "3-core"`),
-						ExpectError: regexp.MustCompile(`(?s)Machine Size Not Found.*the ID "3-core"`),
-					},
-					{
-						Config:      dataConfig(e, sc, "githubactions_machine_size", "min_cpu_cores = 128"),
-						ExpectError: regexp.MustCompile(`(?s)Machine Size Not Found.*at\s+least\s+128\s+CPU\s+cores`),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.githubactions_machine_sizes.all", tfjsonpath.New("machine_sizes"), knownvalue.ListSizeExact(6)),
+						statecheck.ExpectKnownValue("data.githubactions_machine_sizes.all", tfjsonpath.New("machine_sizes").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"id": knownvalue.StringExact("2-core"), "cpu_cores": knownvalue.Int64Exact(2),
+							"memory_gb": knownvalue.Int64Exact(8), "storage_gb": knownvalue.Int64Exact(75),
+						})),
+						statecheck.ExpectKnownValue("data.githubactions_machine_size.by_id", tfjsonpath.New("memory_gb"), knownvalue.Int64Exact(64)),
+						statecheck.ExpectKnownValue("data.githubactions_machine_size.smallest", tfjsonpath.New("id"), knownvalue.StringExact("8-core")),
+						statecheck.ExpectKnownValue("data.githubactions_machine_size.storage", tfjsonpath.New("id"), knownvalue.StringExact("32-core")),
+						statecheck.ExpectKnownValue("data.githubactions_platforms.all", tfjsonpath.New("platforms"), knownvalue.ListExact([]knownvalue.Check{
+							knownvalue.StringExact("linux-x64"), knownvalue.StringExact("linux-arm64"), knownvalue.StringExact("win-x64"),
+						})),
+						statecheck.ExpectKnownValue("data.githubactions_limits.ips", tfjsonpath.New("maximum"), knownvalue.Int64Exact(50)),
+						statecheck.ExpectKnownValue("data.githubactions_limits.ips", tfjsonpath.New("current_usage"), knownvalue.Int64Exact(4)),
+						statecheck.ExpectKnownValue("data.githubactions_limits.ips", tfjsonpath.New("available"), knownvalue.Int64Exact(46)),
 					},
 				},
-			})
+				{
+					Config:      dataConfig(e, sc, "githubactions_machine_size", "id = \"4-core\"\nmin_cpu_cores = 2"),
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
+				},
+				{
+					Config:      dataConfig(e, sc, "githubactions_machine_size", ""),
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(`Missing Attribute Configuration`),
+				},
+				{
+					Config:      dataConfig(e, sc, "githubactions_machine_size", `id = "3-core"`),
+					ExpectError: regexp.MustCompile(`(?s)Machine Size Not Found.*the ID "3-core"`),
+				},
+				{
+					Config:      dataConfig(e, sc, "githubactions_machine_size", "min_cpu_cores = 128"),
+					ExpectError: regexp.MustCompile(`(?s)Machine Size Not Found.*at\s+least\s+128\s+CPU\s+cores`),
+				},
+			},
 		})
-	}
+	})
 }
 
 // TestSmallestMachineSize checks the documented order: cores, then memory, then storage, then ID.

@@ -247,22 +247,18 @@ func TestAccMovedFromIntegrationsGitHub_runnerGroups(t *testing.T) { // not para
 		Steps: []resource.TestStep{
 			{
 				ExternalProviders: e.sourceProviders(),
-				Config: e.sourceProviderConfig(org) + fmt.Sprintf(`
-resource "github_actions_runner_group" "deploy" {
-  name                    = "deploy"
-  visibility              = "selected"
-  selected_repository_ids = [100001, 100002]
-  restricted_to_workflows = true
-  selected_workflows      = [%[1]q]
-}
-
-resource "github_enterprise_actions_runner_group" "shared" {
-  enterprise_slug           = %[2]q
-  name                      = "shared"
-  visibility                = "selected"
-  selected_organization_ids = [1001]
-}
-`, workflow, ent),
+				Config: e.sourceProviderConfig(org) +
+					hclBlock(`resource "github_actions_runner_group" "deploy"`,
+						`name                    = "deploy"`,
+						`visibility              = "selected"`,
+						`selected_repository_ids = [100001, 100002]`,
+						`restricted_to_workflows = true`,
+						fmt.Sprintf("selected_workflows      = [%q]", workflow)) +
+					hclBlock(`resource "github_enterprise_actions_runner_group" "shared"`,
+						fmt.Sprintf("enterprise_slug           = %q", ent),
+						`name                      = "shared"`,
+						`visibility                = "selected"`,
+						`selected_organization_ids = [1001]`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					runnerIDs{ids: orgIDs, prefix: "github_actions_runner_group.deploy", n: 1},
 					runnerIDs{ids: entIDs, prefix: "github_enterprise_actions_runner_group.shared", n: 1},
@@ -271,33 +267,21 @@ resource "github_enterprise_actions_runner_group" "shared" {
 			{
 				PreConfig:                func() { before = writes(e.Mock) },
 				ProtoV6ProviderFactories: e.factories(),
-				Config: e.providerConfig() + fmt.Sprintf(`
-moved {
-  from = github_actions_runner_group.deploy
-  to   = githubactions_runner_group.deploy
-}
-
-moved {
-  from = github_enterprise_actions_runner_group.shared
-  to   = githubactions_runner_group.shared
-}
-
-resource "githubactions_runner_group" "deploy" {
-  organization            = %[1]q
-  name                    = "deploy"
-  visibility              = "selected"
-  selected_repository_ids = [100001, 100002]
-  restricted_to_workflows = true
-  selected_workflows      = [%[3]q]
-}
-
-resource "githubactions_runner_group" "shared" {
-  enterprise                = %[2]q
-  name                      = "shared"
-  visibility                = "selected"
-  selected_organization_ids = [1001]
-}
-`, org, ent, workflow),
+				Config: e.providerConfig() +
+					movedBlock("github_actions_runner_group.deploy", "githubactions_runner_group.deploy") +
+					movedBlock("github_enterprise_actions_runner_group.shared", "githubactions_runner_group.shared") +
+					hclBlock(`resource "githubactions_runner_group" "deploy"`,
+						fmt.Sprintf("organization            = %q", org),
+						`name                    = "deploy"`,
+						`visibility              = "selected"`,
+						`selected_repository_ids = [100001, 100002]`,
+						`restricted_to_workflows = true`,
+						fmt.Sprintf("selected_workflows      = [%q]", workflow)) +
+					hclBlock(`resource "githubactions_runner_group" "shared"`,
+						fmt.Sprintf("enterprise                = %q", ent),
+						`name                      = "shared"`,
+						`visibility                = "selected"`,
+						`selected_organization_ids = [1001]`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("githubactions_runner_group.deploy", plancheck.ResourceActionNoop),

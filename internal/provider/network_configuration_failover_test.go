@@ -25,18 +25,11 @@ import (
 // once it is applied; body adds the resource's failover arguments.
 func failoverConfig(e *testEnv, sc scopeCase, settings, body string) string {
 	return netConfig(e, sc, fmt.Sprintf("  name                = \"net-failover\"\n  network_settings_id = %q\n%s", settings, body)) +
-		fmt.Sprintf(`
-data "githubactions_network_configuration" "test" {
-  %[1]s      = %[2]q
-  id         = githubactions_network_configuration.test.id
-  depends_on = [githubactions_network_configuration.test]
-}
-
-data "githubactions_network_configurations" "all" {
-  %[1]s      = %[2]q
-  depends_on = [githubactions_network_configuration.test]
-}
-`, sc.attr, sc.owner)
+		dataBlock("githubactions_network_configuration", "test", sc,
+			`id         = githubactions_network_configuration.test.id`,
+			`depends_on = [githubactions_network_configuration.test]`) +
+		dataBlock("githubactions_network_configurations", "all", sc,
+			`depends_on = [githubactions_network_configuration.test]`)
 }
 
 // failoverStateIs checks failover_network_enabled in the resource and both data sources.
@@ -148,193 +141,184 @@ func noWrites(t *testing.T, e *testEnv) func() {
 // and turned off with the failover network when that is removed.
 func TestAccNetworkConfigurationFailover_lifecycle(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			s := settingsIDs(t, e, sc)
-			withFailover := func(enabled string) string {
-				return failoverConfig(e, sc, s[0], fmt.Sprintf("  failover_network_settings_id = %q\n%s", s[1], enabled))
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config: withFailover("  failover_network_enabled = true\n"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(true)),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		s := settingsIDs(t, e, sc)
+		withFailover := func(enabled string) string {
+			return failoverConfig(e, sc, s[0], fmt.Sprintf("  failover_network_settings_id = %q\n%s", s[1], enabled))
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config: withFailover("  failover_network_enabled = true\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(true)),
 						},
-						ConfigStateChecks: failoverStateIs(true),
-						Check:             resource.ComposeTestCheckFunc(checkPostCarries(e, true), checkMockFailover(e, sc, s[0], s[1:2], true)),
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
-					{
-						PreConfig: e.Mock.ResetRequests,
-						Config:    withFailover("  failover_network_enabled = false\n"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectResourceAction(netAddr, plancheck.ResourceActionUpdate),
-								onlyChanges{netAddr, []string{"failover_network_enabled"}},
-								plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(false)),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						ConfigStateChecks: failoverStateIs(false),
-						Check: resource.ComposeTestCheckFunc(
-							checkOnePatch(e, map[string]any{"failover_network_enabled": false}),
-							checkMockFailover(e, sc, s[0], s[1:2], false)),
-					},
-					{ResourceName: netAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, netAddr)},
-					{
-						// Left out, the switch is not managed: GitHub's false stays, with no change planned.
-						Config:   withFailover(""),
-						PlanOnly: true,
-					},
-					{
-						PreConfig: e.Mock.ResetRequests,
-						Config:    withFailover("  failover_network_enabled = true\n"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{onlyChanges{netAddr, []string{"failover_network_enabled"}}},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: resource.ComposeTestCheckFunc(
-							checkOnePatch(e, map[string]any{"failover_network_enabled": true}),
-							checkMockFailover(e, sc, s[0], s[1:2], true)),
-					},
-					{
-						// Another argument's update leaves the unchanged switch out of the PATCH.
-						PreConfig: e.Mock.ResetRequests,
-						Config:    withFailover("  failover_network_enabled = true\n  compute_service = \"actions\"\n"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{onlyChanges{netAddr, []string{"compute_service"}}},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						ConfigStateChecks: failoverStateIs(true),
-						Check: resource.ComposeTestCheckFunc(
-							checkOnePatch(e, map[string]any{"compute_service": "actions"}),
-							checkMockFailover(e, sc, s[0], s[1:2], true)),
-					},
-					{
-						// Another failover network with the switch left out: GitHub's answer decides it
-						// (it keeps it on), and only the failover list is sent.
-						PreConfig: e.Mock.ResetRequests,
-						Config:    failoverConfig(e, sc, s[0], fmt.Sprintf("  compute_service = \"actions\"\n  failover_network_settings_id = %q\n", s[2])),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								onlyChanges{netAddr, []string{"failover_network_enabled", "failover_network_settings_id"}},
-								plancheck.ExpectUnknownValue(netAddr, tfjsonpath.New("failover_network_enabled")),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						ConfigStateChecks: failoverStateIs(true),
-						Check: resource.ComposeTestCheckFunc(
-							checkOnePatch(e, map[string]any{"failover_network_settings_ids": []string{s[2]}}),
-							checkMockFailover(e, sc, s[0], s[2:3], true)),
-					},
-					{
-						// Removing the failover network (and the switch with it) turns failover off.
-						PreConfig: e.Mock.ResetRequests,
-						Config:    failoverConfig(e, sc, s[0], "  compute_service = \"actions\"\n"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								onlyChanges{netAddr, []string{"failover_network_enabled", "failover_network_settings_id"}},
-								plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(false)),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						ConfigStateChecks: failoverStateIs(false),
-						Check: resource.ComposeTestCheckFunc(
-							checkOnePatch(e, map[string]any{"failover_network_settings_ids": []string{}, "failover_network_enabled": false}),
-							checkMockFailover(e, sc, s[0], nil, false)),
-					},
+					ConfigStateChecks: failoverStateIs(true),
+					Check:             resource.ComposeTestCheckFunc(checkPostCarries(e, true), checkMockFailover(e, sc, s[0], s[1:2], true)),
 				},
-			})
+				{
+					PreConfig: e.Mock.ResetRequests,
+					Config:    withFailover("  failover_network_enabled = false\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(netAddr, plancheck.ResourceActionUpdate),
+							onlyChanges{netAddr, []string{"failover_network_enabled"}},
+							plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(false)),
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: failoverStateIs(false),
+					Check: resource.ComposeTestCheckFunc(
+						checkOnePatch(e, map[string]any{"failover_network_enabled": false}),
+						checkMockFailover(e, sc, s[0], s[1:2], false)),
+				},
+				{ResourceName: netAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, netAddr)},
+				{
+					// Left out, the switch is not managed: GitHub's false stays, with no change planned.
+					Config:   withFailover(""),
+					PlanOnly: true,
+				},
+				{
+					PreConfig: e.Mock.ResetRequests,
+					Config:    withFailover("  failover_network_enabled = true\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{onlyChanges{netAddr, []string{"failover_network_enabled"}}},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					Check: resource.ComposeTestCheckFunc(
+						checkOnePatch(e, map[string]any{"failover_network_enabled": true}),
+						checkMockFailover(e, sc, s[0], s[1:2], true)),
+				},
+				{
+					// Another argument's update leaves the unchanged switch out of the PATCH.
+					PreConfig: e.Mock.ResetRequests,
+					Config:    withFailover("  failover_network_enabled = true\n  compute_service = \"actions\"\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{onlyChanges{netAddr, []string{"compute_service"}}},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: failoverStateIs(true),
+					Check: resource.ComposeTestCheckFunc(
+						checkOnePatch(e, map[string]any{"compute_service": "actions"}),
+						checkMockFailover(e, sc, s[0], s[1:2], true)),
+				},
+				{
+					// Another failover network with the switch left out: GitHub's answer decides it
+					// (it keeps it on), and only the failover list is sent.
+					PreConfig: e.Mock.ResetRequests,
+					Config:    failoverConfig(e, sc, s[0], fmt.Sprintf("  compute_service = \"actions\"\n  failover_network_settings_id = %q\n", s[2])),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							onlyChanges{netAddr, []string{"failover_network_enabled", "failover_network_settings_id"}},
+							plancheck.ExpectUnknownValue(netAddr, tfjsonpath.New("failover_network_enabled")),
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: failoverStateIs(true),
+					Check: resource.ComposeTestCheckFunc(
+						checkOnePatch(e, map[string]any{"failover_network_settings_ids": []string{s[2]}}),
+						checkMockFailover(e, sc, s[0], s[2:3], true)),
+				},
+				{
+					// Removing the failover network (and the switch with it) turns failover off.
+					PreConfig: e.Mock.ResetRequests,
+					Config:    failoverConfig(e, sc, s[0], "  compute_service = \"actions\"\n"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							onlyChanges{netAddr, []string{"failover_network_enabled", "failover_network_settings_id"}},
+							plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(false)),
+						},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					ConfigStateChecks: failoverStateIs(false),
+					Check: resource.ComposeTestCheckFunc(
+						checkOnePatch(e, map[string]any{"failover_network_settings_ids": []string{}, "failover_network_enabled": false}),
+						checkMockFailover(e, sc, s[0], nil, false)),
+				},
+			},
 		})
-	}
+	})
 }
 
 // TestAccNetworkConfigurationFailover_needsNetwork: failover_network_enabled = true without a
 // failover network fails at plan, on create and on update, with nothing sent.
 func TestAccNetworkConfigurationFailover_needsNetwork(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			s := settingsIDs(t, e, sc)
-			refused := failoverConfig(e, sc, s[0], "  failover_network_enabled = true\n")
-			plain := failoverConfig(e, sc, s[0], "")
-			want := regexp.MustCompile(`(?s)Failover Enabled Without a Failover Network.*failover_network_settings_id`)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
-				Steps: []resource.TestStep{
-					{PreConfig: e.Mock.ResetRequests, Config: refused, ExpectError: want},
-					{
-						// Without a failover network and with the switch left out, it is created off.
-						PreConfig:         noWrites(t, e),
-						Config:            plain,
-						ConfigStateChecks: failoverStateIs(false),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(false)),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		s := settingsIDs(t, e, sc)
+		refused := failoverConfig(e, sc, s[0], "  failover_network_enabled = true\n")
+		plain := failoverConfig(e, sc, s[0], "")
+		want := regexp.MustCompile(`(?s)Failover Enabled Without a Failover Network.*failover_network_settings_id`)
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+			Steps: []resource.TestStep{
+				{PreConfig: e.Mock.ResetRequests, Config: refused, ExpectError: want},
+				{
+					// Without a failover network and with the switch left out, it is created off.
+					PreConfig:         noWrites(t, e),
+					Config:            plain,
+					ConfigStateChecks: failoverStateIs(false),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectKnownValue(netAddr, tfjsonpath.New("failover_network_enabled"), knownvalue.Bool(false)),
 						},
-						Check: checkPostCarries(e, false),
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
-					{PreConfig: e.Mock.ResetRequests, Config: refused, ExpectError: want},
-					{PreConfig: noWrites(t, e), Config: plain, PlanOnly: true},
+					Check: checkPostCarries(e, false),
 				},
-			})
+				{PreConfig: e.Mock.ResetRequests, Config: refused, ExpectError: want},
+				{PreConfig: noWrites(t, e), Config: plain, PlanOnly: true},
+			},
 		})
-	}
+	})
 }
 
 // TestAccNetworkConfigurationFailover_answerWithoutField: a GitHub answer that leaves
 // failover_network_enabled out keeps the value in state, so no change is planned.
 func TestAccNetworkConfigurationFailover_answerWithoutField(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			s := settingsIDs(t, e, sc)
-			config := netConfig(e, sc, fmt.Sprintf(`
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		s := settingsIDs(t, e, sc)
+		config := netConfig(e, sc, fmt.Sprintf(`
   name                         = "net-failover"
   network_settings_id          = %q
   failover_network_settings_id = %q
   failover_network_enabled     = true
 `, s[0], s[1]))
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
-				Steps: []resource.TestStep{
-					{Config: config},
-					{
-						PreConfig: func() { injectAnswersWithoutFailoverEnabled(t, e, sc) },
-						Config:    config,
-						PlanOnly:  true,
-					},
-					{
-						RefreshState: true,
-						Check: resource.ComposeTestCheckFunc(
-							resource.TestCheckResourceAttr(netAddr, "failover_network_enabled", "true"),
-							func(*terraform.State) error {
-								if e.Mock.Count("GET", "network-configurations") == 0 {
-									return fmt.Errorf("the refresh did not read the configuration")
-								}
-								return nil
-							}),
-					},
-					{PreConfig: e.Mock.ClearFaults, Config: config, PlanOnly: true},
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+			Steps: []resource.TestStep{
+				{Config: config},
+				{
+					PreConfig: func() { injectAnswersWithoutFailoverEnabled(t, e, sc) },
+					Config:    config,
+					PlanOnly:  true,
 				},
-			})
+				{
+					RefreshState: true,
+					Check: resource.ComposeTestCheckFunc(
+						resource.TestCheckResourceAttr(netAddr, "failover_network_enabled", "true"),
+						func(*terraform.State) error {
+							if e.Mock.Count("GET", "network-configurations") == 0 {
+								return fmt.Errorf("the refresh did not read the configuration")
+							}
+							return nil
+						}),
+				},
+				{PreConfig: e.Mock.ClearFaults, Config: config, PlanOnly: true},
+			},
 		})
-	}
+	})
 }
 
 // injectAnswersWithoutFailoverEnabled makes the mock answer every GET of sc's network

@@ -47,27 +47,16 @@ func failsOnce(t *testing.T, e *testEnv, config string, want *regexp.Regexp) {
 func planDiagnosticsConfig(e *testEnv, token, provider, scope string, withData bool) string {
 	var data string
 	if withData {
-		data = fmt.Sprintf(`
-data "githubactions_machine_sizes" "all" {
-  %s
-}
-`, scope)
+		data = hclBlock(`data "githubactions_machine_sizes" "all"`, scope)
 	}
-	return fmt.Sprintf(`
-provider "githubactions" {
-  base_url       = %[1]q
-  token          = %[2]q
-  write_delay_ms = 0
-%[3]s}
-
-resource "githubactions_hosted_runner" "test" {
-  count = 2
-  %[4]s
-  name  = "plan-check-${count.index}"
-  image = { id = "ubuntu-latest" }
-  size  = "4-core"
-}
-%[5]s`, e.URL, token, provider, scope, data)
+	return credentialsProvider(e, token, provider) +
+		hclBlock(`resource "githubactions_hosted_runner" "test"`,
+			"count = 2",
+			scope,
+			`name  = "plan-check-${count.index}"`,
+			`image = { id = "ubuntu-latest" }`,
+			`size  = "4-core"`) +
+		data
 }
 
 // TestAccPlanDiagnostics_slowAPI: with every answer of a catalog endpoint taking 3 s (on the

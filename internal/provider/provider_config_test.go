@@ -14,23 +14,25 @@ import (
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
+// credentialsProvider is a provider block at the mock with token (empty for none), writes
+// unspaced; lines add arguments.
+func credentialsProvider(e *testEnv, token string, lines ...string) string {
+	return providerBlock(append([]string{fmt.Sprintf("base_url       = %q", e.URL), fmt.Sprintf("token          = %q", token), "write_delay_ms = 0"}, lines...)...)
+}
+
 // TestAccProvider_noCredentials: a plan that creates a runner needs credentials for its checks
 // against GitHub: without them it fails once, saying how to supply them, as the apply does.
 func TestAccProvider_noCredentials(t *testing.T) {
 	unsetCredentialEnv(t)
 	e := newTestEnv(t, mockgithub.Config{})
-	config := fmt.Sprintf(`
-provider "githubactions" {
-  base_url = %[1]q
-}
-
+	config := providerBlock(fmt.Sprintf("base_url = %q", e.URL)) + `
 resource "githubactions_hosted_runner" "test" {
   organization = "acme"
   name         = "no-credentials"
   image        = { id = "ubuntu-latest" }
   size         = "4-core"
 }
-`, e.URL)
+`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
 		Steps: []resource.TestStep{
@@ -50,13 +52,7 @@ func TestAccProvider_noCredentialsOneError(t *testing.T) {
 	unsetCredentialEnv(t)
 	e := newTestEnv(t, mockgithub.Config{})
 	config := func(token, extra string) string {
-		return fmt.Sprintf(`
-provider "githubactions" {
-  base_url       = %[1]q
-  token          = %[2]q
-  write_delay_ms = 0
-}
-
+		return credentialsProvider(e, token) + `
 resource "githubactions_hosted_runner" "test" {
   count        = 3
   organization = "acme"
@@ -76,7 +72,7 @@ resource "githubactions_runner_group" "test" {
   organization = "acme"
   name         = "no-credentials"
 }
-%[3]s`, e.URL, token, extra)
+` + extra
 	}
 	const dataSource = `
 data "githubactions_machine_sizes" "all" {
@@ -133,20 +129,11 @@ func TestAccProvider_noCredentialsStaticIPPlan(t *testing.T) {
 	unsetCredentialEnv(t)
 	e := newTestEnv(t, mockgithub.Config{})
 	config := func(token, extra string) string {
-		return fmt.Sprintf(`
-provider "githubactions" {
-  base_url       = %[1]q
-  token          = %[2]q
-  write_delay_ms = 0
-}
-
-resource "githubactions_hosted_runner" "existing" {
-  organization = "acme"
-  name         = "existing"
-  image        = { id = "ubuntu-latest" }
-  size         = "4-core"
-%[3]s}
-`, e.URL, token, extra)
+		return credentialsProvider(e, token) + resourceBlock("githubactions_hosted_runner", "existing", scopeCases[0],
+			`name         = "existing"`,
+			`image        = { id = "ubuntu-latest" }`,
+			`size         = "4-core"`,
+			extra)
 	}
 	const fresh = `  depends_on   = [githubactions_hosted_runner.fresh]
 }
@@ -175,19 +162,14 @@ func TestAccProvider_tokenWithLineBreak(t *testing.T) {
 	t.Parallel()
 	e := newTestEnv(t, mockgithub.Config{})
 	secret := "ghp_abcdefghij\nklmnopqrstuvwxyz0123456789"
-	config := fmt.Sprintf(`
-provider "githubactions" {
-  base_url = %[1]q
-  token    = %[2]q
-}
-
+	config := providerBlock(fmt.Sprintf("base_url = %q", e.URL), fmt.Sprintf("token    = %q", secret)) + `
 resource "githubactions_hosted_runner" "test" {
   organization = "acme"
   name         = "newline"
   image        = { id = "ubuntu-latest" }
   size         = "4-core"
 }
-`, e.URL, secret)
+`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.factories(),
 		Steps: []resource.TestStep{{

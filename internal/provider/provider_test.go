@@ -104,25 +104,10 @@ func (e *testEnv) factories() map[string]func() (tfprotov6.ProviderServer, error
 
 // providerConfig renders the provider block pointing at the mock, with no write spacing.
 func (e *testEnv) providerConfig() string {
-	return fmt.Sprintf(`
-provider "githubactions" {
-  base_url       = %[1]q
-  token          = %[2]q
-  write_delay_ms = 0
-  max_concurrent_requests = 4
-%[3]s}
-`, e.URL, e.Token, e.extras)
-}
-
-// scopeCase is one of the two scopes every resource and data source is tested in.
-type scopeCase struct {
-	name  string // test name suffix
-	attr  string // "organization" or "enterprise"
-	owner string // the org or enterprise name
-	path  string // the mock's scope key and import prefix
-}
-
-var scopeCases = []scopeCase{
-	{name: "org", attr: "organization", owner: "acme", path: "orgs/acme"},
-	{name: "enterprise", attr: "enterprise", owner: "acme-corp", path: "enterprises/acme-corp"},
+	return providerBlock(
+		fmt.Sprintf("base_url       = %q", e.URL),
+		fmt.Sprintf("token          = %q", e.Token),
+		"write_delay_ms = 0",
+		"max_concurrent_requests = 4",
+		e.extras)
 }

@@ -25,17 +25,12 @@ func TestAccHostedRunner_realGitHub(t *testing.T) {
 	}
 	name := fmt.Sprintf("tf-acc-%d", time.Now().Unix())
 	config := func(maximum int) string {
-		return fmt.Sprintf(`
-provider "githubactions" {}
-
-resource "githubactions_hosted_runner" "test" {
-  organization    = %[1]q
-  name            = %[2]q
-  image           = { id = "ubuntu-latest" }
-  size            = "2-core"
-  maximum_runners = %[3]d
-}
-`, org, name, maximum)
+		return providerBlock() + hclBlock(`resource "githubactions_hosted_runner" "test"`,
+			fmt.Sprintf("organization    = %q", org),
+			fmt.Sprintf("name            = %q", name),
+			`image           = { id = "ubuntu-latest" }`,
+			`size            = "2-core"`,
+			fmt.Sprintf("maximum_runners = %d", maximum))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){

@@ -36,13 +36,9 @@ func (mc memberCase) addr() string { return mc.typ + ".test" }
 
 // config renders one membership of group to member.
 func (mc memberCase) config(e *testEnv, group, member string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource %[1]q "test" {
-  %[2]s = %[3]q
-  runner_group_id = %[4]s
-  %[5]s = %[6]s
-}
-`, mc.typ, mc.attr, mc.owner, group, mc.memberAttr, member)
+	return e.providerConfig() + resourceBlock(mc.typ, "test", mc.scopeCase,
+		"runner_group_id = "+group,
+		mc.memberAttr+" = "+member)
 }
 
 // writesOf counts the non-GET requests in the mock's log.
@@ -240,23 +236,10 @@ func TestAccRunnerGroupMember_forEach150(t *testing.T) {
 		ids = append(ids, fmt.Sprint(r.ID))
 	}
 	work := t.TempDir()
-	cfg := fmt.Sprintf(`terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-
-resource "githubactions_runner_group_repository" "vended" {
-  for_each        = toset([%s])
-  organization    = %q
-  runner_group_id = %d
-  repository_id   = each.value
-}
-`, `"`+strings.Join(ids, `", "`)+`"`, sc.owner, group.ID)
+	cfg := envProviderHead + resourceBlock("githubactions_runner_group_repository", "vended", sc,
+		"for_each        = toset(["+`"`+strings.Join(ids, `", "`)+`"`+"])",
+		fmt.Sprintf("runner_group_id = %d", group.ID),
+		"repository_id   = each.value")
 	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -22,27 +22,14 @@ func TestAccRunnerGroup_refresh250(t *testing.T) {
 	srv := httptest.NewServer(mock)
 	t.Cleanup(srv.Close)
 	var b strings.Builder
-	b.WriteString(`terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-`)
+	b.WriteString(envProviderHead)
 	for _, sc := range scopeCases {
 		groups := mock.AddRunnerGroups(sc.path, "bulk", n)
-		fmt.Fprintf(&b, `
-resource "githubactions_runner_group" %[1]q {
-  count = %[2]d
-  %[3]s = %[4]q
-  name  = format("bulk-%%03d", count.index + 1)
-}
-`, sc.name, n, sc.attr, sc.owner)
+		b.WriteString(resourceBlock("githubactions_runner_group", sc.name, sc,
+			fmt.Sprintf("count = %d", n),
+			`name  = format("bulk-%03d", count.index + 1)`))
 		for i, g := range groups {
-			fmt.Fprintf(&b, "\nimport {\n  to = githubactions_runner_group.%s[%d]\n  id = \"%s/%d\"\n}\n", sc.name, i, sc.path, g.ID)
+			b.WriteString(importBlock(fmt.Sprintf("githubactions_runner_group.%s[%d]", sc.name, i), fmt.Sprintf("%s/%d", sc.path, g.ID)))
 		}
 	}
 	work := t.TempDir()

@@ -71,19 +71,12 @@ func settingsIDs(t *testing.T, e *testEnv, sc scopeCase) []string {
 
 // groupConfig is a network configuration (on settings) and a group in sc; body adds the group's arguments.
 func groupConfig(e *testEnv, sc scopeCase, settings, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_network_configuration" "test" {
-  %[1]s               = %[2]q
-  name                = "private-net"
-  compute_service     = "actions"
-  network_settings_id = %[3]q
-}
-
-resource "githubactions_runner_group" "test" {
-  %[1]s = %[2]q
-%[4]s
-}
-`, sc.attr, sc.owner, settings, body)
+	return e.providerConfig() +
+		resourceBlock("githubactions_network_configuration", "test", sc,
+			`name                = "private-net"`,
+			`compute_service     = "actions"`,
+			fmt.Sprintf("network_settings_id = %q", settings)) +
+		resourceBlock("githubactions_runner_group", "test", sc, body)
 }
 
 // idList renders ids as an HCL list.
@@ -170,159 +163,156 @@ func importIDOf(sc scopeCase, addr string) resource.ImportStateIdFunc {
 
 func TestAccRunnerGroup_lifecycle(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			m := memberIDs(t, e, sc)
-			settings := settingsIDs(t, e, sc)[0]
-			members := membersAttr(sc)
-			membersPath := "/(repositories|organizations)"
-			workflow := sc.owner + "/infra/.github/workflows/deploy.yml@refs/heads/main"
-			step := func(body string, writes map[string]int, check func(mockgithub.RunnerGroup) error) resource.TestStep {
-				return resource.TestStep{
-					PreConfig: e.Mock.ResetRequests,
-					Config:    groupConfig(e, sc, settings, body),
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate)},
-						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					},
-					Check: resource.ComposeTestCheckFunc(checkMockGroup(e, sc, check), checkWrites(e, writes)),
-				}
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		m := memberIDs(t, e, sc)
+		settings := settingsIDs(t, e, sc)[0]
+		members := membersAttr(sc)
+		membersPath := "/(repositories|organizations)"
+		workflow := sc.owner + "/infra/.github/workflows/deploy.yml@refs/heads/main"
+		step := func(body string, writes map[string]int, check func(mockgithub.RunnerGroup) error) resource.TestStep {
+			return resource.TestStep{
+				PreConfig: e.Mock.ResetRequests,
+				Config:    groupConfig(e, sc, settings, body),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(checkMockGroup(e, sc, check), checkWrites(e, writes)),
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config: groupConfig(e, sc, settings, fmt.Sprintf(`
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoGroupsOrConfigs(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config: groupConfig(e, sc, settings, fmt.Sprintf(`
   name                       = "private-group"
   visibility                 = "selected"
-  %[1]s = %[2]s
+  %s = %s
   allows_public_repositories = true
   network_configuration_id   = githubactions_network_configuration.test.id
 `, members, idList(m[0], m[1]))),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("default"), knownvalue.Bool(false)),
-							statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("inherited"), knownvalue.Bool(false)),
-							statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("visibility"), knownvalue.StringExact("selected")),
-							statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("restricted_to_workflows"), knownvalue.Bool(false)),
-							statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("selected_workflows"), knownvalue.SetExact([]knownvalue.Check{})),
-							statecheck.CompareValuePairs(groupAddr, tfjsonpath.New("network_configuration_id"), netAddr, tfjsonpath.New("id"), compare.ValuesSame()),
-						},
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: checkMockGroup(e, sc, func(g mockgithub.RunnerGroup) error {
-							if g.Name != "private-group" || g.Visibility != "selected" || !g.AllowsPublicRepositories ||
-								g.NetworkConfigurationID == "" || fmt.Sprint(g.SelectedIDs) != fmt.Sprint(m[:2]) {
-								return fmt.Errorf("mock group %+v does not match the configuration", g)
-							}
-							return nil
-						}),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("default"), knownvalue.Bool(false)),
+						statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("inherited"), knownvalue.Bool(false)),
+						statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("visibility"), knownvalue.StringExact("selected")),
+						statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("restricted_to_workflows"), knownvalue.Bool(false)),
+						statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("selected_workflows"), knownvalue.SetExact([]knownvalue.Check{})),
+						statecheck.CompareValuePairs(groupAddr, tfjsonpath.New("network_configuration_id"), netAddr, tfjsonpath.New("id"), compare.ValuesSame()),
 					},
-					{ResourceName: groupAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, groupAddr)},
-					{ResourceName: netAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, netAddr)},
-					{
-						ResourceName:      groupAddr,
-						ImportState:       true,
-						ImportStateKind:   resource.ImportBlockWithID,
-						ImportStateIdFunc: importIDOf(sc, groupAddr),
-						ImportPlanChecks: resource.ImportPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionNoop)},
-						},
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
-					// Every updatable field at once; the network configuration removed from the
-					// configuration is unset (null in the PATCH); one repository added: one PUT.
-					step(fmt.Sprintf(`
-  name                       = "renamed-group"
-  visibility                 = "selected"
-  %[1]s = %[2]s
-  allows_public_repositories = false
-  restricted_to_workflows    = true
-  selected_workflows         = [%[3]q]
-`, members, idList(m[0], m[1], m[2]), workflow), map[string]int{
-						"PATCH /actions/runner-groups/[0-9]+$":           1,
-						"PUT " + membersPath + "/[0-9]+$":                1,
-						"PUT " + membersPath + "$":                       0,
-						"DELETE " + membersPath + "/[0-9]+$":             0,
-						"DELETE /actions/runner-groups/[0-9]+$":          0,
-						"POST ":                                          0,
-						"PATCH network-configurations":                   0,
-						"GET /actions/runner-groups/[0-9]+/" + "hosted-": 0,
-					}, func(g mockgithub.RunnerGroup) error {
-						if g.Name != "renamed-group" || g.AllowsPublicRepositories || !g.RestrictedToWorkflows ||
-							fmt.Sprint(g.SelectedWorkflows) != fmt.Sprint([]string{workflow}) || g.NetworkConfigurationID != "" ||
-							fmt.Sprint(g.SelectedIDs) != fmt.Sprint(m[:3]) {
-							return fmt.Errorf("mock group %+v does not show the update", g)
+					Check: checkMockGroup(e, sc, func(g mockgithub.RunnerGroup) error {
+						if g.Name != "private-group" || g.Visibility != "selected" || !g.AllowsPublicRepositories ||
+							g.NetworkConfigurationID == "" || fmt.Sprint(g.SelectedIDs) != fmt.Sprint(m[:2]) {
+							return fmt.Errorf("mock group %+v does not match the configuration", g)
 						}
 						return nil
 					}),
-					// One added and one removed: two changes, so one PUT of the whole list.
-					step(fmt.Sprintf(`
-  name                       = "renamed-group"
-  visibility                 = "selected"
-  %[1]s = %[2]s
-  restricted_to_workflows    = true
-  selected_workflows         = [%[3]q]
-  network_configuration_id   = githubactions_network_configuration.test.id
-`, members, idList(m[0], m[1], m[3]), workflow), map[string]int{
-						"PATCH /actions/runner-groups/[0-9]+$": 1,
-						"PUT " + membersPath + "$":             1,
-						"PUT " + membersPath + "/[0-9]+$":      0,
-						"DELETE " + membersPath + "/[0-9]+$":   0,
-					}, func(g mockgithub.RunnerGroup) error {
-						if fmt.Sprint(g.SelectedIDs) != fmt.Sprint([]int64{m[0], m[1], m[3]}) || g.NetworkConfigurationID == "" {
-							return fmt.Errorf("mock group %+v does not show the new selection and network configuration", g)
-						}
-						return nil
-					}),
-					// One removed: one DELETE, and no PATCH when only the selection changes.
-					step(fmt.Sprintf(`
-  name                       = "renamed-group"
-  visibility                 = "selected"
-  %[1]s = %[2]s
-  restricted_to_workflows    = true
-  selected_workflows         = [%[3]q]
-  network_configuration_id   = githubactions_network_configuration.test.id
-`, members, idList(m[0], m[1]), workflow), map[string]int{
-						"PATCH ":                             0,
-						"PUT ":                               0,
-						"DELETE " + membersPath + "/[0-9]+$": 1,
-					}, func(g mockgithub.RunnerGroup) error {
-						if fmt.Sprint(g.SelectedIDs) != fmt.Sprint(m[:2]) {
-							return fmt.Errorf("mock group %+v does not show the removal", g)
-						}
-						return nil
-					}),
-					step(`
-  name = "renamed-group"
-`, map[string]int{"PATCH /actions/runner-groups/[0-9]+$": 1, "PUT ": 0, "DELETE ": 0}, func(g mockgithub.RunnerGroup) error {
-						if g.Visibility != "all" || g.RestrictedToWorkflows || len(g.SelectedWorkflows) != 0 || g.NetworkConfigurationID != "" {
-							return fmt.Errorf("mock group %+v does not show the defaults", g)
-						}
-						return nil
-					}),
-					{
-						// Deleted out of band: the refresh drops it and the plan creates it again.
-						PreConfig: func() {
-							for _, g := range e.Mock.RunnerGroups(sc.path) {
-								if g.Name == "renamed-group" {
-									e.Mock.RemoveRunnerGroup(sc.path, g.ID)
-								}
-							}
-						},
-						Config: groupConfig(e, sc, settings, `  name = "renamed-group"`),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionCreate)},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
-						Check: checkMockGroup(e, sc, func(mockgithub.RunnerGroup) error { return nil }),
+				},
+				{ResourceName: groupAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, groupAddr)},
+				{ResourceName: netAddr, ImportState: true, ImportStateVerify: true, ImportStateIdFunc: importIDOf(sc, netAddr)},
+				{
+					ResourceName:      groupAddr,
+					ImportState:       true,
+					ImportStateKind:   resource.ImportBlockWithID,
+					ImportStateIdFunc: importIDOf(sc, groupAddr),
+					ImportPlanChecks: resource.ImportPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionNoop)},
 					},
 				},
-			})
+				// Every updatable field at once; the network configuration removed from the
+				// configuration is unset (null in the PATCH); one repository added: one PUT.
+				step(fmt.Sprintf(`
+  name                       = "renamed-group"
+  visibility                 = "selected"
+  %s = %s
+  allows_public_repositories = false
+  restricted_to_workflows    = true
+  selected_workflows         = [%q]
+`, members, idList(m[0], m[1], m[2]), workflow), map[string]int{
+					"PATCH /actions/runner-groups/[0-9]+$":           1,
+					"PUT " + membersPath + "/[0-9]+$":                1,
+					"PUT " + membersPath + "$":                       0,
+					"DELETE " + membersPath + "/[0-9]+$":             0,
+					"DELETE /actions/runner-groups/[0-9]+$":          0,
+					"POST ":                                          0,
+					"PATCH network-configurations":                   0,
+					"GET /actions/runner-groups/[0-9]+/" + "hosted-": 0,
+				}, func(g mockgithub.RunnerGroup) error {
+					if g.Name != "renamed-group" || g.AllowsPublicRepositories || !g.RestrictedToWorkflows ||
+						fmt.Sprint(g.SelectedWorkflows) != fmt.Sprint([]string{workflow}) || g.NetworkConfigurationID != "" ||
+						fmt.Sprint(g.SelectedIDs) != fmt.Sprint(m[:3]) {
+						return fmt.Errorf("mock group %+v does not show the update", g)
+					}
+					return nil
+				}),
+				// One added and one removed: two changes, so one PUT of the whole list.
+				step(fmt.Sprintf(`
+  name                       = "renamed-group"
+  visibility                 = "selected"
+  %s = %s
+  restricted_to_workflows    = true
+  selected_workflows         = [%q]
+  network_configuration_id   = githubactions_network_configuration.test.id
+`, members, idList(m[0], m[1], m[3]), workflow), map[string]int{
+					"PATCH /actions/runner-groups/[0-9]+$": 1,
+					"PUT " + membersPath + "$":             1,
+					"PUT " + membersPath + "/[0-9]+$":      0,
+					"DELETE " + membersPath + "/[0-9]+$":   0,
+				}, func(g mockgithub.RunnerGroup) error {
+					if fmt.Sprint(g.SelectedIDs) != fmt.Sprint([]int64{m[0], m[1], m[3]}) || g.NetworkConfigurationID == "" {
+						return fmt.Errorf("mock group %+v does not show the new selection and network configuration", g)
+					}
+					return nil
+				}),
+				// One removed: one DELETE, and no PATCH when only the selection changes.
+				step(fmt.Sprintf(`
+  name                       = "renamed-group"
+  visibility                 = "selected"
+  %s = %s
+  restricted_to_workflows    = true
+  selected_workflows         = [%q]
+  network_configuration_id   = githubactions_network_configuration.test.id
+`, members, idList(m[0], m[1]), workflow), map[string]int{
+					"PATCH ":                             0,
+					"PUT ":                               0,
+					"DELETE " + membersPath + "/[0-9]+$": 1,
+				}, func(g mockgithub.RunnerGroup) error {
+					if fmt.Sprint(g.SelectedIDs) != fmt.Sprint(m[:2]) {
+						return fmt.Errorf("mock group %+v does not show the removal", g)
+					}
+					return nil
+				}),
+				step(`
+  name = "renamed-group"
+`, map[string]int{"PATCH /actions/runner-groups/[0-9]+$": 1, "PUT ": 0, "DELETE ": 0}, func(g mockgithub.RunnerGroup) error {
+					if g.Visibility != "all" || g.RestrictedToWorkflows || len(g.SelectedWorkflows) != 0 || g.NetworkConfigurationID != "" {
+						return fmt.Errorf("mock group %+v does not show the defaults", g)
+					}
+					return nil
+				}),
+				{
+					// Deleted out of band: the refresh drops it and the plan creates it again.
+					PreConfig: func() {
+						for _, g := range e.Mock.RunnerGroups(sc.path) {
+							if g.Name == "renamed-group" {
+								e.Mock.RemoveRunnerGroup(sc.path, g.ID)
+							}
+						}
+					},
+					Config: groupConfig(e, sc, settings, `  name = "renamed-group"`),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionCreate)},
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					Check: checkMockGroup(e, sc, func(mockgithub.RunnerGroup) error { return nil }),
+				},
+			},
 		})
-	}
+	})
 }
 
 func TestAccRunnerGroup_invalidConfig(t *testing.T) {
@@ -391,17 +381,9 @@ func TestAccRunnerGroup_inheritedGroup(t *testing.T) {
 			return nil
 		},
 		Steps: []resource.TestStep{{
-			Config: e.providerConfig() + fmt.Sprintf(`
-import {
-  to = %[1]s
-  id = "%[2]s/%[4]d"
-}
-
-resource "githubactions_runner_group" "test" {
-  organization = %[3]q
-  name         = "from-enterprise"
-}
-`, groupAddr, sc.path, sc.owner, inherited.ID),
+			Config: e.providerConfig() +
+				importBlock(groupAddr, fmt.Sprintf("%s/%d", sc.path, inherited.ID)) +
+				resourceBlock("githubactions_runner_group", "test", sc, `name         = "from-enterprise"`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("inherited"), knownvalue.Bool(true)),
 			},

@@ -40,71 +40,54 @@ func checkNoWrites(e *testEnv, what string) resource.TestCheckFunc {
 // empty, nothing is written, the state keeps its spelling, and a data source reads the same scope.
 func TestAccScope_caseOnlyChange(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			settings := settingsIDs(t, e, sc)[0]
-			config := func(sc scopeCase) string {
-				return runnerConfig(e, sc, "cased", basicRunnerBody) + fmt.Sprintf(`
-resource "githubactions_network_configuration" "test" {
-  %[1]s               = %[2]q
-  name                = "cased-net"
-  compute_service     = "actions"
-  network_settings_id = %[3]q
-}
-resource "githubactions_runner_group" "test" {
-  %[1]s = %[2]q
-  name  = "cased-group"
-  network_configuration_id = githubactions_network_configuration.test.id
-}
-`, sc.attr, sc.owner, settings) + fmt.Sprintf(`
-resource "githubactions_custom_image" "test" {
-  %[1]s = %[2]q
-  image_definition_id = 2
-}
-resource "githubactions_custom_image_version" "test" {
-  %[1]s = %[2]q
-  image_definition_id = 1
-  version             = "1.0.0"
-}
-data "githubactions_hosted_runners" "all" {
-  %[1]s = %[2]q
-  depends_on = [githubactions_hosted_runner.test]
-}
-`, sc.attr, sc.owner)
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{Config: config(sc)},
-					{
-						PreConfig: e.Mock.ResetRequests,
-						Config:    config(upperScope(sc)),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionNoop),
-								plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionNoop),
-								plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionNoop),
-								plancheck.ExpectResourceAction(netAddr, plancheck.ResourceActionNoop),
-								plancheck.ExpectResourceAction("githubactions_runner_group.test", plancheck.ResourceActionNoop),
-							},
-							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		settings := settingsIDs(t, e, sc)[0]
+		config := func(sc scopeCase) string {
+			return runnerConfig(e, sc, "cased", basicRunnerBody) +
+				resourceBlock("githubactions_network_configuration", "test", sc,
+					`name                = "cased-net"`,
+					`compute_service     = "actions"`,
+					fmt.Sprintf("network_settings_id = %q", settings)) +
+				resourceBlock("githubactions_runner_group", "test", sc,
+					`name  = "cased-group"`,
+					`network_configuration_id = githubactions_network_configuration.test.id`) +
+				resourceBlock("githubactions_custom_image", "test", sc, `image_definition_id = 2`) +
+				resourceBlock("githubactions_custom_image_version", "test", sc,
+					`image_definition_id = 1`,
+					`version             = "1.0.0"`) +
+				dataBlock("githubactions_hosted_runners", "all", sc, `depends_on = [githubactions_hosted_runner.test]`)
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, sc),
+			Steps: []resource.TestStep{
+				{Config: config(sc)},
+				{
+					PreConfig: e.Mock.ResetRequests,
+					Config:    config(upperScope(sc)),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionNoop),
+							plancheck.ExpectResourceAction(imageAddr, plancheck.ResourceActionNoop),
+							plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionNoop),
+							plancheck.ExpectResourceAction(netAddr, plancheck.ResourceActionNoop),
+							plancheck.ExpectResourceAction("githubactions_runner_group.test", plancheck.ResourceActionNoop),
 						},
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New(sc.attr), knownvalue.StringExact(sc.owner)),
-							statecheck.ExpectKnownValue("data.githubactions_hosted_runners.all", tfjsonpath.New("runners"), knownvalue.ListSizeExact(1)),
-						},
-						Check: resource.ComposeTestCheckFunc(
-							checkNoWrites(e, "a change of letter case"),
-							checkMockRunner(e, sc, func(r mockgithub.Runner) error { return nil }),
-						),
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(runnerAddr, tfjsonpath.New(sc.attr), knownvalue.StringExact(sc.owner)),
+						statecheck.ExpectKnownValue("data.githubactions_hosted_runners.all", tfjsonpath.New("runners"), knownvalue.ListSizeExact(1)),
+					},
+					Check: resource.ComposeTestCheckFunc(
+						checkNoWrites(e, "a change of letter case"),
+						checkMockRunner(e, sc, func(r mockgithub.Runner) error { return nil }),
+					),
 				},
-			})
+			},
 		})
-	}
+	})
 }
 
 // TestAccScope_importWithOtherCase: importing orgs/ACME/<id> into a configuration that says
@@ -112,48 +95,45 @@ data "githubactions_hosted_runners" "all" {
 // change") and writes nothing; the plans after it are empty.
 func TestAccScope_importWithOtherCase(t *testing.T) {
 	t.Parallel()
-	for _, sc := range scopeCases {
-		t.Run(sc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newTestEnv(t, mockgithub.Config{})
-			r := e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "cased", ImageID: "ubuntu-latest", Size: "4-core", MaximumRunners: 3})
-			upperID := fmt.Sprintf("%s/%s/%d", strings.Split(sc.path, "/")[0], upperScope(sc).owner, r.ID)
-			config := runnerConfig(e, sc, "cased", basicRunnerBody)
-			importOnly := resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionNoop),
-					plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(r.ID))),
+	forEachScope(t, func(t *testing.T, sc scopeCase) {
+		e := newTestEnv(t, mockgithub.Config{})
+		r := e.Mock.AddRunner(sc.path, mockgithub.Runner{Name: "cased", ImageID: "ubuntu-latest", Size: "4-core", MaximumRunners: 3})
+		upperID := fmt.Sprintf("%s/%s/%d", strings.Split(sc.path, "/")[0], upperScope(sc).owner, r.ID)
+		config := runnerConfig(e, sc, "cased", basicRunnerBody)
+		importOnly := resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(runnerAddr, plancheck.ResourceActionNoop),
+				plancheck.ExpectKnownValue(runnerAddr, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(r.ID))),
+			},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: e.factories(),
+			CheckDestroy:             checkNoRunners(e, sc),
+			Steps: []resource.TestStep{
+				{
+					Config:           config + fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", runnerAddr, upperID),
+					ConfigPlanChecks: importOnly,
+					Check:            checkNoWrites(e, "importing with another spelling"),
 				},
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.factories(),
-				CheckDestroy:             checkNoRunners(e, sc),
-				Steps: []resource.TestStep{
-					{
-						Config:           config + fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", runnerAddr, upperID),
-						ConfigPlanChecks: importOnly,
-						Check:            checkNoWrites(e, "importing with another spelling"),
-					},
-					{
-						Config:       config,
-						ResourceName: runnerAddr,
-						ImportState:  true,
-						// The classic command, into a state that holds the runner already: the
-						// import ID's spelling must verify against the configuration's.
-						ImportStateId:           upperID,
-						ImportStateVerify:       true,
-						ImportStateVerifyIgnore: []string{sc.attr, "timeouts"},
-					},
-					{
-						Config:           config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-						Check:            checkNoWrites(e, "a plan after importing with another spelling"),
-					},
+				{
+					Config:       config,
+					ResourceName: runnerAddr,
+					ImportState:  true,
+					// The classic command, into a state that holds the runner already: the
+					// import ID's spelling must verify against the configuration's.
+					ImportStateId:           upperID,
+					ImportStateVerify:       true,
+					ImportStateVerifyIgnore: []string{sc.attr, "timeouts"},
 				},
-			})
+				{
+					Config:           config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+					Check:            checkNoWrites(e, "a plan after importing with another spelling"),
+				},
+			},
 		})
-	}
+	})
 }
 
 // TestStaticIPClaimsOneScopeAcrossSpellings: the static IP claims of one organization or

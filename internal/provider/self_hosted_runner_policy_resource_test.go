@@ -20,12 +20,7 @@ const policyAddr = "githubactions_self_hosted_runner_policy.test"
 
 // policyConfig renders the policy of sc with body as its settings.
 func policyConfig(e *testEnv, sc scopeCase, body string) string {
-	return e.providerConfig() + fmt.Sprintf(`
-resource "githubactions_self_hosted_runner_policy" "test" {
-  %s = %q
-%s
-}
-`, sc.attr, sc.owner, body)
+	return e.providerConfig() + resourceBlock("githubactions_self_hosted_runner_policy", "test", sc, body)
 }
 
 // checkPolicy asserts the mock's policy of scope.
@@ -217,16 +212,7 @@ func TestAccSelfHostedRunnerPolicy_destroyWarns(t *testing.T) {
 	c := newCLIEnv(t)
 	e := newWallClockEnv(t, mockgithub.Config{})
 	work := t.TempDir()
-	cfg := `terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-
-provider "githubactions" {
-  write_delay_ms = 0
-}
-
+	cfg := envProviderHead + `
 resource "githubactions_self_hosted_runner_policy" "org" {
   organization         = "acme"
   enabled_repositories = "none"

@@ -78,23 +78,12 @@ func TestAccTLS_TrustedThroughSSLCertFile(t *testing.T) {
 	if err := os.Mkdir(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	config := fmt.Sprintf(`
-terraform {
-  required_providers {
-    githubactions = { source = "runnerforge/githubactions" }
-  }
-}
-provider "githubactions" {
-  base_url = %q
-  write_delay_ms = 0
-}
-resource "githubactions_hosted_runner" "tls" {
-  organization = "acme"
-  name         = "over-tls"
-  image        = { id = "ubuntu-latest" }
-  size         = "4-core"
-}
-`, srv.URL)
+	config := requiredProviders +
+		providerBlock(fmt.Sprintf("base_url = %q", srv.URL), "write_delay_ms = 0") +
+		resourceBlock("githubactions_hosted_runner", "tls", scopeCases[0],
+			`name         = "over-tls"`,
+			`image        = { id = "ubuntu-latest" }`,
+			`size         = "4-core"`)
 	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -49,26 +49,21 @@ func dataArgument(typ, attr, rest string) wholeNumberArgument {
 // customImageArgument sets image_definition_id of resource typ, next to the other arguments in rest.
 func customImageArgument(typ, rest string) wholeNumberArgument {
 	return wholeNumberArgument{attr: named("image_definition_id"), scoped: true, config: func(e *testEnv, sc scopeCase, v string) string {
-		return e.providerConfig() + fmt.Sprintf("resource %q \"test\" {\n  %s = %q\n  image_definition_id = %s\n%s}\n", typ, sc.attr, sc.owner, v, rest)
+		return e.providerConfig() + resourceBlock(typ, "test", sc, "image_definition_id = "+v, rest)
 	}}
 }
 
 // providerArgument sets attr in the provider block of a configuration with one runner.
 func providerArgument(attr string) wholeNumberArgument {
 	return wholeNumberArgument{attr: named(attr), config: func(e *testEnv, _ scopeCase, v string) string {
-		return fmt.Sprintf(`
-provider "githubactions" {
-  base_url = %[1]q
-  token    = %[2]q
-  %[3]s = %[4]s
-}
+		return providerBlock(fmt.Sprintf("base_url = %q", e.URL), fmt.Sprintf("token    = %q", e.Token), attr+" = "+v) + `
 resource "githubactions_hosted_runner" "test" {
   organization = "acme"
   name         = "ok"
   image        = { id = "ubuntu-latest" }
   size         = "4-core"
 }
-`, e.URL, e.Token, attr, v)
+`
 	}}
 }
 
