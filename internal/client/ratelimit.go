@@ -106,8 +106,8 @@ type RateLimitError struct {
 	// Wait is how long GitHub asked to wait, and RetryAt when that wait ends.
 	Wait    time.Duration
 	RetryAt time.Time
-	// Deadline is when the operation must end; ReadTimeout is set when that deadline is the
-	// client's own bound on an operation Terraform gave no timeout.
+	// Deadline is when the operation must end, on the client's clock; ReadTimeout is set when
+	// that deadline is the client's own bound on an operation Terraform gave no timeout.
 	Deadline    time.Time
 	ReadTimeout time.Duration
 	Tries       int
@@ -153,10 +153,10 @@ func waitWithin(ctx context.Context, c clock.Clock, log *maskingLogger, d time.D
 // waitPastDeadline returns the RateLimitError of a wait of d for cause that would outlast
 // ctx's deadline, read on c; nil when the wait fits.
 func waitPastDeadline(ctx context.Context, c clock.Clock, d time.Duration, cause string) *RateLimitError {
-	deadline, ok := ctx.Deadline()
-	now := c.Now()
-	if !ok || deadline.Sub(now) >= d {
+	left, ok := clock.Left(ctx, c)
+	if !ok || left >= d {
 		return nil
 	}
-	return &RateLimitError{Cause: cause, Wait: d, RetryAt: now.Add(d), Deadline: deadline, ReadTimeout: readTimeoutOf(ctx)}
+	now := c.Now()
+	return &RateLimitError{Cause: cause, Wait: d, RetryAt: now.Add(d), Deadline: now.Add(left), ReadTimeout: readTimeoutOf(ctx)}
 }

@@ -60,7 +60,7 @@ type testEnv struct {
 // retry waits) and may replace them.
 func newTestEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
 	t.Helper()
-	fake := clock.NewAutoFake(time.Now().Truncate(time.Second))
+	fake := clock.NewAutoFake(time.Now().Truncate(time.Second)).WallDeadlines() // Terraform's timeouts
 	cfg.Clock = fake
 	e := startTestEnv(t, cfg, append([]Option{WithClock(fake)}, opts...))
 	e.clock = fake
