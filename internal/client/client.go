@@ -20,6 +20,7 @@ import (
 
 	"github.com/hashicorp/go-retryablehttp"
 
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/runcache"
 )
 
@@ -63,7 +64,7 @@ type Config struct {
 	// has no deadline: Terraform gives reads none. Default DefaultReadTimeout.
 	ReadTimeout time.Duration
 	// Clock measures and sleeps every wait; tests inject a fake one.
-	Clock Clock
+	Clock clock.Clock
 	// Logger receives the client's log lines, secrets masked. Nil logs nothing.
 	Logger Logger
 }
@@ -81,7 +82,7 @@ type Client struct {
 	apiVersion  string
 	userAgent   string
 	http        *retryablehttp.Client
-	clock       Clock
+	clock       clock.Clock
 	gate        *gate
 	log         *maskingLogger
 	maxRetries  int
@@ -106,7 +107,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.UserAgent = "terraform-provider-githubactions"
 	}
 	if cfg.Clock == nil {
-		cfg.Clock = RealClock{}
+		cfg.Clock = clock.Real{}
 	}
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = 1

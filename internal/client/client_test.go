@@ -20,27 +20,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
-// testClock is a Clock on the mock's ManualClock: Sleep advances it at once.
-type testClock struct{ mc *mockgithub.ManualClock }
-
-func (c testClock) Now() time.Time { return c.mc.Now() }
-
-func (c testClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mc.Advance(max(d, 0))
-	return nil
-}
-
-// newTestClient starts cfg's mock (on a manual clock) behind wrap, and a client for it.
+// newTestClient starts cfg's mock behind wrap, and a client for it, both on one fake clock that
+// every wait of the client moves on at once.
 func newTestClient(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock) http.Handler, adjust func(*Config)) (*Client, *mockgithub.Mock) {
 	t.Helper()
-	mc := mockgithub.NewManualClock(time.Now().Truncate(time.Second))
-	cfg.Clock = mc
+	fake := clock.NewAutoFake(time.Now().Truncate(time.Second))
+	cfg.Clock = fake
 	m := mockgithub.New(cfg)
 	var h http.Handler = m
 	if wrap != nil {
@@ -48,7 +37,7 @@ func newTestClient(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mo
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c := Config{BaseURL: srv.URL, Token: mockgithub.DefaultToken, MaxRetries: 3, RetryWaitMin: time.Second, RetryWaitMax: 30 * time.Second, Clock: testClock{mc}}
+	c := Config{BaseURL: srv.URL, Token: mockgithub.DefaultToken, MaxRetries: 3, RetryWaitMin: time.Second, RetryWaitMax: 30 * time.Second, Clock: fake}
 	if adjust != nil {
 		adjust(&c)
 	}
@@ -224,7 +213,7 @@ func TestAppTokenRefreshedBeforeExpiry(t *testing.T) {
 	}
 	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
 	m := mockgithub.New(mockgithub.Config{Tokens: []string{}, AppID: 9, AppPublicKey: &key.PublicKey, InstallationID: 3, TokenLifetime: 59 * time.Second,
-		Clock: mockgithub.NewManualClock(time.Now())})
+		Clock: clock.NewFake(time.Now())})
 	srv := httptest.NewServer(m)
 	t.Cleanup(srv.Close)
 	c, err := New(Config{BaseURL: srv.URL, App: &AppAuth{AppID: 9, InstallationID: 3, PrivateKeyPEM: pemBytes}})

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/semaphore"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // gate is what every client of this process that talks to the same API as the same caller
@@ -24,7 +26,7 @@ import (
 // answered: GitHub measures the spacing when requests arrive, and a request is known to have
 // arrived only once it is answered.
 type gate struct {
-	clock  Clock
+	clock  clock.Clock
 	limits rateLimits
 
 	mu            sync.Mutex
@@ -33,16 +35,17 @@ type gate struct {
 	slots         *semaphore.Weighted
 
 	writing   chan struct{}
-	lastWrite time.Time // when the previous write was answered; guarded by mu
-	sending   bool      // a write holds its turn (waiting out the spacing or in flight); guarded by mu
-	queued    int       // writes waiting for their turn; guarded by mu
+	lastWrite time.Time     // when the previous write was answered; guarded by mu
+	sending   bool          // a write holds its turn (waiting out the spacing or in flight); guarded by mu
+	queued    int           // writes waiting for their turn; guarded by mu
+	moved     chan struct{} // closed and replaced when queued or sending changes; guarded by mu
 }
 
 // gateKey identifies one caller of one API. The clock is part of it so that tests with
 // their own fake clocks never share a gate.
 type gateKey struct {
 	base, caller string
-	clock        Clock
+	clock        clock.Clock
 }
 
 var (
@@ -74,6 +77,7 @@ func sharedGate(cfg Config, base *url.URL) *gate {
 			writeDelay:    cfg.WriteDelay,
 			slots:         semaphore.NewWeighted(int64(cfg.MaxConcurrent)),
 			writing:       make(chan struct{}, 1),
+			moved:         make(chan struct{}),
 		}
 		gates[key] = g
 		return g
@@ -126,6 +130,20 @@ func (g *gate) currentWriteDelay() time.Duration {
 	return g.writeDelay
 }
 
+// move wakes whoever waits in queueMoved; call with g.mu held.
+func (g *gate) move() {
+	close(g.moved)
+	g.moved = make(chan struct{})
+}
+
+// queueMoved returns a channel closed at the next change of the writes queued or being
+// sent, for tests that wait until the queue reaches a state.
+func (g *gate) queueMoved() <-chan struct{} {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.moved
+}
+
 // throttle sends each request through its gate: write spacing, then a place among the
 // requests in flight, then a wait for a known exhausted primary limit.
 type throttle struct {
@@ -140,10 +158,12 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 	if delay := g.currentWriteDelay(); isWrite(req.Method) && delay > 0 {
 		g.mu.Lock()
 		g.queued++
+		g.move()
 		g.mu.Unlock()
 		err := acquire(ctx, g.writing)
 		g.mu.Lock()
 		g.queued--
+		g.move()
 		if err != nil {
 			g.mu.Unlock()
 			return nil, &NotSentError{Err: err}
@@ -154,6 +174,7 @@ func (t *throttle) RoundTrip(req *http.Request) (*http.Response, error) {
 		defer func() {
 			g.mu.Lock()
 			g.lastWrite, g.sending = g.clock.Now(), false
+			g.move()
 			g.mu.Unlock()
 			<-g.writing
 		}()

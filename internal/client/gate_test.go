@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
@@ -22,11 +23,11 @@ import (
 func TestGateSharedByCallerStrictestWins(t *testing.T) {
 	t.Parallel()
 	base, _ := url.Parse("https://gate-test.example.com")
-	clock := RealClock{}
+	wall := clock.Real{}
 	const secret = "ghp_gateTestSecret0123456789"
-	loose := sharedGate(Config{Token: secret, MaxConcurrent: 4, WriteDelay: 0, Clock: clock}, base)
-	strict := sharedGate(Config{Token: secret, MaxConcurrent: 1, WriteDelay: 2 * time.Second, Clock: clock}, base)
-	again := sharedGate(Config{Token: secret, MaxConcurrent: 8, WriteDelay: time.Second, Clock: clock}, base)
+	loose := sharedGate(Config{Token: secret, MaxConcurrent: 4, WriteDelay: 0, Clock: wall}, base)
+	strict := sharedGate(Config{Token: secret, MaxConcurrent: 1, WriteDelay: 2 * time.Second, Clock: wall}, base)
+	again := sharedGate(Config{Token: secret, MaxConcurrent: 8, WriteDelay: time.Second, Clock: wall}, base)
 	if loose != strict || strict != again {
 		t.Fatal("one caller of one API got more than one gate")
 	}
@@ -41,10 +42,10 @@ func TestGateSharedByCallerStrictestWins(t *testing.T) {
 	}
 	again.slots.Release(1)
 
-	otherToken := sharedGate(Config{Token: "ghp_anotherCallerAltogether", MaxConcurrent: 4, Clock: clock}, base)
-	app := sharedGate(Config{App: &AppAuth{AppID: 1, InstallationID: 2}, MaxConcurrent: 4, Clock: clock}, base)
+	otherToken := sharedGate(Config{Token: "ghp_anotherCallerAltogether", MaxConcurrent: 4, Clock: wall}, base)
+	app := sharedGate(Config{App: &AppAuth{AppID: 1, InstallationID: 2}, MaxConcurrent: 4, Clock: wall}, base)
 	otherBase, _ := url.Parse("https://other-gate-test.example.com")
-	otherAPI := sharedGate(Config{Token: secret, MaxConcurrent: 4, Clock: clock}, otherBase)
+	otherAPI := sharedGate(Config{Token: secret, MaxConcurrent: 4, Clock: wall}, otherBase)
 	if otherToken == loose || app == loose || otherAPI == loose || app == otherToken {
 		t.Fatal("another caller or another API shares a gate")
 	}
@@ -92,11 +93,7 @@ func TestWriteWait(t *testing.T) {
 		wg.Go(func() { _, _ = c.DeleteHostedRunner(context.Background(), Organization("acme"), id+1) })
 	}
 	// One DELETE is held by the server; the two others wait for their turn.
-	for deadline := time.Now().Add(5 * time.Second); c.WriteWait() != 9*time.Second; time.Sleep(time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("a write would wait %s behind one write in flight and two queued, want 9s", c.WriteWait())
-		}
-	}
+	waitForWriteWait(t, c, 9*time.Second)
 	release()
 	wg.Wait()
 	if w := c.WriteWait(); w <= 0 || w > 3*time.Second {
@@ -118,22 +115,14 @@ func TestWriteCancelledInQueueIsNotSent(t *testing.T) {
 		_, err := c.CreateHostedRunner(context.Background(), Organization("acme"), body("first"))
 		first <- err
 	}()
-	waitFor := func(want time.Duration) {
-		t.Helper()
-		for deadline := time.Now().Add(5 * time.Second); c.WriteWait() != want; time.Sleep(time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("a write would wait %s, want %s", c.WriteWait(), want)
-			}
-		}
-	}
-	waitFor(3 * time.Second) // the first POST is held by the server
+	waitForWriteWait(t, c, 3*time.Second) // the first POST is held by the server
 	ctx, cancel := context.WithCancel(context.Background())
 	second := make(chan error, 1)
 	go func() {
 		_, err := c.CreateHostedRunner(ctx, Organization("acme"), body("second"))
 		second <- err
 	}()
-	waitFor(6 * time.Second) // the second waits for its turn
+	waitForWriteWait(t, c, 6*time.Second) // the second waits for its turn
 	cancel()
 	err := <-second
 	var notSent *NotSentError
@@ -146,6 +135,23 @@ func TestWriteCancelledInQueueIsNotSent(t *testing.T) {
 	}
 	if n := m.Count(http.MethodPost, `/hosted-runners$`); n != 1 {
 		t.Fatalf("GitHub received %d POSTs, want 1 (the cancelled one never left)", n)
+	}
+}
+
+// waitForWriteWait returns once a write of c started now would wait want: at each change of
+// the gate's write queue it asks again, until the test's deadline.
+func waitForWriteWait(t *testing.T, c *Client, want time.Duration) {
+	t.Helper()
+	for {
+		moved := c.gate.queueMoved()
+		if c.WriteWait() == want {
+			return
+		}
+		select {
+		case <-moved:
+		case <-t.Context().Done():
+			t.Fatalf("a write would wait %s, want %s", c.WriteWait(), want)
+		}
 	}
 }
 

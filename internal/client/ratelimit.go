@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // secondaryBackoff is the least wait after a secondary rate limit that names no time.
@@ -43,15 +45,15 @@ func (l *rateLimits) observe(h http.Header, now time.Time) {
 }
 
 // waitForReset waits, within ctx's deadline, until a known exhausted primary limit resets.
-func (l *rateLimits) waitForReset(ctx context.Context, clock Clock, log *maskingLogger) error {
+func (l *rateLimits) waitForReset(ctx context.Context, c clock.Clock, log *maskingLogger) error {
 	l.mu.Lock()
 	until := l.until
 	l.mu.Unlock()
-	wait := until.Sub(clock.Now())
+	wait := clock.Until(c, until)
 	if wait <= 0 {
 		return nil
 	}
-	return waitWithin(ctx, clock, log, wait, "GitHub's primary rate limit is exhausted; it resets at "+until.Add(-resetMargin).UTC().Format(time.RFC3339), "", "")
+	return waitWithin(ctx, c, log, wait, "GitHub's primary rate limit is exhausted; it resets at "+until.Add(-resetMargin).UTC().Format(time.RFC3339), "", "")
 }
 
 func resetTime(h http.Header) (time.Time, bool) {
@@ -104,8 +106,8 @@ type RateLimitError struct {
 	// Wait is how long GitHub asked to wait, and RetryAt when that wait ends.
 	Wait    time.Duration
 	RetryAt time.Time
-	// Deadline is when the operation must end; ReadTimeout is set when that deadline is the
-	// client's own bound on an operation Terraform gave no timeout.
+	// Deadline is when the operation must end, on the client's clock; ReadTimeout is set when
+	// that deadline is the client's own bound on an operation Terraform gave no timeout.
 	Deadline    time.Time
 	ReadTimeout time.Duration
 	Tries       int
@@ -123,9 +125,12 @@ func (e *RateLimitError) Error() string {
 	}
 	return fmt.Sprintf("%s: waiting %d s, until %s, would pass %s, %s (in %d s). Retry after %s, or %s",
 		e.Cause, int64(e.Wait.Round(time.Second)/time.Second), e.RetryAt.UTC().Format(time.RFC3339), bound,
-		e.Deadline.UTC().Format(time.RFC3339), int64(max(time.Until(e.Deadline), 0).Round(time.Second)/time.Second),
+		e.Deadline.UTC().Format(time.RFC3339), int64(max(e.Deadline.Sub(e.refusedAt()), 0).Round(time.Second)/time.Second),
 		e.RetryAt.UTC().Format(time.RFC3339), raise)
 }
+
+// refusedAt is when the wait was refused, on the client's clock.
+func (e *RateLimitError) refusedAt() time.Time { return e.RetryAt.Add(-e.Wait) }
 
 // Unwrap returns GitHub's last answer, if any.
 func (e *RateLimitError) Unwrap() error {
@@ -135,12 +140,23 @@ func (e *RateLimitError) Unwrap() error {
 	return e.Last
 }
 
-// waitWithin sleeps d on clock, logging the wait at WARN, unless ctx's deadline comes first:
+// waitWithin sleeps d on c, logging the wait at WARN, unless ctx's deadline comes first:
 // then it fails at once with a RateLimitError naming the cause and when to retry.
-func waitWithin(ctx context.Context, clock Clock, log *maskingLogger, d time.Duration, cause, method, path string) error {
-	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
-		return &RateLimitError{Cause: cause, Wait: d, RetryAt: clock.Now().Add(d), Deadline: deadline, ReadTimeout: readTimeoutOf(ctx)}
+func waitWithin(ctx context.Context, c clock.Clock, log *maskingLogger, d time.Duration, cause, method, path string) error {
+	if err := waitPastDeadline(ctx, c, d, cause); err != nil {
+		return err
 	}
 	log.logWait(ctx, d, cause, method, path)
-	return clock.Sleep(ctx, d)
+	return c.Sleep(ctx, d)
+}
+
+// waitPastDeadline returns the RateLimitError of a wait of d for cause that would outlast
+// ctx's deadline, read on c; nil when the wait fits.
+func waitPastDeadline(ctx context.Context, c clock.Clock, d time.Duration, cause string) *RateLimitError {
+	left, ok := clock.Left(ctx, c)
+	if !ok || left >= d {
+		return nil
+	}
+	now := c.Now()
+	return &RateLimitError{Cause: cause, Wait: d, RetryAt: now.Add(d), Deadline: now.Add(left), ReadTimeout: readTimeoutOf(ctx)}
 }

@@ -16,35 +16,9 @@ import (
 	"github.com/bradleyfalzon/ghinstallation/v2"
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
-
-// Clock measures time and sleeps; every wait in the client goes through it.
-type Clock interface {
-	Now() time.Time
-	// Sleep waits d or until ctx ends, returning ctx's error in that case.
-	Sleep(ctx context.Context, d time.Duration) error
-}
-
-// RealClock is the wall clock.
-type RealClock struct{}
-
-// Now returns the current time.
-func (RealClock) Now() time.Time { return time.Now() }
-
-// Sleep waits d or until ctx ends.
-func (RealClock) Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
 
 // newTransportStack builds, from the outside in: throttle (concurrency, write spacing and the
 // known rate-limit state), logging (outside auth, so it never sees credentials), auth, the
@@ -188,7 +162,7 @@ func retryStateOf(ctx context.Context) *retryState {
 // chooses the wait, retryablehttp's own timer gets 0 (Backoff), and PrepareRetry sleeps on
 // the Clock, logging the wait at WARN and returning when the context ends.
 type retryPolicy struct {
-	clock            Clock
+	clock            clock.Clock
 	log              *maskingLogger
 	waitMin, waitMax time.Duration
 }
@@ -261,8 +235,8 @@ func (p *retryPolicy) prepareRetry(req *http.Request) error {
 	if d, ok := ctx.Value(readDeadlineKey{}).(readDeadline); ok && p.clock.Now().After(d.at) {
 		return &ReadTimeoutError{Method: req.Method, Path: pathOf(req.URL), Timeout: d.timeout}
 	}
-	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < st.wait {
-		return &RateLimitError{Cause: st.cause, Wait: st.wait, RetryAt: p.clock.Now().Add(st.wait), Deadline: deadline, ReadTimeout: readTimeoutOf(ctx)}
+	if err := waitPastDeadline(ctx, p.clock, st.wait, st.cause); err != nil {
+		return err
 	}
 	p.log.logRetry(ctx, req.Method, pathOf(req.URL), st.tries, st.wait, st.cause)
 	return p.clock.Sleep(ctx, st.wait)

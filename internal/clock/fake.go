@@ -9,8 +9,8 @@ import (
 // Fake is a Clock for tests. Its time moves only when told to: by Advance or Set, or, when it
 // was made by NewAutoFake, by each Sleep, which then returns at once. A Sleep never lasts past
 // its context's deadline, read on the fake's own time: a sleeper whose deadline the fake time
-// reaches returns context.DeadlineExceeded, so a test of a 20-minute timeout takes no real time.
-// It is safe for concurrent use.
+// reaches returns context.DeadlineExceeded, so a test of a 20-minute timeout takes no real time
+// (unless WallDeadlines). It is safe for concurrent use.
 type Fake struct {
 	mu       sync.Mutex
 	now      time.Time
@@ -18,6 +18,9 @@ type Fake struct {
 	sleepers map[*sleeper]struct{}
 	slept    []time.Duration
 	changed  chan struct{} // closed and replaced whenever a sleep begins or ends
+	// leads holds, once WallDeadlines was called, each context deadline Left met and the
+	// fake's lead over the wall clock then; nil otherwise.
+	leads map[time.Time]time.Duration
 }
 
 type sleeper struct {
@@ -39,6 +42,47 @@ func NewAutoFake(start time.Time) *Fake {
 	return f
 }
 
+// WallDeadlines makes f read contexts' deadlines as set on the wall clock, for tests whose
+// deadlines f does not set (Terraform's timeouts, the client's read timeout) while f runs
+// ahead of the wall clock: concurrent sleepers of an auto fake each move it on, so an
+// operation's deadline read on f's time as it is would have passed before the operation began.
+// A Sleep then leaves the deadline to its context, which ends it in real time; Left places the
+// deadline on f's time by the lead f had over the wall clock when it first met that deadline,
+// so that an operation keeps the whole of its timeout that earlier operations did not use.
+// It returns f.
+func (f *Fake) WallDeadlines() *Fake {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.leads = map[time.Time]time.Duration{}
+	return f
+}
+
+// sleepDeadline is when a Sleep on ctx ends at the latest, on f's time: ctx's deadline, or
+// zero when it has none or WallDeadlines leaves it to ctx. Call with f.mu held.
+func (f *Fake) sleepDeadline(ctx context.Context) time.Time {
+	if f.leads != nil {
+		return time.Time{}
+	}
+	d, _ := ctx.Deadline()
+	return d
+}
+
+// left is how long is left, on f, before ctx's deadline; false when ctx has none.
+func (f *Fake) left(ctx context.Context) (time.Duration, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := ctx.Deadline()
+	if !ok || f.leads == nil {
+		return d.Sub(f.now), ok
+	}
+	lead, met := f.leads[d]
+	if !met {
+		lead = time.Until(f.now) // how far the fake is ahead of the wall clock
+		f.leads[d] = lead
+	}
+	return d.Add(lead).Sub(f.now), true
+}
+
 // Now returns the fake's time.
 func (f *Fake) Now() time.Time {
 	f.mu.Lock()
@@ -55,8 +99,8 @@ func (f *Fake) Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return nil
 	}
-	deadline, _ := ctx.Deadline()
 	f.mu.Lock()
+	deadline := f.sleepDeadline(ctx)
 	f.slept = append(f.slept, d)
 	until := f.now.Add(d)
 	if f.auto {

@@ -95,3 +95,32 @@ func TestSetNeverMovesBack(t *testing.T) {
 		t.Fatalf("Set moved the clock back to %v", f.Now())
 	}
 }
+
+func TestWallDeadlinesKeepEachOperationsTimeout(t *testing.T) {
+	f := NewAutoFake(time.Now()).WallDeadlines()
+	// An earlier operation moved the fake an hour ahead of the wall clock.
+	if err := f.Sleep(context.Background(), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+	defer cancel()
+	if left, ok := Left(ctx, f); !ok || left < 19*time.Minute || left > 20*time.Minute {
+		t.Fatalf("Left = %v, %v; want about the 20 minutes of the timeout", left, ok)
+	}
+	if err := f.Sleep(ctx, 15*time.Minute); err != nil {
+		t.Fatalf("a 15-minute sleep within a 20-minute timeout = %v", err)
+	}
+	if left, _ := Left(ctx, f); left < 4*time.Minute || left > 5*time.Minute {
+		t.Fatalf("Left after 15 minutes = %v, want about 5 minutes", left)
+	}
+	// The context, not the fake, ends a sleep past the deadline: the sleep returns at once.
+	if err := f.Sleep(ctx, time.Hour); err != nil {
+		t.Fatalf("Sleep past the deadline = %v, want nil (the context is still alive)", err)
+	}
+	if left, _ := Left(ctx, f); left >= 0 {
+		t.Fatalf("Left past the deadline = %v, want below 0", left)
+	}
+	if _, ok := Left(context.Background(), f); ok {
+		t.Fatal("Left of a context without a deadline says it has one")
+	}
+}

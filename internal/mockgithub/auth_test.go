@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v4"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // appKey is one RSA key shared by the App tests (generating keys is slow).
@@ -31,14 +32,14 @@ func signJWT(t *testing.T, key *rsa.PrivateKey, claims jwt.MapClaims) string {
 }
 
 // appConfig is a Config with App auth on a manual clock.
-func appConfig(clock *ManualClock) Config {
+func appConfig(clock *clock.Fake) Config {
 	return Config{Clock: clock, AppID: 42, AppPublicKey: &appKey.PublicKey, InstallationID: 7, TokenLifetime: 30 * time.Minute}
 }
 
 // TestAppTokenFlow covers a JWT exchanged for an installation token that expires.
 func TestAppTokenFlow(t *testing.T) {
 	t.Parallel()
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	h := newHarness(t, appConfig(clock))
 	for _, iss := range []any{"42", 42} {
 		jwtStr := signJWT(t, appKey, jwt.MapClaims{"iss": iss, "iat": epoch.Add(-30 * time.Second).Unix(), "exp": epoch.Add(9 * time.Minute).Unix()})
@@ -61,7 +62,7 @@ func TestAppTokenFlow(t *testing.T) {
 // TestAppJWTRejected covers the JWT checks.
 func TestAppJWTRejected(t *testing.T) {
 	t.Parallel()
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	h := newHarness(t, appConfig(clock))
 	other, err := rsa.GenerateKey(rand.Reader, 1024)
 	if err != nil {
@@ -108,7 +109,7 @@ func TestAppJWTRejected(t *testing.T) {
 // request edit that authenticates as an installation token it issued.
 func installationHarness(t *testing.T) (*harness, func(*http.Request)) {
 	t.Helper()
-	h := newHarness(t, appConfig(NewManualClock(epoch)))
+	h := newHarness(t, appConfig(clock.NewFake(epoch)))
 	jwtStr := signJWT(t, appKey, jwt.MapClaims{"iss": 42, "iat": epoch.Unix(), "exp": epoch.Add(2 * time.Minute).Unix()})
 	tok := h.do(http.MethodPost, "/app/installations/7/access_tokens", nil, withHeader("Authorization", "Bearer "+jwtStr)).
 		expect(t, http.StatusCreated).obj["token"].(string)

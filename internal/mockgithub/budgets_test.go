@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // billingScopes are the two billing path prefixes (organizations, not orgs) with their
@@ -267,7 +269,7 @@ func TestBudgetValidation(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			h := newHarness(t, Config{Clock: NewManualClock(epoch)})
+			h := newHarness(t, Config{Clock: clock.NewFake(epoch)})
 			sc := billingScopes[0]
 			if c.owner == "ent" {
 				sc = billingScopes[1]
@@ -550,7 +552,7 @@ func TestBudgetHTTP(t *testing.T) {
 		t.Errorf("request log counts %d budget POSTs", n)
 	}
 	// A late commit: the answer is dropped, the budget appears once the clock passes.
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	late := newHarness(t, Config{Clock: clock})
 	late.mock.Inject(Fault{Method: http.MethodPost, Times: 1, Status: http.StatusGatewayTimeout, CommitAfter: time.Minute})
 	n := len(late.mock.Budgets(sc.key))
@@ -682,7 +684,7 @@ func TestConsumedAmountUserScopeOnly(t *testing.T) {
 // TestBudgetExpiry covers expires_at on an organization's user-scoped budget.
 func TestBudgetExpiry(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, Config{Clock: NewManualClock(epoch)})
+	h := newHarness(t, Config{Clock: clock.NewFake(epoch)})
 	sc := billingScopes[0]
 	body := map[string]any{"budget_amount": 5, "prevent_further_usage": true, "budget_scope": "user", "user": "octocat",
 		"budget_type": "BundlePricing", "budget_product_sku": "ai_credits", "expires_at": "2026-12-31"}

@@ -25,7 +25,7 @@ type Fault struct {
 	Header http.Header   // headers to set on the injected response
 	Body   string        // the injected body (raw JSON)
 	Delay  time.Duration // real sleep before answering
-	// Takes is how long the answer takes on the mock's clock: a ManualClock is moved on by
+	// Takes is how long the answer takes on the mock's clock: a clock.Fake is moved on by
 	// Takes before the answer is sent (no real wait); on the wall clock it is a real sleep.
 	Takes  time.Duration
 	Commit bool // perform the real operation first, then answer with the fault instead

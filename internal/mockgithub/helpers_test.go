@@ -18,7 +18,7 @@ var scopes = []struct{ prefix, key string }{
 	{"/enterprises/acme-corp", "enterprises/acme-corp"},
 }
 
-// epoch is the ManualClock start of lifecycle tests.
+// epoch is the fake clock's start of lifecycle tests.
 var epoch = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 
 // harness is a Mock behind a real HTTP server.

@@ -4,10 +4,12 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // lifecycleConfig has delays on a manual clock.
-func lifecycleConfig(clock *ManualClock) Config {
+func lifecycleConfig(clock *clock.Fake) Config {
 	return Config{Clock: clock, ProvisionDelay: time.Minute, DeleteDelay: 30 * time.Second, StaticIPDelay: 2 * time.Minute}
 }
 
@@ -17,7 +19,7 @@ func TestLifecycle(t *testing.T) {
 	for _, sc := range scopes {
 		t.Run(sc.key, func(t *testing.T) {
 			t.Parallel()
-			clock := NewManualClock(epoch)
+			clock := clock.NewFake(epoch)
 			h := newHarness(t, lifecycleConfig(clock))
 			base := sc.prefix + "/actions/hosted-runners"
 			status := func(path string) string {
@@ -83,7 +85,7 @@ func TestLifecycle(t *testing.T) {
 // TestStaticIPLifecycle covers public_ips appearing after StaticIPDelay.
 func TestStaticIPLifecycle(t *testing.T) {
 	t.Parallel()
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	h := newHarness(t, lifecycleConfig(clock))
 	base := "/orgs/acme/actions/hosted-runners"
 	a := h.do(http.MethodPost, base, with("enable_static_ip", true)).expect(t, http.StatusCreated)
@@ -124,7 +126,7 @@ func TestStaticIPLifecycle(t *testing.T) {
 // TestPinnedStatus covers SetRunnerStatus, and DELETE clearing a pin.
 func TestPinnedStatus(t *testing.T) {
 	t.Parallel()
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	h := newHarness(t, lifecycleConfig(clock))
 	stuck := h.mock.AddRunner("orgs/acme", Runner{Name: "stuck", ImageID: "ubuntu-latest", Size: "2-core", RunnerGroupID: 1, Status: StatusStuck})
 	path := "/orgs/acme/actions/hosted-runners/" + itoa(stuck.ID)
@@ -151,7 +153,7 @@ func TestPinnedStatus(t *testing.T) {
 // TestTestAPI covers the seeding and inspection helpers.
 func TestTestAPI(t *testing.T) {
 	t.Parallel()
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	m := New(Config{Clock: clock, ProvisionDelay: time.Minute})
 	r := m.AddRunner("ORGS/Acme", Runner{Name: "seed", ImageID: "1", ImageSource: "custom", Size: "4-core", RunnerGroupID: 3, EnableStaticIP: true})
 	if r.ID == 0 || r.Platform != "linux-x64" || r.MaximumRunners != 10 || r.Status != StatusReady || len(r.PublicIPs) != 1 || !r.CreatedAt.Equal(epoch) {

@@ -32,6 +32,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // DefaultToken is the personal access token accepted when Config.Tokens is nil.
@@ -54,8 +56,8 @@ type Config struct {
 	ProvisionDelay, DeleteDelay, StaticIPDelay time.Duration
 	// Latency is a real sleep added to every request (for benchmarks).
 	Latency time.Duration
-	// Clock is the time source; nil means the wall clock.
-	Clock Clock
+	// Clock is the time source (the mock only reads it); nil means the wall clock.
+	Clock clock.Clock
 	// RateLimit is each token's primary limit per hour on Clock; 0 means 5000.
 	RateLimit int
 	// MaxConcurrent caps in-flight requests and MinWriteSpacing sets the least time on
@@ -101,7 +103,7 @@ type Config struct {
 // Mock is an in-memory GitHub. It implements http.Handler and is safe for concurrent use.
 type Mock struct {
 	cfg       Config
-	clock     Clock
+	clock     clock.Clock
 	reqPrefix string
 
 	mu           sync.Mutex
@@ -128,7 +130,7 @@ func New(cfg Config) *Mock {
 		cfg.Enterprises = []string{"acme-corp"}
 	}
 	if cfg.Clock == nil {
-		cfg.Clock = realClock{}
+		cfg.Clock = clock.Real{}
 	}
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = 5000

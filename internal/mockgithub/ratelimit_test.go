@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // linkRels parses a Link header into rel → URL.
@@ -119,7 +121,7 @@ func requireListItems(r *result) []any { return r.obj["runners"].([]any) }
 // TestRateLimitHeaders covers the x-ratelimit headers, exhaustion and the window reset.
 func TestRateLimitHeaders(t *testing.T) {
 	t.Parallel()
-	clock := NewManualClock(epoch)
+	clock := clock.NewFake(epoch)
 	h := newHarness(t, Config{Clock: clock, RateLimit: 3, Tokens: []string{"ghp_one", "ghp_two"}})
 	get := func(token string) *result {
 		return h.do(http.MethodGet, "/orgs/acme/actions/hosted-runners/platforms", nil, withHeader("Authorization", "token "+token))
@@ -206,7 +208,7 @@ func TestSecondaryLimits(t *testing.T) {
 	t.Parallel()
 	t.Run("write spacing", func(t *testing.T) {
 		t.Parallel()
-		clock := NewManualClock(epoch)
+		clock := clock.NewFake(epoch)
 		h := newHarness(t, Config{Clock: clock, MinWriteSpacing: time.Second})
 		base := "/orgs/acme/actions/hosted-runners"
 		h.do(http.MethodPost, base, createBody("a")).expect(t, http.StatusCreated)

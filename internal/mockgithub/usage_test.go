@@ -3,6 +3,8 @@ package mockgithub
 import (
 	"net/http"
 	"testing"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 var (
@@ -32,7 +34,7 @@ func summaryOf(t *testing.T, h *harness, prefix, query string, top map[string]st
 
 func TestUsageSummary(t *testing.T) {
 	t.Parallel()
-	forEachBillingScope(t, Config{Clock: NewManualClock(epoch)}, func(t *testing.T, h *harness, sc billingScope) { // March 2026
+	forEachBillingScope(t, Config{Clock: clock.NewFake(epoch)}, func(t *testing.T, h *harness, sc billingScope) { // March 2026
 		owner := map[string]string{"organization": "organization", "enterprise": "enterprise"}[sc.ownScope]
 		top := map[string]string{owner: kString}
 		obj, items := summaryOf(t, h, sc.prefix, "", top)
@@ -92,7 +94,7 @@ func TestUsageSummary(t *testing.T) {
 // TestUsageSummaryEnterpriseFilters covers the enterprise-only organization and cost center filters.
 func TestUsageSummaryEnterpriseFilters(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, Config{Clock: NewManualClock(epoch)})
+	h := newHarness(t, Config{Clock: clock.NewFake(epoch)})
 	prefix := billingScopes[1].prefix
 	top := map[string]string{"enterprise": kString}
 	if _, items := summaryOf(t, h, prefix, "?organization=ACME", withFields(top, map[string]string{"organization": kString})); len(items) != 5 {
@@ -111,7 +113,7 @@ func TestUsageSummaryEnterpriseFilters(t *testing.T) {
 
 func TestUsageReport(t *testing.T) {
 	t.Parallel()
-	forEachBillingScope(t, Config{Clock: NewManualClock(epoch)}, func(t *testing.T, h *harness, sc billingScope) {
+	forEachBillingScope(t, Config{Clock: clock.NewFake(epoch)}, func(t *testing.T, h *harness, sc billingScope) {
 		year := h.do(http.MethodGet, sc.prefix+"/usage", nil).expect(t, http.StatusOK)
 		requireFields(t, "report", year.obj, map[string]string{"usageItems": kArray})
 		items := year.obj["usageItems"].([]any)

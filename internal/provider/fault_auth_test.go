@@ -90,7 +90,7 @@ func TestAccFaultBadCredentialsAndAppTokenExpiry(t *testing.T) {
 		if len(tokens) < 2 || unauthorized < 1 {
 			t.Fatalf("%d tokens issued and %d requests refused with 401; want the expired token refused and replaced", len(tokens), unauthorized)
 		}
-		t.Logf("%d installation tokens issued, %d 401s absorbed, %s simulated", len(tokens), unauthorized, clock.total())
+		t.Logf("%d installation tokens issued, %d 401s absorbed, %s simulated", len(tokens), unauthorized, clock.Total())
 	})
 }
 

@@ -39,7 +39,7 @@ func TestAccReadUnderFarRetryAfterFailsPromptly(t *testing.T) {
 		if n := len(e.Mock.Requests()); n != 1 {
 			t.Fatalf("%d requests reached GitHub, want only the one that was limited", n)
 		}
-		if d := clock.longest(); d >= time.Hour {
+		if d := clock.Longest(); d >= time.Hour {
 			t.Fatalf("the provider slept %s; a wait beyond the read bound must fail at once", d)
 		}
 	})
@@ -65,14 +65,14 @@ func TestAccReadUnderFarRetryAfterFailsPromptly(t *testing.T) {
 					// GitHub said the limit is exhausted until the reset: nothing is sent before it.
 					PreConfig: func() {
 						e.Mock.ClearFaults()
-						clock.mc.Set(reset.Add(2 * time.Second))
+						clock.Set(reset.Add(2 * time.Second))
 					},
 					Config:   faultRunner(e, `read_timeout = "30m"`, "farwait", ""),
 					PlanOnly: true,
 				},
 			},
 		})
-		if d := clock.longest(); d >= time.Hour {
+		if d := clock.Longest(); d >= time.Hour {
 			t.Fatalf("the provider slept %s; a wait beyond read_timeout must fail at once", d)
 		}
 	})

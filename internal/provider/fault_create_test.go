@@ -49,7 +49,7 @@ func TestAccFaultServerErrorsOnReadsAreRetried(t *testing.T) {
 		if got := getStatuses(e); fmt.Sprint(got[:5]) != fmt.Sprint(append(fiveXX, http.StatusOK)) {
 			t.Fatalf("GETs were answered %v, want %v then 200", got, fiveXX)
 		}
-		t.Logf("%d simulated waits, %s in all", len(clock.slept), clock.total())
+		t.Logf("%d simulated waits, %s in all", len(clock.Slept()), clock.Total())
 	})
 	t.Run("gives_up", func(t *testing.T) {
 		t.Parallel()

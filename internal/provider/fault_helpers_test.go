@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
@@ -21,7 +22,7 @@ import (
 // second between writes) so that every fault test also checks I4; the provider runs with its
 // production defaults for both. A negative cfg.MaxConcurrent or cfg.MinWriteSpacing turns
 // that cap off. It returns the fake clock the mock and the provider share.
-func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *fakeClock) {
+func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *clock.Fake) {
 	t.Helper()
 	if cfg.MaxConcurrent == 0 {
 		cfg.MaxConcurrent = 1
@@ -35,10 +36,10 @@ func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv,
 
 // newWrappedEnv is newFaultEnv with the mock served behind wrap, for tests that change the
 // mock's state at a precise request.
-func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock, http.Handler) http.Handler) (*testEnv, *fakeClock) {
+func newWrappedEnv(t *testing.T, cfg mockgithub.Config, wrap func(*mockgithub.Mock, http.Handler) http.Handler) (*testEnv, *clock.Fake) {
 	t.Helper()
 	e, clock := newFaultEnv(t, cfg)
-	srv := httptest.NewServer(wrap(e.Mock, e.Mock))
+	srv := httptest.NewServer(e.flight.track(wrap(e.Mock, e.Mock)))
 	t.Cleanup(srv.Close)
 	e.URL = srv.URL
 	return e, clock
@@ -152,14 +153,13 @@ func createStatuses(e *testEnv, name string) []int {
 }
 
 // checkCreates asserts the exact sequence of create POST statuses for name (I2). The mock
-// logs a request once it is answered, so it gives a delayed POST a few seconds to show up.
+// logs a request once it is answered, so a POST the provider gave up on may still be on its
+// way to the log: it waits for the requests being answered, until the log holds as many
+// POSTs as wanted.
 func checkCreates(e *testEnv, name string, want ...int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		e.flight.waitUntil(func() bool { return len(createStatuses(e, name)) >= len(want) })
 		got := createStatuses(e, name)
-		for deadline := time.Now().Add(5 * time.Second); len(got) < len(want) && time.Now().Before(deadline); {
-			time.Sleep(50 * time.Millisecond)
-			got = createStatuses(e, name)
-		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			return fmt.Errorf("I2: create POSTs for %q were answered %v, want %v", name, got, want)
 		}

@@ -23,7 +23,7 @@ func pinNewRunners(t *testing.T, e *testEnv, status string) {
 	t.Helper()
 	var mu sync.Mutex
 	pinned := map[int64]bool{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(e.flight.track(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		for _, runner := range e.Mock.Runners(orgScope) {
 			if !pinned[runner.ID] {
@@ -33,7 +33,7 @@ func pinNewRunners(t *testing.T, e *testEnv, status string) {
 		}
 		mu.Unlock()
 		e.Mock.ServeHTTP(w, r)
-	}))
+	})))
 	t.Cleanup(srv.Close)
 	e.URL = srv.URL
 }
@@ -130,7 +130,7 @@ func TestAccFaultSlowDeleteWaitsUntilGone(t *testing.T) {
 		if polls < 5 || last.Before(deletedAt.Add(5*time.Minute)) {
 			t.Fatalf("polled %d times, the last at %s, through a 5-minute deletion from %s: want several, the last after it ended", polls, last, deletedAt)
 		}
-		t.Logf("%d polls through a 5-minute deletion, %s simulated", polls, clock.total())
+		t.Logf("%d polls through a 5-minute deletion, %s simulated", polls, clock.Total())
 	})
 	t.Run("forever_then_rerun", func(t *testing.T) {
 		t.Parallel()

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/runnerwatch"
 )
@@ -151,7 +152,7 @@ func TestFaultCreateSurvivesCancel(t *testing.T) {
 }
 
 // protocolResource is the hosted runner resource on env's mock and clock, outside Terraform.
-func protocolResource(t *testing.T, e *testEnv, clock client.Clock) (*hostedRunnerResource, *client.Client) {
+func protocolResource(t *testing.T, e *testEnv, clock clock.Clock) (*hostedRunnerResource, *client.Client) {
 	t.Helper()
 	c, err := client.New(client.Config{BaseURL: e.URL, Token: e.Token, Clock: clock, WriteDelay: time.Second, RequestTimeout: time.Minute})
 	if err != nil {

@@ -57,7 +57,7 @@ func TestAccFaultPrimaryRateLimitWaitsForReset(t *testing.T) {
 			limitedAt, after := requestsAfter(t, e, http.MethodPost, runnersPath, status)
 			checkQuietUntil(t, after, reset)
 			t.Logf("limited at %s, next request %s later (reset in %s); simulated sleep %s, longest %s",
-				limitedAt.Format(time.TimeOnly), after[0].Time.Sub(limitedAt), reset.Sub(limitedAt), clock.total(), clock.longest())
+				limitedAt.Format(time.TimeOnly), after[0].Time.Sub(limitedAt), reset.Sub(limitedAt), clock.Total(), clock.Longest())
 		})
 	}
 	t.Run("fails_naming_reset", func(t *testing.T) {
@@ -76,7 +76,7 @@ func TestAccFaultPrimaryRateLimitWaitsForReset(t *testing.T) {
 		if _, after := requestsAfter(t, e, http.MethodPost, runnersPath, http.StatusForbidden); len(after) != 0 {
 			t.Fatalf("I4: %d requests reached GitHub after the limited one, want none", len(after))
 		}
-		if d := clock.total(); d != 0 {
+		if d := clock.Total(); d != 0 {
 			t.Fatalf("the provider slept %s before failing, want no wait", d)
 		}
 	})
@@ -96,7 +96,7 @@ func TestAccFaultPrimaryRateLimitWaitsForReset(t *testing.T) {
 			return nil
 		})
 		resource.Test(t, tc)
-		t.Logf("%d requests over %s of simulated time, longest wait %s", len(e.Mock.Requests()), clock.total(), clock.longest())
+		t.Logf("%d requests over %s of simulated time, longest wait %s", len(e.Mock.Requests()), clock.Total(), clock.Longest())
 	})
 }
 
@@ -110,7 +110,7 @@ func TestAccFaultSecondaryLimitResendsPostOnce(t *testing.T) {
 	resource.Test(t, faultCase(e, "", "secondary", "", http.StatusForbidden, http.StatusCreated))
 	limitedAt, after := requestsAfter(t, e, http.MethodPost, runnersPath, http.StatusForbidden)
 	checkQuietUntil(t, after, limitedAt.Add(30*time.Second))
-	t.Logf("next request %s after the limit (retry-after 30s); simulated sleep %s", after[0].Time.Sub(limitedAt), clock.total())
+	t.Logf("next request %s after the limit (retry-after 30s); simulated sleep %s", after[0].Time.Sub(limitedAt), clock.Total())
 }
 
 // Row 3: a secondary rate limit with no retry-after and no exhausted primary limit: back off
@@ -124,7 +124,7 @@ func TestAccFaultSecondaryLimitWithoutHeadersBacksOff(t *testing.T) {
 			Header: noHeaders("Retry-After")})
 		resource.Test(t, faultCase(e, "", "backoff", "", http.StatusForbidden, http.StatusForbidden, http.StatusForbidden, http.StatusCreated))
 		checkBackoff(t, e, 4)
-		t.Logf("simulated sleep %s, longest %s", clock.total(), clock.longest())
+		t.Logf("simulated sleep %s, longest %s", clock.Total(), clock.Longest())
 	})
 	t.Run("gives_up", func(t *testing.T) {
 		t.Parallel()
@@ -140,7 +140,7 @@ func TestAccFaultSecondaryLimitWithoutHeadersBacksOff(t *testing.T) {
 			}},
 		})
 		checkBackoff(t, e, 4)
-		t.Logf("gave up after %d POSTs and %s of simulated waiting", len(createStatuses(e, "backoff")), clock.total())
+		t.Logf("gave up after %d POSTs and %s of simulated waiting", len(createStatuses(e, "backoff")), clock.Total())
 	})
 }
 

@@ -158,7 +158,7 @@ resource "githubactions_hosted_runner" "linux" {
 				// It did not wait for its runners, and runs out of process, off the fake clock:
 				// let the mock's time pass between the two runs, so that they are Ready.
 				PreConfig: func() {
-					e.clock.mc.Advance(time.Minute)
+					e.clock.Advance(time.Minute)
 					before = writes(e.Mock)
 				},
 				ProtoV6ProviderFactories: e.factories(),

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/runnerwatch"
 )
 
@@ -38,7 +39,7 @@ const runnerReadWindow = time.Minute
 
 // settings are what Options change; production uses the defaults.
 type settings struct {
-	clock        client.Clock
+	clock        clock.Clock
 	pollMin      time.Duration
 	pollMax      time.Duration
 	retryWaitMin time.Duration
@@ -46,8 +47,8 @@ type settings struct {
 	reqTimeout   time.Duration
 }
 
-// WithClock makes every wait (polls, rate limits, write spacing) use clock.
-func WithClock(clock client.Clock) Option { return func(s *settings) { s.clock = clock } }
+// WithClock makes every wait (polls, rate limits, write spacing) use c.
+func WithClock(c clock.Clock) Option { return func(s *settings) { s.clock = c } }
 
 // WithPollInterval sets the first and the longest wait between status polls.
 func WithPollInterval(first, longest time.Duration) Option {
@@ -66,7 +67,7 @@ func WithRequestTimeout(d time.Duration) Option { return func(s *settings) { s.r
 func New(version string, opts ...Option) func() provider.Provider {
 	return func() provider.Provider {
 		s := settings{
-			clock:      client.RealClock{},
+			clock:      clock.Real{},
 			pollMin:    time.Second,
 			pollMax:    15 * time.Second,
 			reqTimeout: time.Minute,

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 	"github.com/runnerforge/terraform-provider-githubactions/internal/mockgithub"
 )
 
@@ -47,7 +48,9 @@ type testEnv struct {
 	opts   []Option
 	extras string
 	// clock is the fake clock the mock and the provider share; nil on the wall clock.
-	clock *fakeClock
+	clock *clock.Fake
+	// flight counts the requests the env's servers are answering.
+	flight *inFlight
 }
 
 // newTestEnv starts a mock with cfg (a short provisioning and deletion delay unless cfg sets
@@ -57,10 +60,10 @@ type testEnv struct {
 // retry waits) and may replace them.
 func newTestEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) *testEnv {
 	t.Helper()
-	clock := newFakeClock()
-	cfg.Clock = clock.mc
-	e := startTestEnv(t, cfg, append([]Option{WithClock(clock)}, opts...))
-	e.clock = clock
+	fake := clock.NewAutoFake(time.Now().Truncate(time.Second)).WallDeadlines() // Terraform's timeouts
+	cfg.Clock = fake
+	e := startTestEnv(t, cfg, append([]Option{WithClock(fake)}, opts...))
+	e.clock = fake
 	return e
 }
 
@@ -85,14 +88,15 @@ func startTestEnv(t *testing.T, cfg mockgithub.Config, opts []Option) *testEnv {
 		cfg.DeleteDelay = 150 * time.Millisecond
 	}
 	m := mockgithub.New(cfg)
-	srv := httptest.NewServer(mockgithub.Handler(m)) // under /api/v3 too, for integrations/github
+	flight := newInFlight()
+	srv := httptest.NewServer(flight.track(mockgithub.Handler(m))) // under /api/v3 too, for integrations/github
 	t.Cleanup(srv.Close)
 	token := mockgithub.DefaultToken
 	if len(cfg.Tokens) > 0 {
 		token = cfg.Tokens[0]
 	}
 	base := []Option{WithPollInterval(20*time.Millisecond, 100*time.Millisecond), WithRetryWait(time.Millisecond, 20*time.Millisecond)}
-	return &testEnv{t: t, Mock: m, URL: srv.URL, Token: token, opts: append(base, opts...)}
+	return &testEnv{t: t, Mock: m, URL: srv.URL, Token: token, opts: append(base, opts...), flight: flight}
 }
 
 // factories serves this env's provider in-process over protocol 6.

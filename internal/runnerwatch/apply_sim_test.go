@@ -4,13 +4,16 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
+
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // simGate is the client's write gate as the simulation needs it: one write at a time, each
 // sent at least gap after the previous one was answered.
 type simGate struct {
-	clock *fakeClock
+	clock *clock.Fake
 	gap   time.Duration
 	turn  chan struct{}
 
@@ -53,10 +56,10 @@ func (g *simGate) wait() time.Duration {
 	return max(g.last.Add(g.gap).Sub(g.clock.Now()), 0) + time.Duration(g.ahead)*g.gap
 }
 
-// simulateApply creates n runners the way Terraform and the client do, on the fake clock:
-// slots creates at a time (each slot taking turnaround to start its next create), writes
-// through a gate that spaces them by gap, every request answered after latency, each runner
-// Ready provision after its POST arrived. It returns how long the apply took and how many
+// simulateApply creates n runners the way Terraform and the client do, on the fake clock of a
+// synctest bubble: slots creates at a time (each slot taking turnaround to start its next
+// create), writes through a gate that spaces them by gap, every request answered after
+// latency, each runner Ready provision after its POST arrived. It returns how long the apply took and how many
 // reads the waits cost.
 func simulateApply(t *testing.T, n, slots int, gap, provision time.Duration) (time.Duration, int) {
 	t.Helper()
@@ -85,7 +88,7 @@ func simulateApply(t *testing.T, n, slots int, gap, provision time.Duration) (ti
 	}
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
-	clock.drive(t, done, time.Hour)
+	drive(t, clock, done, time.Hour)
 	_, lists, gets := f.counts()
 	return clock.Now().Sub(start), lists + gets
 }
@@ -109,11 +112,13 @@ func TestApplyCostAndPace(t *testing.T) {
 		{"no_write_spacing", 0, 52 * time.Second, 14},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wall, reads := simulateApply(t, 100, 10, tc.gap, 5*time.Second)
-			t.Logf("100 runners: %s, %d reads", wall, reads)
-			if wall > tc.maxWall || reads > tc.maxReads {
-				t.Fatalf("creating 100 runners took %s and %d reads; want at most %s and %d", wall, reads, tc.maxWall, tc.maxReads)
-			}
+			synctest.Test(t, func(t *testing.T) {
+				wall, reads := simulateApply(t, 100, 10, tc.gap, 5*time.Second)
+				t.Logf("100 runners: %s, %d reads", wall, reads)
+				if wall > tc.maxWall || reads > tc.maxReads {
+					t.Fatalf("creating 100 runners took %s and %d reads; want at most %s and %d", wall, reads, tc.maxWall, tc.maxReads)
+				}
+			})
 		})
 	}
 }

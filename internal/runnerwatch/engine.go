@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 // Lister reads a scope's runners; *client.Client implements it. A runner GitHub does not have
@@ -47,15 +48,15 @@ type Config struct {
 // Engine holds every scope's cache and watcher. Create it with New; it is safe for
 // concurrent use.
 type Engine struct {
-	clock client.Clock
+	clock clock.Clock
 	cfg   Config
 
 	mu     sync.Mutex
 	scopes map[string]*scopeState
 }
 
-// New returns an engine on clock.
-func New(clock client.Clock, cfg Config) *Engine {
+// New returns an engine on c.
+func New(c clock.Clock, cfg Config) *Engine {
 	if cfg.PollMin <= 0 {
 		cfg.PollMin = time.Second
 	}
@@ -63,7 +64,7 @@ func New(clock client.Clock, cfg Config) *Engine {
 	if cfg.Log == nil {
 		cfg.Log = func(context.Context, string, map[string]any) {}
 	}
-	return &Engine{clock: clock, cfg: cfg, scopes: map[string]*scopeState{}}
+	return &Engine{clock: c, cfg: cfg, scopes: map[string]*scopeState{}}
 }
 
 // forScope returns the state of scope, creating it on first use.

@@ -6,206 +6,185 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
 var acme = client.Organization("acme")
 
-func newTestEngine() (*Engine, *fakeClock, *fakeScope) {
-	clock := newFakeClock()
-	return New(clock, Config{PollMin: time.Second, PollMax: 15 * time.Second, ReadWindow: time.Minute}), clock, newFakeScope(clock)
+// newTestEngine returns an engine and a fake scope on one fake clock. Inside a synctest
+// bubble the clock starts at the bubble's time, on which contexts' deadlines are set.
+func newTestEngine() (*Engine, *clock.Fake, *fakeScope) {
+	fake := clock.NewFake(time.Now())
+	return New(fake, Config{PollMin: time.Second, PollMax: 15 * time.Second, ReadWindow: time.Minute}), fake, newFakeScope(fake)
 }
 
-// waitAll runs one WaitReady per id concurrently, drives the clock until all end, and
-// returns their errors by id.
-func waitAll(t *testing.T, e *Engine, clock *fakeClock, api Lister, ids []int64) map[int64]error {
+// waitAll runs one WaitReady per id concurrently, drives the clock (once every wait has
+// begun) until all end, and returns their errors by id. Call it inside a synctest bubble.
+func waitAll(t *testing.T, e *Engine, clock *clock.Fake, api Lister, ids []int64) map[int64]error {
 	t.Helper()
 	errs := map[int64]error{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	since := clock.Now()
 	for _, id := range ids {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			_, err := e.WaitReady(context.Background(), api, acme, id, since, Want{})
 			mu.Lock()
 			errs[id] = err
 			mu.Unlock()
-		}()
+		})
 	}
-	joined(t, e, len(ids))
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
-	clock.drive(t, done, time.Hour)
+	drive(t, clock, done, time.Hour)
 	return errs
-}
-
-// joined waits (in real time) until n waiters wait in the scope, so that the clock moves
-// only once every wait has begun.
-func joined(t *testing.T, e *Engine, n int) {
-	t.Helper()
-	s := e.forScope(acme)
-	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(time.Millisecond) {
-		s.mu.Lock()
-		k := len(s.waiters)
-		s.mu.Unlock()
-		if k >= n {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d of %d waits began", k, n)
-		}
-	}
 }
 
 // TestWaitReadyTicks: a lone waiter is read PollMin after it joins and then every
 // max(PollMin, age/5); it ends at the first read that shows it Ready.
 func TestWaitReadyTicks(t *testing.T) {
-	e, clock, f := newTestEngine()
-	f.add(1, 10*time.Second)
-	start := clock.Now()
-	if errs := waitAll(t, e, clock, f, []int64{1}); errs[1] != nil {
-		t.Fatal(errs[1])
-	}
-	// Reads at 1..10 s (a fifth of the age stays under PollMin until 5 s, then 1-2 s).
-	_, lists, gets := f.counts()
-	if took := clock.Now().Sub(start); took < 10*time.Second || took > 12*time.Second {
-		t.Fatalf("the wait took %s of the clock, want 10 s to 12 s", took)
-	}
-	if lists+gets < 5 || lists+gets > 10 {
-		t.Fatalf("%d lists and %d GETs for one 10 s wait, want 5 to 10 reads", lists, gets)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		f.add(1, 10*time.Second)
+		start := clock.Now()
+		if errs := waitAll(t, e, clock, f, []int64{1}); errs[1] != nil {
+			t.Fatal(errs[1])
+		}
+		// Reads at 1..10 s (a fifth of the age stays under PollMin until 5 s, then 1-2 s).
+		_, lists, gets := f.counts()
+		if took := clock.Now().Sub(start); took < 10*time.Second || took > 12*time.Second {
+			t.Fatalf("the wait took %s of the clock, want 10 s to 12 s", took)
+		}
+		if lists+gets < 5 || lists+gets > 10 {
+			t.Fatalf("%d lists and %d GETs for one 10 s wait, want 5 to 10 reads", lists, gets)
+		}
+	})
 }
 
 // TestManyWaitersShareReads: 50 runners waiting together are read by lists, one per tick,
 // never one request per runner per tick; a second wave is read once, when the first wave's
 // time has passed.
 func TestManyWaitersShareReads(t *testing.T) {
-	e, clock, f := newTestEngine()
-	ids := make([]int64, 50)
-	for i := range ids {
-		ids[i] = int64(i + 1)
-		f.add(ids[i], 5*time.Second)
-	}
-	for id, err := range waitAll(t, e, clock, f, ids) {
-		if err != nil {
-			t.Fatalf("runner %d: %v", id, err)
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		ids := make([]int64, 50)
+		for i := range ids {
+			ids[i] = int64(i + 1)
+			f.add(ids[i], 5*time.Second)
 		}
-	}
-	_, lists, gets := f.counts()
-	if gets != 0 || lists > 5 {
-		t.Fatalf("50 waiters of 5 s took %d lists and %d GETs; want at most 5 lists (one per tick) and no GET", lists, gets)
-	}
-	for i := range ids {
-		ids[i] += 100
-		f.add(ids[i], 5*time.Second)
-	}
-	for id, err := range waitAll(t, e, clock, f, ids) {
-		if err != nil {
-			t.Fatalf("runner %d: %v", id, err)
+		for id, err := range waitAll(t, e, clock, f, ids) {
+			if err != nil {
+				t.Fatalf("runner %d: %v", id, err)
+			}
 		}
-	}
-	if _, again, _ := f.counts(); again-lists != 1 {
-		t.Fatalf("the second wave took %d lists, want 1: the run learned how long provisioning takes", again-lists)
-	}
+		_, lists, gets := f.counts()
+		if gets != 0 || lists > 5 {
+			t.Fatalf("50 waiters of 5 s took %d lists and %d GETs; want at most 5 lists (one per tick) and no GET", lists, gets)
+		}
+		for i := range ids {
+			ids[i] += 100
+			f.add(ids[i], 5*time.Second)
+		}
+		for id, err := range waitAll(t, e, clock, f, ids) {
+			if err != nil {
+				t.Fatalf("runner %d: %v", id, err)
+			}
+		}
+		if _, again, _ := f.counts(); again-lists != 1 {
+			t.Fatalf("the second wave took %d lists, want 1: the run learned how long provisioning takes", again-lists)
+		}
+	})
 }
 
 // TestFailedListFallsBackToGets: one list that fails does not fail the waiters: the due ones
 // are read one by one for that tick.
 func TestFailedListFallsBackToGets(t *testing.T) {
-	e, clock, f := newTestEngine()
-	f.listErrs = []error{errServer}
-	ids := []int64{1, 2, 3}
-	for _, id := range ids {
-		f.add(id, 3*time.Second)
-	}
-	for id, err := range waitAll(t, e, clock, f, ids) {
-		if err != nil {
-			t.Fatalf("runner %d failed with the list: %v", id, err)
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		f.listErrs = []error{errServer}
+		ids := []int64{1, 2, 3}
+		for _, id := range ids {
+			f.add(id, 3*time.Second)
 		}
-	}
-	if _, _, gets := f.counts(); gets != len(ids) {
-		t.Fatalf("%d GETs after the failed list, want one per waiter (%d)", gets, len(ids))
-	}
+		for id, err := range waitAll(t, e, clock, f, ids) {
+			if err != nil {
+				t.Fatalf("runner %d failed with the list: %v", id, err)
+			}
+		}
+		if _, _, gets := f.counts(); gets != len(ids) {
+			t.Fatalf("%d GETs after the failed list, want one per waiter (%d)", gets, len(ids))
+		}
+	})
 }
 
 // TestCancelEndsOnlyThatWait: a cancelled wait returns at once with the context's error; the
 // other waiter goes on, and the watcher stops once nobody waits.
 func TestCancelEndsOnlyThatWait(t *testing.T) {
-	e, clock, f := newTestEngine()
-	f.add(1, time.Hour)
-	f.add(2, 3*time.Second)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancelled := make(chan error, 1)
-	go func() {
-		_, err := e.WaitReady(ctx, f, acme, 1, clock.Now(), Want{})
-		cancelled <- err
-	}()
-	if _, ok := clock.next(nil); !ok {
-		t.Fatal("the watcher does not sleep")
-	}
-	cancel()
-	select {
-	case err := <-cancelled:
-		if !errors.Is(err, context.Canceled) {
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		f.add(1, time.Hour)
+		f.add(2, 3*time.Second)
+		ctx, cancel := context.WithCancel(context.Background())
+		cancelled := make(chan error, 1)
+		go func() {
+			_, err := e.WaitReady(ctx, f, acme, 1, clock.Now(), Want{})
+			cancelled <- err
+		}()
+		synctest.Wait()
+		if clock.Sleepers() != 1 {
+			t.Fatal("the watcher does not sleep")
+		}
+		cancel()
+		if err := <-cancelled; !errors.Is(err, context.Canceled) {
 			t.Fatalf("cancelled wait returned %v", err)
 		}
-	case <-time.After(2 * time.Second):
-		t.Fatal("the cancelled wait did not return")
-	}
-	if errs := waitAll(t, e, clock, f, []int64{2}); errs[2] != nil {
-		t.Fatal(errs[2])
-	}
-	s := e.forScope(acme)
-	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(time.Millisecond) {
+		if errs := waitAll(t, e, clock, f, []int64{2}); errs[2] != nil {
+			t.Fatal(errs[2])
+		}
+		synctest.Wait()
+		s := e.forScope(acme)
 		s.mu.Lock()
 		watching := s.watching
 		s.mu.Unlock()
-		if !watching {
-			break
-		}
-		if time.Now().After(deadline) {
+		if watching {
 			t.Fatal("the watcher still runs with no waiter")
 		}
-	}
+	})
 }
 
 // TestDeadlineNamesLastStatus: a wait cut short by its operation's deadline says it timed
 // out and names the runner's last status.
 func TestDeadlineNamesLastStatus(t *testing.T) {
-	e, clock, f := newTestEngine()
-	f.add(1, time.Hour)
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
-	defer cancel()
-	out := make(chan error, 1)
-	go func() {
-		_, err := e.WaitReady(ctx, f, acme, 1, clock.Now(), Want{})
-		out <- err
-	}()
-	for {
-		select {
-		case err := <-out:
-			if err == nil || err.Error() != "timed out; the runner's last status was Provisioning" {
-				t.Fatalf("the wait ended with %v", err)
-			}
-			return
-		case <-time.After(5 * time.Millisecond):
-			clock.mu.Lock()
-			var first time.Time
-			for _, at := range clock.sleepers {
-				if first.IsZero() || at.Before(first) {
-					first = at
-				}
-			}
-			clock.mu.Unlock()
-			if !first.IsZero() {
-				clock.advanceTo(first)
-			}
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		f.add(1, time.Hour)
+		// The deadline is on the bubble's time, which moves on only when every goroutine of
+		// the bubble is blocked: here once the runner was read, as the test awaits the outcome.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		out := make(chan error, 1)
+		go func() {
+			_, err := e.WaitReady(ctx, f, acme, 1, clock.Now(), Want{})
+			out <- err
+		}()
+		synctest.Wait()
+		at, ok := clock.NextWake()
+		if !ok {
+			t.Fatal("the watcher does not sleep")
 		}
-	}
+		clock.Set(at)
+		synctest.Wait()
+		if _, lists, gets := f.counts(); lists+gets != 1 {
+			t.Fatalf("%d lists and %d GETs at the first tick, want one read", lists, gets)
+		}
+		if err := <-out; err == nil || err.Error() != "timed out; the runner's last status was Provisioning" {
+			t.Fatalf("the wait ended with %v", err)
+		}
+	})
 }
 
 // TestStatusesThatEndAWait: Stuck, Shutdown and Deleting end a wait until ready with an
@@ -237,37 +216,38 @@ func TestStatusesThatEndAWait(t *testing.T) {
 // TestWaitGoneFromLists: runners deleted together are confirmed gone by the lists that
 // showed them Deleting and then, read whole, no longer hold them: no GET per runner.
 func TestWaitGoneFromLists(t *testing.T) {
-	e, clock, f := newTestEngine()
-	var ids []int64
-	for i := range 150 {
-		ids = append(ids, int64(i+1))
-		f.add(int64(i+1), 0)
-	}
-	for _, id := range ids {
-		f.remove(id, 5*time.Second)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, len(ids))
-	for _, id := range ids {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs <- e.WaitGone(context.Background(), f, acme, id, clock.Now())
-		}()
-	}
-	joined(t, e, len(ids))
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	clock.drive(t, done, time.Hour)
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		var ids []int64
+		for i := range 150 {
+			ids = append(ids, int64(i+1))
+			f.add(int64(i+1), 0)
 		}
-	}
-	if _, lists, gets := f.counts(); gets != 0 || lists > 6 {
-		t.Fatalf("confirming 150 deletions took %d lists and %d GETs; want at most 6 lists and no GET", lists, gets)
-	}
+		for _, id := range ids {
+			f.remove(id, 5*time.Second)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, len(ids))
+		for _, id := range ids {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs <- e.WaitGone(context.Background(), f, acme, id, clock.Now())
+			}()
+		}
+		done := make(chan struct{})
+		go func() { wg.Wait(); close(done) }()
+		drive(t, clock, done, time.Hour)
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, lists, gets := f.counts(); gets != 0 || lists > 6 {
+			t.Fatalf("confirming 150 deletions took %d lists and %d GETs; want at most 6 lists and no GET", lists, gets)
+		}
+	})
 }
 
 // TestGetCostsTheCheaperWay: a refresh of 3 runners in a scope of 1,000 costs the first page
@@ -311,85 +291,91 @@ func TestGetCostsTheCheaperWay(t *testing.T) {
 
 // TestSingleFlight: concurrent Gets of a scope share one read of its first page.
 func TestSingleFlight(t *testing.T) {
-	e, _, f := newTestEngine()
-	for i := range 20 {
-		f.add(int64(i+1), 0)
-	}
-	f.block = make(chan struct{})
-	var wg sync.WaitGroup
-	for i := range 20 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if r, err := e.Get(context.Background(), f, acme, int64(i+1)); err != nil || r == nil {
-				t.Errorf("Get(%d) = %v, %v", i+1, r, err)
-			}
-		}()
-	}
-	time.Sleep(20 * time.Millisecond)
-	close(f.block)
-	wg.Wait()
-	if firsts, lists, gets := f.counts(); firsts != 1 || lists != 0 || gets != 0 {
-		t.Fatalf("20 concurrent Gets took %d first pages, %d lists and %d GETs; want 1, 0 and 0", firsts, lists, gets)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		e, _, f := newTestEngine()
+		for i := range 20 {
+			f.add(int64(i+1), 0)
+		}
+		f.block = make(chan struct{})
+		var wg sync.WaitGroup
+		for i := range 20 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if r, err := e.Get(context.Background(), f, acme, int64(i+1)); err != nil || r == nil {
+					t.Errorf("Get(%d) = %v, %v", i+1, r, err)
+				}
+			}()
+		}
+		synctest.Wait() // every Get is waiting: one for the first page, the others for its answer
+		close(f.block)
+		wg.Wait()
+		if firsts, lists, gets := f.counts(); firsts != 1 || lists != 0 || gets != 0 {
+			t.Fatalf("20 concurrent Gets took %d first pages, %d lists and %d GETs; want 1, 0 and 0", firsts, lists, gets)
+		}
+	})
 }
 
 // TestRunnersSeesOwnWrites: Runners shows the provider's own writes over an older list: a
 // created runner, and a deleted one as Deleting until its wait confirmed it gone.
 func TestRunnersSeesOwnWrites(t *testing.T) {
-	e, clock, f := newTestEngine()
-	f.add(1, 0)
-	if got, err := e.Runners(context.Background(), f, acme); err != nil || len(got) != 1 || got[0].ID != 1 {
-		t.Fatalf("Runners = %v, %v; want runner 1", got, err)
-	}
-	e.Drop(acme, 1)
-	if got, _ := e.Runners(context.Background(), f, acme); len(got) != 1 || got[0].Status != client.StatusDeleting {
-		t.Fatalf("after Drop, Runners = %v; want runner 1 Deleting", got)
-	}
-	f.remove(1, 0)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := e.WaitGone(context.Background(), f, acme, 1, clock.Now()); err != nil {
-			t.Error(err)
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		f.add(1, 0)
+		if got, err := e.Runners(context.Background(), f, acme); err != nil || len(got) != 1 || got[0].ID != 1 {
+			t.Fatalf("Runners = %v, %v; want runner 1", got, err)
 		}
-	}()
-	clock.drive(t, done, time.Minute)
-	if got, _ := e.Runners(context.Background(), f, acme); len(got) != 0 {
-		t.Fatalf("after the wait, Runners = %v; want nothing", got)
-	}
+		e.Drop(acme, 1)
+		if got, _ := e.Runners(context.Background(), f, acme); len(got) != 1 || got[0].Status != client.StatusDeleting {
+			t.Fatalf("after Drop, Runners = %v; want runner 1 Deleting", got)
+		}
+		f.remove(1, 0)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if err := e.WaitGone(context.Background(), f, acme, 1, clock.Now()); err != nil {
+				t.Error(err)
+			}
+		}()
+		drive(t, clock, done, time.Minute)
+		if got, _ := e.Runners(context.Background(), f, acme); len(got) != 0 {
+			t.Fatalf("after the wait, Runners = %v; want nothing", got)
+		}
+	})
 }
 
 // TestReadWaitsWhileWritesQueue: while a write started now would wait 8 s for its turn,
 // runners ready at 2 s are read once, just before that write would go at once, not as soon
 // as they are due; a waiter whose operation ends sooner is read in time for it.
 func TestReadWaitsWhileWritesQueue(t *testing.T) {
-	e, clock, f := newTestEngine()
-	start := clock.Now()
-	writesEnd := start.Add(8 * time.Second)
-	f.writeWait = func() time.Duration { return max(writesEnd.Sub(clock.Now()), 0) }
-	ids := []int64{1, 2, 3}
-	for _, id := range ids {
-		f.add(id, 2*time.Second)
-	}
-	for id, err := range waitAll(t, e, clock, f, ids) {
-		if err != nil {
-			t.Fatalf("runner %d: %v", id, err)
+	synctest.Test(t, func(t *testing.T) {
+		e, clock, f := newTestEngine()
+		start := clock.Now()
+		writesEnd := start.Add(8 * time.Second)
+		f.writeWait = func() time.Duration { return max(writesEnd.Sub(clock.Now()), 0) }
+		ids := []int64{1, 2, 3}
+		for _, id := range ids {
+			f.add(id, 2*time.Second)
 		}
-	}
-	_, lists, gets := f.counts()
-	took := clock.Now().Sub(start)
-	if lists != 1 || gets != 0 || took < 7*time.Second || took > 8*time.Second {
-		t.Fatalf("3 runners ready at 2 s behind 8 s of writes took %s, %d lists and %d GETs; want one list between 7 s and 8 s", took, lists, gets)
-	}
+		for id, err := range waitAll(t, e, clock, f, ids) {
+			if err != nil {
+				t.Fatalf("runner %d: %v", id, err)
+			}
+		}
+		_, lists, gets := f.counts()
+		took := clock.Now().Sub(start)
+		if lists != 1 || gets != 0 || took < 7*time.Second || took > 8*time.Second {
+			t.Fatalf("3 runners ready at 2 s behind 8 s of writes took %s, %d lists and %d GETs; want one list between 7 s and 8 s", took, lists, gets)
+		}
 
-	now := clock.Now()
-	w := &waiter{since: now, joined: now, due: now, until: now.Add(3 * time.Second)}
-	if got := e.tolerance(w, now.Add(10*time.Second)); got != 2*time.Second {
-		t.Fatalf("a waiter due now whose operation ends in 3 s may be read %s late while writes queue for 10 s; want 2 s (a PollMin before its end)", got)
-	}
-	w.until = time.Time{}
-	if got := e.tolerance(w, now.Add(time.Minute)); got != 15*time.Second {
-		t.Fatalf("tolerance %s behind a minute of writes, want PollMax (15 s)", got)
-	}
+		now := clock.Now()
+		w := &waiter{since: now, joined: now, due: now, until: now.Add(3 * time.Second)}
+		if got := e.tolerance(w, now.Add(10*time.Second)); got != 2*time.Second {
+			t.Fatalf("a waiter due now whose operation ends in 3 s may be read %s late while writes queue for 10 s; want 2 s (a PollMin before its end)", got)
+		}
+		w.until = time.Time{}
+		if got := e.tolerance(w, now.Add(time.Minute)); got != 15*time.Second {
+			t.Fatalf("tolerance %s behind a minute of writes, want PollMax (15 s)", got)
+		}
+	})
 }

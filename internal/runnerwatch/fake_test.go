@@ -7,147 +7,41 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/clock"
 )
 
-// fakeClock is a client.Clock whose sleeps end only when the test advances it.
-type fakeClock struct {
-	mu       sync.Mutex
-	now      time.Time
-	sleepers map[chan struct{}]time.Time
-	slept    chan struct{} // closed (and replaced) when a sleep begins
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), sleepers: map[chan struct{}]time.Time{}, slept: make(chan struct{})}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	ch := make(chan struct{})
-	c.mu.Lock()
-	c.sleepers[ch] = c.now.Add(d)
-	close(c.slept)
-	c.slept = make(chan struct{})
-	c.mu.Unlock()
-	select {
-	case <-ch:
-		return nil
-	case <-ctx.Done():
-		c.mu.Lock()
-		delete(c.sleepers, ch)
-		c.mu.Unlock()
-		return ctx.Err()
-	}
-}
-
-// next returns the earliest wake-up time of a sleeper, waiting for one to begin sleeping (for
-// 2 s of real time at most); false if none does or done (which may be nil) is closed.
-func (c *fakeClock) next(done <-chan struct{}) (time.Time, bool) {
-	limit := time.NewTimer(2 * time.Second)
-	defer limit.Stop()
-	for {
-		select {
-		case <-done:
-			return time.Time{}, false
-		default:
-		}
-		c.mu.Lock()
-		var first time.Time
-		for _, at := range c.sleepers {
-			if first.IsZero() || at.Before(first) {
-				first = at
-			}
-		}
-		slept := c.slept
-		c.mu.Unlock()
-		if !first.IsZero() {
-			return first, true
-		}
-		select {
-		case <-slept:
-		case <-done:
-			return time.Time{}, false
-		case <-limit.C:
-			return time.Time{}, false
-		}
-	}
-}
-
-// advanceTo moves the clock to t and wakes every sleeper due by then.
-func (c *fakeClock) advanceTo(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if t.After(c.now) {
-		c.now = t
-	}
-	for ch, at := range c.sleepers {
-		if !at.After(c.now) {
-			close(ch)
-			delete(c.sleepers, ch)
-		}
-	}
-}
-
-// drive advances the clock from sleep to sleep until done is closed or limit passes.
-func (c *fakeClock) drive(t *testing.T, done <-chan struct{}, limit time.Duration) {
+// drive moves fake from wake to wake until done is closed: each time every other goroutine of
+// the test's synctest bubble is blocked (so that every goroutine the last move woke has run on
+// to its next sleep or its end), to the earliest time a sleeper is due. It fails the test when
+// nothing sleeps while done is open, or when the waits outlast limit on the clock.
+func drive(t *testing.T, fake *clock.Fake, done <-chan struct{}, limit time.Duration) {
 	t.Helper()
-	end := c.Now().Add(limit)
+	end := fake.Now().Add(limit)
 	for {
+		synctest.Wait()
 		select {
 		case <-done:
 			return
 		default:
 		}
-		at, ok := c.next(done)
+		at, ok := fake.NextWake()
 		if !ok {
-			select {
-			case <-done:
-				return
-			default:
-				t.Fatalf("nothing sleeps and the waits have not ended")
-			}
+			t.Fatal("nothing sleeps and the waits have not ended")
 		}
 		if at.After(end) {
 			t.Fatalf("the waits did not end within %s of the clock", limit)
 		}
-		c.quiesce()
-		if at, ok = c.next(done); ok {
-			c.advanceTo(at)
-		}
-	}
-}
-
-// quiesce waits (in real time) until the set of sleepers has not changed for 5 ms, so that
-// every goroutine woken by the last advance has run up to its next sleep.
-func (c *fakeClock) quiesce() {
-	last, stable := -1, 0
-	for stable < 5 {
-		time.Sleep(time.Millisecond)
-		c.mu.Lock()
-		n := len(c.sleepers)
-		c.mu.Unlock()
-		if n == last {
-			stable++
-		} else {
-			last, stable = n, 0
-		}
+		fake.Set(at)
 	}
 }
 
 // fakeScope is one scope's runners as a server holds them, with a request count per kind.
 type fakeScope struct {
-	clock *fakeClock
+	clock *clock.Fake
 
 	mu        sync.Mutex
 	runners   map[int64]*fakeRunner
@@ -167,8 +61,8 @@ type fakeRunner struct {
 	goneAt  time.Time // zero while not deleted
 }
 
-func newFakeScope(clock *fakeClock) *fakeScope {
-	return &fakeScope{clock: clock, runners: map[int64]*fakeRunner{}}
+func newFakeScope(fake *clock.Fake) *fakeScope {
+	return &fakeScope{clock: fake, runners: map[int64]*fakeRunner{}}
 }
 
 func (f *fakeScope) add(id int64, readyIn time.Duration) {
