@@ -21,7 +21,7 @@ var _ datasource.DataSourceWithConfigure = (*actionsUsageDataSource)(nil)
 func NewActionsUsageDataSource() datasource.DataSource { return &actionsUsageDataSource{} }
 
 type actionsUsageDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type actionsUsageDataSourceModel struct {

@@ -19,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*budgetsDataSource)(nil)
 func NewBudgetsDataSource() datasource.DataSource { return &budgetsDataSource{} }
 
 type budgetsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type budgetsDataSourceModel struct {

@@ -25,7 +25,7 @@ var (
 func NewCustomImageDataSource() datasource.DataSource { return &customImageDataSource{} }
 
 type customImageDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImageDataSourceModel struct {

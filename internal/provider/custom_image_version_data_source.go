@@ -26,7 +26,7 @@ var (
 func NewCustomImageVersionDataSource() datasource.DataSource { return &customImageVersionDataSource{} }
 
 type customImageVersionDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImageVersionDataSourceModel struct {

@@ -21,7 +21,7 @@ func NewCustomImageVersionsDataSource() datasource.DataSource {
 }
 
 type customImageVersionsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImageVersionsDataSourceModel struct {

@@ -13,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*customImagesDataSource)(nil)
 func NewCustomImagesDataSource() datasource.DataSource { return &customImagesDataSource{} }
 
 type customImagesDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImagesDataSourceModel struct {

@@ -24,7 +24,7 @@ var (
 func NewHostedRunnerDataSource() datasource.DataSource { return &hostedRunnerDataSource{} }
 
 type hostedRunnerDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type hostedRunnerDataSourceModel struct {

@@ -20,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = (*hostedRunnersDataSource)(nil)
 func NewHostedRunnersDataSource() datasource.DataSource { return &hostedRunnersDataSource{} }
 
 type hostedRunnersDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type hostedRunnersDataSourceModel struct {

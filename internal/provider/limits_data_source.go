@@ -14,7 +14,7 @@ var _ datasource.DataSourceWithConfigure = (*limitsDataSource)(nil)
 func NewLimitsDataSource() datasource.DataSource { return &limitsDataSource{} }
 
 type limitsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type limitsDataSourceModel struct {

@@ -25,7 +25,7 @@ var (
 func NewMachineSizeDataSource() datasource.DataSource { return &machineSizeDataSource{} }
 
 type machineSizeDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type machineSizeDataSourceModel struct {

@@ -13,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*machineSizesDataSource)(nil)
 func NewMachineSizesDataSource() datasource.DataSource { return &machineSizesDataSource{} }
 
 type machineSizesDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type machineSizesDataSourceModel struct {

@@ -25,7 +25,7 @@ func NewNetworkConfigurationDataSource() datasource.DataSource {
 }
 
 type networkConfigurationDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type networkConfigurationDataSourceModel struct {

@@ -15,7 +15,7 @@ func NewNetworkConfigurationsDataSource() datasource.DataSource {
 }
 
 type networkConfigurationsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type networkConfigurationsDataSourceModel struct {

@@ -20,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = (*networkSettingsDataSource)(nil)
 func NewNetworkSettingsDataSource() datasource.DataSource { return &networkSettingsDataSource{} }
 
 type networkSettingsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type networkSettingsDataSourceModel struct {

@@ -14,7 +14,7 @@ var _ datasource.DataSourceWithConfigure = (*platformsDataSource)(nil)
 func NewPlatformsDataSource() datasource.DataSource { return &platformsDataSource{} }
 
 type platformsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type platformsDataSourceModel struct {

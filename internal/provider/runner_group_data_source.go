@@ -23,7 +23,7 @@ var (
 func NewRunnerGroupDataSource() datasource.DataSource { return &runnerGroupDataSource{} }
 
 type runnerGroupDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerGroupDataSourceModel struct {
@@ -78,7 +78,7 @@ func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	var group *client.RunnerGroup
 	if !cfg.ID.IsNull() {
-		id, diags := groupID(cfg.ID)
+		id, diags := idInState(cfg.ID, "runner group")
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return

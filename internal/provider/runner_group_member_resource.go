@@ -87,7 +87,7 @@ func (r *runnerGroupMemberResource) Schema(_ context.Context, _ resource.SchemaR
 					"changing only its letter case is no change at all: the plan is empty and the state keeps the spelling it has.",
 				CustomType:    scopeNameType{},
 				Required:      true,
-				Validators:    scopeValidators("", false),
+				Validators:    scopeNameValidators(),
 				PlanModifiers: []planmodifier.String{keepScopeSpelling{}, requiresReplaceUnlessCaseOnly()},
 			},
 			"runner_group_id": wholeID("The numeric ID of the runner group, whose `visibility` must be `selected`. The default group " +

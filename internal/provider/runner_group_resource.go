@@ -202,14 +202,6 @@ func validateRunnerGroup(m runnerGroupResourceModel) diag.Diagnostics {
 	return diags
 }
 
-// known reports a value that is neither null nor unknown.
-func known(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
-}
-
 func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan runnerGroupResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -252,7 +244,7 @@ func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest
 		return // the run already fails on the missing credentials
 	}
 	resp.Diagnostics.Append(diags...)
-	id, diags := groupID(state.ID)
+	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -299,7 +291,7 @@ func (r *runnerGroupResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	id, diags := groupID(state.ID)
+	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	body, changed, diags := updateRunnerGroupRequest(ctx, plan, state)
 	resp.Diagnostics.Append(diags...)
@@ -347,7 +339,7 @@ func (r *runnerGroupResource) Delete(ctx context.Context, req resource.DeleteReq
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	id, diags := groupID(state.ID)
+	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -463,23 +455,4 @@ func updateRunnerGroupRequest(ctx context.Context, plan, state runnerGroupResour
 		}
 	}
 	return body, changed, diags
-}
-
-// int64s reads a known set of numbers, sorted.
-func int64s(ctx context.Context, s types.Set) ([]int64, diag.Diagnostics) {
-	out := []int64{}
-	diags := s.ElementsAs(ctx, &out, false)
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out, diags
-}
-
-// strs reads a set of strings, sorted; null and unknown give an empty list.
-func strs(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
-	out := []string{}
-	if !known(s) {
-		return out, nil
-	}
-	diags := s.ElementsAs(ctx, &out, false)
-	sort.Strings(out)
-	return out, diags
 }

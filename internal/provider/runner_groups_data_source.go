@@ -13,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*runnerGroupsDataSource)(nil)
 func NewRunnerGroupsDataSource() datasource.DataSource { return &runnerGroupsDataSource{} }
 
 type runnerGroupsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerGroupsDataSourceModel struct {

@@ -24,7 +24,7 @@ var (
 func NewRunnerImageDataSource() datasource.DataSource { return &runnerImageDataSource{} }
 
 type runnerImageDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerImageDataSourceModel struct {

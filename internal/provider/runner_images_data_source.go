@@ -20,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = (*runnerImagesDataSource)(nil)
 func NewRunnerImagesDataSource() datasource.DataSource { return &runnerImagesDataSource{} }
 
 type runnerImagesDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerImagesDataSourceModel struct {

@@ -18,7 +18,7 @@ func NewSelfHostedRunnerPolicyDataSource() datasource.DataSource {
 }
 
 type selfHostedRunnerPolicyDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type selfHostedRunnerPolicyDataSourceModel struct {
