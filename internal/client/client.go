@@ -1,4 +1,4 @@
-// Package client is a typed client for the GitHub Actions REST API the provider manages
+// Package client is a typed client for the GitHub REST endpoints the provider uses
 // (hosted runners, custom images, runner groups, network configurations, budgets, usage and the
 // self-hosted runner policy): one method per operation, for organizations and enterprises, with
 // GitHub's errors, pagination, rate limits and retries handled once for all of them.
