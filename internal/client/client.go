@@ -187,11 +187,9 @@ func (c *Client) doStatus(ctx context.Context, method, path string, in, out any,
 	return resp.StatusCode, nil
 }
 
-// send performs one logical request: it waits out known rate limits, lets the retrying
-// client handle transport errors and 5xx, and waits and resends when GitHub says a rate limit
-// was hit (the request was then not processed, so resending a POST is safe). Every resend, of
-// whatever kind, draws on one budget of the client's max retries. It returns the final
-// response with its body read and closed.
+// send performs one logical request, waiting out rate limits and resending within one budget
+// of retries (a rate-limited POST was not processed, so resending it is safe). It returns the
+// final response with its body read and closed.
 func (c *Client) send(ctx context.Context, method, rawURL string, in any) (*http.Response, []byte, error) {
 	var payload []byte
 	if in != nil {

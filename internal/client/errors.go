@@ -168,10 +168,9 @@ func (e *TransportError) NotSent() bool {
 	return isPermanent(e.Err) || errors.As(e.Err, &dnsErr) || errors.Is(e.Err, syscall.ECONNREFUSED) || errors.As(e.Err, &notSent)
 }
 
-// NotSentError ends a request that never left, or was not sent again after GitHub refused it
-// under a rate limit: its context ended, or its wait could not fit, while it waited for its
-// turn at the write spacing, a place among the requests in flight or a rate limit's reset.
-// GitHub did not act on it, so it is not ambiguous, even for a POST. It wraps the cause.
+// NotSentError wraps why a request was not sent (again): its context ended, or its wait for
+// the write spacing, a place in flight or a rate limit's reset could not fit. GitHub did not
+// act on it, so it is not ambiguous, even for a POST.
 type NotSentError struct {
 	Err error
 }

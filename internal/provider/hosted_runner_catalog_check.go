@@ -63,10 +63,8 @@ func (r *hostedRunnerResource) checkCatalog(ctx context.Context, plan *hostedRun
 }
 
 // planCheck is one plan's checks against the catalog of one scope, all within one
-// read_timeout. The checks catch mistakes early; they do not replace GitHub's own. When the
-// catalog cannot be read, the remaining checks are skipped: a lasting cause (credentials or
-// scope GitHub refuses, read_timeout) fails the plan, once per run, and a passing one (5xx,
-// no answer) warns which check did not run (failure_reports.go).
+// read_timeout. Once the catalog cannot be read, the remaining checks are skipped
+// (planCheckFailed says whether that fails the plan or warns).
 type planCheck struct {
 	ctx         context.Context
 	c           *client.Client
@@ -193,10 +191,9 @@ func (p *planCheck) customImage(img runnerImageModel) diag.Diagnostics {
 	return diags
 }
 
-// runnerGroup checks that the runner group exists, through the run's cache of runner groups
-// (shared with the static IP check and the runner group resources). Reading runner groups
-// needs more than managing runners (a classic token needs admin:org for an organization's
-// groups): when GitHub refuses, GitHub checks the group at apply.
+// runnerGroup checks that the runner group exists, through the run's cache of runner groups.
+// Reading groups needs more access than managing runners: when GitHub refuses, it is left to
+// GitHub to check at apply.
 func (p *planCheck) runnerGroup(id int64) diag.Diagnostics {
 	var diags diag.Diagnostics
 	g, err := p.groups.read(p.ctx, p.c, p.scope, id)

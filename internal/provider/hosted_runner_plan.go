@@ -20,17 +20,11 @@ const (
 	defaultEnableStaticIP = false
 )
 
-// ModifyPlan makes the plan safe and truthful before anything is written:
-//   - a new runner gets the defaults of runner_group_id and enable_static_ip; an existing one
-//     keeps its values when the configuration leaves them out (UseStateForUnknown);
-//   - computed values the change affects become unknown; the others keep their state values.
-//     (The catalog's machine size details and image platform are not put in the plan: Terraform
-//     plans again at apply, and a catalog read that fails then, for example under an exhausted
-//     rate limit, would turn a known planned value unknown, which Terraform refuses.)
-//   - renaming the runner and releasing its static IPs carry warnings;
-//   - what the plan creates or changes is checked against the live catalog, once per scope and
-//     run, when the values are known (without credentials the plan fails once), and static IPs
-//     against the runner group's private networking (hosted_runner_network_guard.go).
+// ModifyPlan gives a new runner the defaults of runner_group_id and enable_static_ip, makes
+// unknown the computed values the change affects (never from the catalog: a catalog read that
+// fails at apply would turn a known planned value unknown), warns about a rename or released
+// static IPs, and checks what is created or changed against the catalog and the runner
+// group's private networking.
 func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -62,11 +56,8 @@ func (r *hostedRunnerResource) ModifyPlan(ctx context.Context, req resource.Modi
 		plan.forgetAffected(*state)
 		resp.Diagnostics.Append(runnerChangeWarnings(*state, plan)...)
 	}
-	// The catalog checks matter only to the create or update they check, so at plan they are
-	// warnings: a destroy first plans the whole configuration, and an error here would block
-	// it. Create and Update run them again, as errors, before they write anything.
-	// A catalog that cannot be read for a lasting cause (credentials, the scope, read_timeout)
-	// stops the plan: a destroy could not refresh against it either.
+	// At plan the checks only warn, so that they never block a destroy; Create and Update run
+	// them again as errors. A catalog unread for a lasting cause stops the plan (unread).
 	checks, unread := r.checkCatalog(ctx, &plan, state, (*planCheck).staticIP)
 	resp.Diagnostics.Append(unread...)
 	resp.Diagnostics.Append(warnOnly(checks, "The apply stops here before writing anything; a destroy goes on.")...)

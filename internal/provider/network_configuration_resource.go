@@ -84,13 +84,10 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"failover_network_enabled": schema.BoolAttribute{
-			MarkdownDescription: netFailoverEnabledDesc + " `true` requires `failover_network_settings_id` (an error at plan " +
-				"otherwise); `false` keeps the failover network configured but disabled; a change is an update in place. Left out, " +
-				"the provider keeps what GitHub reports and sends nothing, except that without a failover network it is `false`: a " +
-				"configuration created without `failover_network_settings_id` is created with `false`, and removing " +
-				"`failover_network_settings_id` sets it to `false` as well. While `failover_network_settings_id` is set or changed, " +
-				"a left-out value is known after apply: what GitHub answers. When GitHub's answer leaves the field out, the last " +
-				"known value is kept.",
+			MarkdownDescription: netFailoverEnabledDesc + " `true` requires `failover_network_settings_id`; `false` keeps the " +
+				"failover network configured but disabled; a change is an update in place. Left out, it is `false` without a " +
+				"failover network (removing `failover_network_settings_id` sets it to `false`) and otherwise whatever GitHub has, " +
+				"known after apply while `failover_network_settings_id` is set or changed.",
 			Optional:      true,
 			Computed:      true,
 			PlanModifiers: []planmodifier.Bool{planFailoverEnabled{}},

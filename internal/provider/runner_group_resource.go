@@ -93,14 +93,13 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 			Validators:          []validator.String{stringvalidator.OneOf(visibilityAll, visibilitySelected, visibilityPrivate)},
 		},
 		"selected_repository_ids": memberIDs("Organization groups with `visibility = \"selected\"` only: the numeric IDs of the " +
-			"repositories that may use the group. Left out, the provider does not manage the list. Changes go through GitHub's " +
-			"membership endpoints with the fewest requests: one request adds or removes a single repository, any larger change " +
-			"replaces the whole list in one request. Leave it out when githubactions_runner_group_repository grants the group's " +
-			"repositories one at a time: set here too, each would undo the other's changes on every apply."),
+			"repositories that may use the group. Left out, the provider does not manage the list. Leave it out when " +
+			"githubactions_runner_group_repository grants the group's repositories one at a time: set here too, each would undo " +
+			"the other's changes on every apply."),
 		"selected_organization_ids": memberIDs("Enterprise groups with `visibility = \"selected\"` only: the numeric IDs of " +
-			"the organizations that may use the group. Left out, the provider does not manage the list. Changes are made " +
-			"with the fewest requests, as for `selected_repository_ids`. Leave it out when githubactions_runner_group_organization " +
-			"grants the group's organizations one at a time."),
+			"the organizations that may use the group. Left out, the provider does not manage the list. Leave it out when " +
+			"githubactions_runner_group_organization grants the group's organizations one at a time: set here too, each would " +
+			"undo the other's changes on every apply."),
 		"allows_public_repositories": schema.BoolAttribute{
 			MarkdownDescription: groupPublicDesc + " Default `false`.",
 			Optional:            true,

@@ -75,8 +75,7 @@ func (r *selfHostedRunnerPolicyResource) Schema(_ context.Context, _ resource.Sc
 		Validators:          []validator.String{stringvalidator.OneOf(client.SelfHostedAll, client.SelfHostedSelected, client.SelfHostedNone)},
 	}
 	attrs["selected_repository_ids"] = schema.SetAttribute{
-		MarkdownDescription: policySelectedDesc + " Left out, the provider does not manage the list. Changes take the " +
-			"fewest requests: one request adds or removes a single repository, any larger change replaces the list in one request.",
+		MarkdownDescription: policySelectedDesc + " Left out, the provider does not manage the list.",
 		Optional:    true,
 		ElementType: wholeNumberType{},
 		Validators:  []validator.Set{wholeNumberElements{}, setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
