@@ -76,9 +76,9 @@ func (r *selfHostedRunnerPolicyResource) Schema(_ context.Context, _ resource.Sc
 	}
 	attrs["selected_repository_ids"] = schema.SetAttribute{
 		MarkdownDescription: policySelectedDesc + " Left out, the provider does not manage the list.",
-		Optional:    true,
-		ElementType: wholeNumberType{},
-		Validators:  []validator.Set{wholeNumberElements{}, setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+		Optional:            true,
+		ElementType:         wholeNumberType{},
+		Validators:          []validator.Set{wholeNumberElements{}, setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
 	}
 	attrs["disable_self_hosted_runners_for_all_orgs"] = schema.BoolAttribute{
 		MarkdownDescription: policyDisableDesc + " Required for an enterprise.",
