@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/runnerforge/terraform-provider-githubactions/internal/client"
 )
 
 // configured keeps the provider data that Configure hands over. Every resource embeds it as
@@ -45,4 +46,24 @@ func (c *configured) keep(raw any) diag.Diagnostics {
 	}
 	c.data = data
 	return diags
+}
+
+// startRead begins a data source's Read: it reads the configuration into cfg and returns the
+// client and scope, with ctx bounded by read_timeout. ok is false when Read has nothing more
+// to do: an error was added, or the run already fails on missing credentials.
+func (d *configuredDataSource) startRead(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg scopedConfig) (
+	_ context.Context, cancel context.CancelFunc, c *client.Client, scope client.Scope, ok bool,
+) {
+	resp.Diagnostics.Append(req.Config.Get(ctx, cfg)...)
+	if resp.Diagnostics.HasError() {
+		return ctx, func() {}, nil, scope, false
+	}
+	org, ent := cfg.scopeArguments()
+	c, scope, quiet, diags := d.data.refreshClientFor(org, ent)
+	resp.Diagnostics.Append(diags...)
+	if quiet || resp.Diagnostics.HasError() {
+		return ctx, func() {}, nil, scope, false
+	}
+	ctx, cancel = c.WithReadTimeout(ctx)
+	return ctx, cancel, c, scope, true
 }

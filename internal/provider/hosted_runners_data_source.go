@@ -76,24 +76,16 @@ func (d *hostedRunnersDataSource) Schema(_ context.Context, _ datasource.SchemaR
 
 func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg hostedRunnersDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	if quiet {
-		return
-	}
-	resp.Diagnostics.Append(diags...)
+	defer cancel()
 	re, err := optionalRegexp(cfg.NameRegex)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid Regular Expression", err.Error())
-	}
-	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
-	defer cancel()
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return

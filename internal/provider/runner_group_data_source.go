@@ -62,13 +62,10 @@ func (d *runnerGroupDataSource) ConfigValidators(context.Context) []datasource.C
 
 func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerGroupDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	lookup := idOrNameLookup[client.RunnerGroup]{
 		noun: "runner group", plural: "groups", scope: scope,

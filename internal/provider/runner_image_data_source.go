@@ -81,24 +81,16 @@ func (d *runnerImageDataSource) ConfigValidators(context.Context) []datasource.C
 
 func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerImageDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	if quiet {
-		return
-	}
-	resp.Diagnostics.Append(diags...)
+	defer cancel()
 	re, err := optionalRegexp(cfg.DisplayNameRegex)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("display_name_regex"), "Invalid Regular Expression", err.Error())
-	}
-	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
-	defer cancel()
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return

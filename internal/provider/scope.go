@@ -149,3 +149,10 @@ type scopeModel struct {
 	Organization scopeName `tfsdk:"organization"`
 	Enterprise   scopeName `tfsdk:"enterprise"`
 }
+
+// scopedConfig is a configuration model that starts with scopeModel.
+type scopedConfig interface {
+	scopeArguments() (org, ent scopeName)
+}
+
+func (m scopeModel) scopeArguments() (org, ent scopeName) { return m.Organization, m.Enterprise }
