@@ -48,6 +48,22 @@ func (c *configured) keep(raw any) diag.Diagnostics {
 	return diags
 }
 
+// startRefresh begins a resource's Read: it reads the state into state and returns the client
+// and scope. ok is false when Read has nothing more to do: an error was added, or the run
+// already fails on missing credentials (the prior state is then kept).
+func (r *configuredResource) startRefresh(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, state scopedConfig) (
+	c *client.Client, scope client.Scope, ok bool,
+) {
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return nil, scope, false
+	}
+	org, ent := state.scopeArguments()
+	c, scope, quiet, diags := r.data.refreshClientFor(org, ent)
+	resp.Diagnostics.Append(diags...)
+	return c, scope, !quiet && !resp.Diagnostics.HasError()
+}
+
 // startRead begins a data source's Read: it reads the configuration into cfg and returns the
 // client and scope, with ctx bounded by read_timeout. ok is false when Read has nothing more
 // to do: an error was added, or the run already fails on missing credentials.

@@ -31,8 +31,7 @@ type customImageResource struct {
 }
 
 type customImageResourceModel struct {
-	Organization      scopeName        `tfsdk:"organization"`
-	Enterprise        scopeName        `tfsdk:"enterprise"`
+	scopeModel
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	customImageModel
 }
@@ -93,13 +92,8 @@ func (r *customImageResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customImageResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	img, err := c.GetCustomImage(ctx, scope, state.ImageDefinitionID.ValueInt64())

@@ -31,8 +31,7 @@ type customImageVersionResource struct {
 }
 
 type customImageVersionResourceModel struct {
-	Organization      scopeName        `tfsdk:"organization"`
-	Enterprise        scopeName        `tfsdk:"enterprise"`
+	scopeModel
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	ID                types.String     `tfsdk:"id"`
 	customImageVersionModel
@@ -95,13 +94,8 @@ func (r *customImageVersionResource) Create(ctx context.Context, req resource.Cr
 
 func (r *customImageVersionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customImageVersionResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	v, err := c.GetCustomImageVersion(ctx, scope, state.ImageDefinitionID.ValueInt64(), state.Version.ValueString())

@@ -56,8 +56,7 @@ type hostedRunnerResource struct {
 }
 
 type hostedRunnerModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	runnerAttrs
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
@@ -279,12 +278,10 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 
 func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state hostedRunnerModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
+		return
 	}
-	resp.Diagnostics.Append(diags...)
 	id, diags := idInState(state.ID, "hosted runner")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

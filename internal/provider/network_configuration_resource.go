@@ -34,8 +34,7 @@ type networkConfigurationResource struct {
 }
 
 type networkConfigurationResourceModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	networkConfigurationAttrs
 }
 
@@ -161,13 +160,8 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 
 func (r *networkConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state networkConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	n, err := r.data.networkConfigurations().read(ctx, c, scope, state.ID.ValueString())

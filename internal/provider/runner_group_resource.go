@@ -41,8 +41,7 @@ type runnerGroupResource struct {
 }
 
 type runnerGroupResourceModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	runnerGroupAttrs
 	SelectedRepositoryIDs   types.Set `tfsdk:"selected_repository_ids"`
 	SelectedOrganizationIDs types.Set `tfsdk:"selected_organization_ids"`
@@ -237,12 +236,10 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state runnerGroupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
+		return
 	}
-	resp.Diagnostics.Append(diags...)
 	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

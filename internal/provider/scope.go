@@ -144,13 +144,13 @@ func withScope(attrs map[string]dschema.Attribute) map[string]dschema.Attribute 
 	return out
 }
 
-// scopeModel is the organization/enterprise pair every data source model starts with.
+// scopeModel is the organization/enterprise pair of a resource or data source model.
 type scopeModel struct {
 	Organization scopeName `tfsdk:"organization"`
 	Enterprise   scopeName `tfsdk:"enterprise"`
 }
 
-// scopedConfig is a configuration model that starts with scopeModel.
+// scopedConfig is a model that embeds scopeModel.
 type scopedConfig interface {
 	scopeArguments() (org, ent scopeName)
 }

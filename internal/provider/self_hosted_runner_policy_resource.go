@@ -214,13 +214,8 @@ func (r *selfHostedRunnerPolicyResource) write(ctx context.Context, c *client.Cl
 
 func (r *selfHostedRunnerPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state selfHostedRunnerPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	// The list is read when the configuration manages it, or on import (nothing set yet).
