@@ -59,9 +59,7 @@ func (r *configuredResource) startRefresh(ctx context.Context, req resource.Read
 		return nil, scope, false
 	}
 	org, ent := state.scopeArguments()
-	c, scope, quiet, diags := r.data.refreshClientFor(org, ent)
-	resp.Diagnostics.Append(diags...)
-	return c, scope, !quiet && !resp.Diagnostics.HasError()
+	return r.data.refreshClient(&resp.Diagnostics, org, ent)
 }
 
 // startRead begins a data source's Read: it reads the configuration into cfg and returns the
@@ -75,9 +73,8 @@ func (d *configuredDataSource) startRead(ctx context.Context, req datasource.Rea
 		return ctx, func() {}, nil, scope, false
 	}
 	org, ent := cfg.scopeArguments()
-	c, scope, quiet, diags := d.data.refreshClientFor(org, ent)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	c, scope, ok = d.data.refreshClient(&resp.Diagnostics, org, ent)
+	if !ok {
 		return ctx, func() {}, nil, scope, false
 	}
 	ctx, cancel = c.WithReadTimeout(ctx)

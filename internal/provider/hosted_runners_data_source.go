@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -81,9 +80,8 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	defer cancel()
-	re, err := optionalRegexp(cfg.NameRegex)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid Regular Expression", err.Error())
+	re := argumentRegexp(&resp.Diagnostics, cfg.NameRegex, "name_regex")
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
@@ -91,6 +89,7 @@ func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	var runners []client.HostedRunner
+	var err error
 	if cfg.GroupID.IsNull() {
 		runners, err = c.ListHostedRunners(ctx, scope)
 	} else {

@@ -12,17 +12,16 @@ func (d *providerData) clientFor(org, ent scopeName) (*client.Client, client.Sco
 	return c, scope, diags
 }
 
-// refreshClientFor is clientFor for a resource's or a data source's Read. Without
-// credentials, a plan that reads many fails on one error, not one per resource or data
-// source: the first caller of the run reports it, and the later ones get quiet = true and
-// return (a resource keeping its prior state, a data source without its values), since the
-// run fails anyway.
-func (d *providerData) refreshClientFor(org, ent scopeName) (c *client.Client, scope client.Scope, quiet bool, diags diag.Diagnostics) {
-	c, scope, repeat, diags := d.scopedClient(org, ent)
+// refreshClient is clientFor for a Read, adding its errors to diags; ok is false when the Read
+// has nothing more to do (diags holds an error). Without credentials only the run's first
+// caller reports the error: the run fails once, not once per resource and data source.
+func (d *providerData) refreshClient(diags *diag.Diagnostics, org, ent scopeName) (c *client.Client, scope client.Scope, ok bool) {
+	c, scope, repeat, cdiags := d.scopedClient(org, ent)
 	if repeat {
-		return nil, scope, true, nil
+		return nil, scope, false
 	}
-	return c, scope, false, diags
+	diags.Append(cdiags...)
+	return c, scope, !diags.HasError()
 }
 
 // planClientFor is clientFor for a plan's checks against GitHub. It returns no client when
@@ -43,8 +42,8 @@ func (d *providerData) planClientFor(org, ent scopeName) (*client.Client, client
 		}
 		return nil, client.Scope{}, diags
 	}
-	c, scope, quiet, diags := d.refreshClientFor(org, ent)
-	if quiet || diags.HasError() {
+	c, scope, ok := d.refreshClient(&diags, org, ent)
+	if !ok {
 		return nil, scope, diags
 	}
 	return c, scope, diags

@@ -86,9 +86,8 @@ func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	defer cancel()
-	re, err := optionalRegexp(cfg.DisplayNameRegex)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("display_name_regex"), "Invalid Regular Expression", err.Error())
+	re := argumentRegexp(&resp.Diagnostics, cfg.DisplayNameRegex, "display_name_regex")
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
