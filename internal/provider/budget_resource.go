@@ -312,7 +312,7 @@ func (r *budgetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	plan.ID = state.ID
 	if budgetDrift(ctx, plan.budgetAttrs, state.budgetAttrs) == "" {
 		// Only spellings changed (the scope's or applies_to's letter case): GitHub has nothing to do.
-		state.Organization, state.Enterprise, state.AppliesTo = plan.Organization, plan.Enterprise, plan.AppliesTo
+		state.scopeModel, state.AppliesTo = plan.scopeModel, plan.AppliesTo
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}

@@ -114,15 +114,11 @@ func (r *customImageVersionResource) Read(ctx context.Context, req resource.Read
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never planned: every change of an argument replaces the resource, and a change of
-// the scope's letter case only is no change. Should one come, it keeps the plan's scope
-// arguments, with no request.
+// Update is never planned (every change replaces the resource); should one come, see
+// updateScopeSpelling.
 func (r *customImageVersionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state customImageVersionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	updateScopeSpelling(ctx, req, resp, &plan, &state)
 }
 
 func (r *customImageVersionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -318,7 +318,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	if body.Empty() {
 		// Only the timeouts changed (a change of the scope's letter case is planned as none): GitHub has nothing to do.
-		state.Organization, state.Enterprise, state.Timeouts = plan.Organization, plan.Enterprise, plan.Timeouts
+		state.scopeModel, state.Timeouts = plan.scopeModel, plan.Timeouts
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}

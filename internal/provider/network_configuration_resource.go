@@ -215,7 +215,7 @@ func (r *networkConfigurationResource) Update(ctx context.Context, req resource.
 	}
 	if body == (client.UpdateNetworkConfigurationRequest{}) {
 		// Only the letter case of the scope changed: GitHub has nothing to do.
-		state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+		state.scopeModel = plan.scopeModel
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -153,6 +154,18 @@ type scopeModel struct {
 // scopedConfig is a model that embeds scopeModel.
 type scopedConfig interface {
 	scopeArguments() (org, ent scopeName)
+	scopeFields() *scopeModel
 }
 
 func (m scopeModel) scopeArguments() (org, ent scopeName) { return m.Organization, m.Enterprise }
+
+func (m *scopeModel) scopeFields() *scopeModel { return m }
+
+// updateScopeSpelling is the Update of a resource whose every other change replaces it: it
+// records the plan's scope arguments (a change of letter case only), with no request.
+func updateScopeSpelling(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, plan, state scopedConfig) {
+	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	*state.scopeFields() = *plan.scopeFields()
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
