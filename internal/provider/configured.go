@@ -51,29 +51,29 @@ func (c *configured) keep(raw any) diag.Diagnostics {
 // startRefresh begins a resource's Read: it reads the state into state and returns the client
 // and scope. ok is false when Read has nothing more to do: an error was added, or the run
 // already fails on missing credentials (the prior state is then kept).
-func (r *configuredResource) startRefresh(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, state scopedConfig) (
+func (r *configuredResource) startRefresh(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, state scopedModel) (
 	c *client.Client, scope client.Scope, ok bool,
 ) {
 	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
 	if resp.Diagnostics.HasError() {
 		return nil, scope, false
 	}
-	org, ent := state.scopeArguments()
-	return r.data.refreshClient(&resp.Diagnostics, org, ent)
+	s := state.scopeFields()
+	return r.data.refreshClient(&resp.Diagnostics, s.Organization, s.Enterprise)
 }
 
 // startRead begins a data source's Read: it reads the configuration into cfg and returns the
 // client and scope, with ctx bounded by read_timeout. ok is false when Read has nothing more
 // to do: an error was added, or the run already fails on missing credentials.
-func (d *configuredDataSource) startRead(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg scopedConfig) (
+func (d *configuredDataSource) startRead(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg scopedModel) (
 	_ context.Context, cancel context.CancelFunc, c *client.Client, scope client.Scope, ok bool,
 ) {
 	resp.Diagnostics.Append(req.Config.Get(ctx, cfg)...)
 	if resp.Diagnostics.HasError() {
 		return ctx, func() {}, nil, scope, false
 	}
-	org, ent := cfg.scopeArguments()
-	c, scope, ok = d.data.refreshClient(&resp.Diagnostics, org, ent)
+	s := cfg.scopeFields()
+	c, scope, ok = d.data.refreshClient(&resp.Diagnostics, s.Organization, s.Enterprise)
 	if !ok {
 		return ctx, func() {}, nil, scope, false
 	}

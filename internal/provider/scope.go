@@ -151,19 +151,16 @@ type scopeModel struct {
 	Enterprise   scopeName `tfsdk:"enterprise"`
 }
 
-// scopedConfig is a model that embeds scopeModel.
-type scopedConfig interface {
-	scopeArguments() (org, ent scopeName)
+// scopedModel is a model that embeds scopeModel.
+type scopedModel interface {
 	scopeFields() *scopeModel
 }
-
-func (m scopeModel) scopeArguments() (org, ent scopeName) { return m.Organization, m.Enterprise }
 
 func (m *scopeModel) scopeFields() *scopeModel { return m }
 
 // updateScopeSpelling is the Update of a resource whose every other change replaces it: it
 // records the plan's scope arguments (a change of letter case only), with no request.
-func updateScopeSpelling(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, plan, state scopedConfig) {
+func updateScopeSpelling(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, plan, state scopedModel) {
 	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
 	*state.scopeFields() = *plan.scopeFields()
