@@ -125,7 +125,7 @@ func TestRetryPolicy(t *testing.T) {
 		}
 		reqs := m.Requests()
 		if len(reqs) != 2 || reqs[1].Time.Sub(reqs[0].Time) < 42*time.Second {
-			t.Fatalf("I4: retried %d requests, %s apart; want the retry 42 s (mock time) later", len(reqs), reqs[len(reqs)-1].Time.Sub(reqs[0].Time))
+			t.Fatalf("rate limit broken: retried %d requests, %s apart; want the retry 42 s (mock time) later", len(reqs), reqs[len(reqs)-1].Time.Sub(reqs[0].Time))
 		}
 		if wall := time.Since(start); wall > 5*time.Second {
 			t.Fatalf("the wait took %s of real time; it must go through the Clock", wall)
@@ -293,7 +293,7 @@ func TestPaginationReadsAChangingListOnce(t *testing.T) {
 }
 
 // TestQueuedRequestWaitsForReset: a request queued behind another for its place (one at a
-// time) waits for the reset when the answer it queued behind exhausts the primary limit (I4).
+// time) waits for the reset when the answer it queued behind exhausts the primary limit.
 func TestQueuedRequestWaitsForReset(t *testing.T) {
 	t.Parallel()
 	arrived := make(chan struct{})

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
+	"syscall"
 )
 
 // APIError is a non-success answer from GitHub, keeping everything a diagnostic needs to tell
@@ -141,4 +144,69 @@ func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
 func hasStatus(err error, status int) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode == status
+}
+
+// TransportError is a request that got no HTTP answer (connection refused or reset, TLS
+// failure, timeout). For a POST it is ambiguous: GitHub may or may not have acted on it.
+type TransportError struct {
+	Method, Path string
+	Err          error
+}
+
+func (e *TransportError) Error() string {
+	return fmt.Sprintf("%s %s: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// NotSent reports whether the request certainly never reached GitHub: the name did not
+// resolve, the connection was refused, or the server's certificate did not verify. Such a
+// failure is not ambiguous, even for a POST.
+func (e *TransportError) NotSent() bool {
+	var dnsErr *net.DNSError
+	var notSent *NotSentError
+	return isPermanent(e.Err) || errors.As(e.Err, &dnsErr) || errors.Is(e.Err, syscall.ECONNREFUSED) || errors.As(e.Err, &notSent)
+}
+
+// NotSentError wraps why a request was not sent (again): its context ended, or its wait for
+// the write spacing, a place in flight or a rate limit's reset could not fit. GitHub did not
+// act on it, so it is not ambiguous, even for a POST.
+type NotSentError struct {
+	Err error
+}
+
+func (e *NotSentError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the cause (a context's end, a *RateLimitError).
+func (e *NotSentError) Unwrap() error { return e.Err }
+
+// describeSendError returns a wait the client refused and a redirect it did not follow as
+// they are, and anything else as a TransportError.
+func describeSendError(method, rawURL string, err error) error {
+	var limitErr *RateLimitError
+	if errors.As(err, &limitErr) {
+		return limitErr // nothing more was sent
+	}
+	var redirectErr *RedirectError
+	if errors.As(err, &redirectErr) {
+		if redirectErr.Method == method && redirectErr.Path == pathOfRaw(rawURL) {
+			return redirectErr
+		}
+		// The redirect answered a request made on this one's behalf (an App's token).
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err
+		}
+		return fmt.Errorf("%s %s: %w", method, pathOfRaw(rawURL), err)
+	}
+	return describeTransportError(method, rawURL, err)
+}
+
+// describeTransportError keeps the URL path but not the query in transport errors.
+func describeTransportError(method, rawURL string, err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
+	}
+	return &TransportError{Method: method, Path: pathOfRaw(rawURL), Err: err}
 }

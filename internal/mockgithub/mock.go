@@ -21,7 +21,7 @@
 // any name; no usage has a cost center), nor are the list's user filter and the enterprise
 // user-states operation.
 //
-// Its JSON shapes are its own reading of the OpenAPI schemas in shared/api; it never
+// Its JSON shapes are its own reading of GitHub's OpenAPI schemas (github/rest-api-description); it never
 // imports the provider's client.
 package mockgithub
 

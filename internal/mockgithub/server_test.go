@@ -87,7 +87,8 @@ func patternOf(method, path string) string {
 	return r.Pattern
 }
 
-// openAPIOperations are the operations of the three OpenAPI descriptions in shared/api.
+// openAPIOperations are the operations of GitHub's OpenAPI descriptions of hosted runners,
+// runner groups and networking, and billing.
 var openAPIOperations = []string{
 	// hosted-runners.openapi.yaml (32)
 	"GET /orgs/{org}/actions/hosted-runners",

@@ -21,7 +21,7 @@ var _ datasource.DataSourceWithConfigure = (*actionsUsageDataSource)(nil)
 func NewActionsUsageDataSource() datasource.DataSource { return &actionsUsageDataSource{} }
 
 type actionsUsageDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type actionsUsageDataSourceModel struct {
@@ -92,13 +92,10 @@ func (d *actionsUsageDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *actionsUsageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg actionsUsageDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	items, err := c.GetActionsUsage(ctx, scope, client.UsageQuery{Year: int(cfg.Year.ValueInt64()), Month: int(cfg.Month.ValueInt64()),
 		Day: int(cfg.Day.ValueInt64()), Repository: cfg.Repository.ValueString()})

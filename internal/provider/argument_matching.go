@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -31,13 +33,17 @@ func (regexpValidator) ValidateString(_ context.Context, req validator.StringReq
 	}
 }
 
-// optionalRegexp compiles a regular expression argument (checked at validate time by
+// argumentRegexp compiles the regular expression argument attr (checked at validate time by
 // regexpValidator); a null one gives a nil expression, which matchesRegexp treats as "any".
-func optionalRegexp(v types.String) (*regexp.Regexp, error) {
+func argumentRegexp(diags *diag.Diagnostics, v types.String, attr string) *regexp.Regexp {
 	if v.IsNull() || v.IsUnknown() {
-		return nil, nil
+		return nil
 	}
-	return regexp.Compile(v.ValueString())
+	re, err := regexp.Compile(v.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root(attr), "Invalid Regular Expression", err.Error())
+	}
+	return re
 }
 
 // matchesRegexp reports whether s matches re (a nil re matches anything).

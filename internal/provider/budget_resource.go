@@ -45,8 +45,7 @@ type budgetResource struct {
 }
 
 type budgetResourceModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	budgetAttrs
 }
 
@@ -269,13 +268,8 @@ func (r *budgetResource) Create(ctx context.Context, req resource.CreateRequest,
 
 func (r *budgetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state budgetResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	b, err := r.data.budgets().read(ctx, c, scope, state.ID.ValueString())
@@ -320,7 +314,7 @@ func (r *budgetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	plan.ID = state.ID
 	if budgetDrift(ctx, plan.budgetAttrs, state.budgetAttrs) == "" {
 		// Only spellings changed (the scope's or applies_to's letter case): GitHub has nothing to do.
-		state.Organization, state.Enterprise, state.AppliesTo = plan.Organization, plan.Enterprise, plan.AppliesTo
+		state.scopeModel, state.AppliesTo = plan.scopeModel, plan.AppliesTo
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}

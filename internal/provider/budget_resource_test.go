@@ -54,7 +54,7 @@ func newBudgets(e *testEnv, sc scopeCase, seeded map[string]bool) []mockgithub.B
 }
 
 // checkMockBudget asserts the budget at addr against the mock with want, and that the mock
-// holds no other budget than the seeded ones and those in state (I1).
+// holds no other budget than the seeded ones and those in state.
 func checkMockBudget(e *testEnv, sc scopeCase, seeded map[string]bool, want func(mockgithub.Budget) error) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		rs, ok := s.RootModule().Resources[budgetAddr]
@@ -80,7 +80,7 @@ func firstErr(errs ...error) error {
 }
 
 // checkBudgetsTracked asserts that every budget of sc the mock holds beyond the seeded ones is
-// in state, and every budget in state is in the mock (I1).
+// in state, and every budget in state is in the mock.
 func checkBudgetsTracked(e *testEnv, sc scopeCase, seeded map[string]bool) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		inState := map[string]bool{}

@@ -19,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*budgetsDataSource)(nil)
 func NewBudgetsDataSource() datasource.DataSource { return &budgetsDataSource{} }
 
 type budgetsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type budgetsDataSourceModel struct {
@@ -79,13 +79,10 @@ func (d *budgetsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *budgetsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg budgetsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	budgets, err := c.ListBudgets(ctx, scope)
 	if err != nil {

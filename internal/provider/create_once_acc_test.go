@@ -74,7 +74,7 @@ func TestAccRunnerGroup_createFaults(t *testing.T) {
 	})
 }
 
-// TestAccRunnerGroup_lateCommit checks RELIABILITY row 21 for groups and network
+// TestAccRunnerGroup_lateCommit checks a late commit for groups and network
 // configurations: GitHub commits the create only after the client's request timeout (the POST
 // got no answer; the object appears 20 s later). The look after the ambiguous create lasts as
 // long as a hosted runner's, finds the object before the apply ends, and adopts it: one

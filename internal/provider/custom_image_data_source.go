@@ -25,7 +25,7 @@ var (
 func NewCustomImageDataSource() datasource.DataSource { return &customImageDataSource{} }
 
 type customImageDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImageDataSourceModel struct {
@@ -67,16 +67,10 @@ func (d *customImageDataSource) ConfigValidators(context.Context) []datasource.C
 
 func (d *customImageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg customImageDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	var img *client.CustomImage
 	if !cfg.ID.IsNull() {

@@ -31,8 +31,7 @@ type customImageResource struct {
 }
 
 type customImageResourceModel struct {
-	Organization      scopeName        `tfsdk:"organization"`
-	Enterprise        scopeName        `tfsdk:"enterprise"`
+	scopeModel
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	customImageModel
 }
@@ -93,13 +92,8 @@ func (r *customImageResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customImageResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	img, err := c.GetCustomImage(ctx, scope, state.ImageDefinitionID.ValueInt64())
@@ -118,15 +112,11 @@ func (r *customImageResource) Read(ctx context.Context, req resource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never planned: every change of an argument replaces the resource, and a change of
-// the scope's letter case only is no change. Should one come, it keeps the plan's scope
-// arguments, with no request.
+// Update is never planned (every change replaces the resource); should one come, see
+// updateScopeSpelling.
 func (r *customImageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state customImageResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	updateScopeSpelling(ctx, req, resp, &plan, &state)
 }
 
 func (r *customImageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

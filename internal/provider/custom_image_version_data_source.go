@@ -26,7 +26,7 @@ var (
 func NewCustomImageVersionDataSource() datasource.DataSource { return &customImageVersionDataSource{} }
 
 type customImageVersionDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImageVersionDataSourceModel struct {
@@ -71,16 +71,10 @@ func (d *customImageVersionDataSource) ConfigValidators(context.Context) []datas
 
 func (d *customImageVersionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg customImageVersionDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	id := cfg.ImageDefinitionID.ValueInt64()
 	var found *client.CustomImageVersion

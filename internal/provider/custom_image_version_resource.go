@@ -31,8 +31,7 @@ type customImageVersionResource struct {
 }
 
 type customImageVersionResourceModel struct {
-	Organization      scopeName        `tfsdk:"organization"`
-	Enterprise        scopeName        `tfsdk:"enterprise"`
+	scopeModel
 	ImageDefinitionID wholeNumberValue `tfsdk:"image_definition_id"`
 	ID                types.String     `tfsdk:"id"`
 	customImageVersionModel
@@ -95,13 +94,8 @@ func (r *customImageVersionResource) Create(ctx context.Context, req resource.Cr
 
 func (r *customImageVersionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customImageVersionResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	v, err := c.GetCustomImageVersion(ctx, scope, state.ImageDefinitionID.ValueInt64(), state.Version.ValueString())
@@ -120,15 +114,11 @@ func (r *customImageVersionResource) Read(ctx context.Context, req resource.Read
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update is never planned: every change of an argument replaces the resource, and a change of
-// the scope's letter case only is no change. Should one come, it keeps the plan's scope
-// arguments, with no request.
+// Update is never planned (every change replaces the resource); should one come, see
+// updateScopeSpelling.
 func (r *customImageVersionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state customImageVersionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	updateScopeSpelling(ctx, req, resp, &plan, &state)
 }
 
 func (r *customImageVersionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -21,7 +21,7 @@ func NewCustomImageVersionsDataSource() datasource.DataSource {
 }
 
 type customImageVersionsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImageVersionsDataSourceModel struct {
@@ -51,16 +51,10 @@ func (d *customImageVersionsDataSource) Schema(_ context.Context, _ datasource.S
 
 func (d *customImageVersionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg customImageVersionsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	versions, ok := listCustomImageVersions(ctx, &resp.Diagnostics, c, scope, cfg.ImageDefinitionID.ValueInt64())
 	if !ok {

@@ -13,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*customImagesDataSource)(nil)
 func NewCustomImagesDataSource() datasource.DataSource { return &customImagesDataSource{} }
 
 type customImagesDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type customImagesDataSourceModel struct {
@@ -41,16 +41,10 @@ func (d *customImagesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *customImagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg customImagesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	images, err := c.ListCustomImages(ctx, scope)
 	if err != nil {

@@ -175,8 +175,8 @@ const (
 	familyBilling
 )
 
-// access is what credentials GitHub documents for one request (the x-github sections and
-// descriptions of ../shared/api).
+// access is what credentials GitHub documents for one request, on the endpoint's page under
+// https://docs.github.com/en/rest.
 type access struct {
 	family  endpointFamily
 	scope   client.Scope
@@ -247,7 +247,7 @@ func (a access) sentence() string {
 }
 
 // billingSentence says who may call the billing endpoints (budgets, usage): GitHub names roles,
-// not token scopes, for them (../shared/api/billing.md, "Access").
+// not token scopes, for them (https://docs.github.com/en/rest/billing).
 func (a access) billingSentence() string {
 	if !a.scope.IsEnterprise() {
 		s := "The billing endpoints need an organization owner (admin) or billing manager; GitHub documents no classic " +

@@ -204,7 +204,7 @@ func TestAccExamples(t *testing.T) {
 }
 
 // TestAccProviderSchema checks, through the real CLI, that the provider offers exactly the
-// resources and data sources of DESIGN.md.
+// resources and data sources listed below.
 func TestAccProviderSchema(t *testing.T) {
 	t.Parallel()
 	c := newCLIEnv(t)

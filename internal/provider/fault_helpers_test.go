@@ -19,7 +19,7 @@ import (
 )
 
 // newFaultEnv is newTestEnv with the mock enforcing GitHub's asks (one request at a time, a
-// second between writes) so that every fault test also checks I4; the provider runs with its
+// second between writes) so that every fault test also checks the request caps; the provider runs with its
 // production defaults for both. A negative cfg.MaxConcurrent or cfg.MinWriteSpacing turns
 // that cap off. It returns the fake clock the mock and the provider share.
 func newFaultEnv(t *testing.T, cfg mockgithub.Config, opts ...Option) (*testEnv, *clock.Fake) {
@@ -86,9 +86,9 @@ const runnersPath = `^/orgs/acme/actions/hosted-runners$`
 // runnerPath matches one runner of the organization acme.
 const runnerPath = `^/orgs/acme/actions/hosted-runners/\d+$`
 
-// checkInvariants asserts I1 (the mock's runners are exactly the runners in state, same ids
-// and names), I2 (no create was answered "already exists", so none was sent for a runner
-// that existed) and I4 (no request broke the mock's concurrency or write-spacing caps).
+// checkInvariants asserts that the mock's runners are exactly the runners in state (same ids
+// and names), that no create was answered "already exists" (none was sent for a runner that
+// existed) and that no request broke the mock's concurrency or write-spacing caps.
 func checkInvariants(e *testEnv) resource.TestCheckFunc { return checkInvariantsExcept(e, nil) }
 
 // checkInvariantsExcept is checkInvariants ignoring the mock's runners seeded by the test.
@@ -107,7 +107,7 @@ func checkInvariantsExcept(e *testEnv, seeded map[int64]bool) resource.TestCheck
 			}
 		}
 		if fmt.Sprint(sortedPairs(inState)) != fmt.Sprint(sortedPairs(inMock)) {
-			return fmt.Errorf("I1: state has runners %v, the mock has %v", sortedPairs(inState), sortedPairs(inMock))
+			return fmt.Errorf("state and GitHub disagree: state has runners %v, the mock has %v", sortedPairs(inState), sortedPairs(inMock))
 		}
 		return checkNoDuplicatesOrViolations(e)
 	}
@@ -117,11 +117,11 @@ func checkInvariantsExcept(e *testEnv, seeded map[int64]bool) resource.TestCheck
 func checkNoDuplicatesOrViolations(e *testEnv) error {
 	for _, r := range e.Mock.Requests() {
 		if r.Method == http.MethodPost && r.Status == http.StatusUnprocessableEntity && regexp.MustCompile(`already_exists`).Match(r.Body) {
-			return fmt.Errorf("I2: a create POST for %s was answered 422 already_exists", r.Body)
+			return fmt.Errorf("duplicate create: a create POST for %s was answered 422 already_exists", r.Body)
 		}
 	}
 	if v := e.Mock.Violations(); v != 0 {
-		return fmt.Errorf("I4: %d requests broke the mock's concurrency or write-spacing caps", v)
+		return fmt.Errorf("request caps broken: %d requests broke the mock's concurrency or write-spacing caps", v)
 	}
 	return nil
 }
@@ -152,7 +152,7 @@ func createStatuses(e *testEnv, name string) []int {
 	return out
 }
 
-// checkCreates asserts the exact sequence of create POST statuses for name (I2). The mock
+// checkCreates asserts the exact sequence of create POST statuses for name (no duplicate create). The mock
 // logs a request once it is answered, so a POST the provider gave up on may still be on its
 // way to the log: it waits for the requests being answered, until the log holds as many
 // POSTs as wanted.
@@ -161,7 +161,7 @@ func checkCreates(e *testEnv, name string, want ...int) resource.TestCheckFunc {
 		e.flight.waitUntil(func() bool { return len(createStatuses(e, name)) >= len(want) })
 		got := createStatuses(e, name)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
-			return fmt.Errorf("I2: create POSTs for %q were answered %v, want %v", name, got, want)
+			return fmt.Errorf("duplicate create: create POSTs for %q were answered %v, want %v", name, got, want)
 		}
 		return nil
 	}
@@ -182,16 +182,16 @@ func requestsAfter(t *testing.T, e *testEnv, method, path string, status int) (t
 	return time.Time{}, nil
 }
 
-// checkQuietUntil asserts I4 for one limited answer: no request reached the mock before
+// checkQuietUntil asserts that, after one rate-limited answer, no request reached the mock before
 // notBefore (on the mock's clock).
 func checkQuietUntil(t *testing.T, after []mockgithub.Request, notBefore time.Time) {
 	t.Helper()
 	if len(after) == 0 {
-		t.Fatalf("I4: no request followed the limited answer")
+		t.Fatalf("rate limit broken: no request followed the limited answer")
 	}
 	for _, r := range after {
 		if r.Time.Before(notBefore) {
-			t.Fatalf("I4: %s %s reached GitHub at %s, before %s", r.Method, r.Path, r.Time.Format(time.RFC3339), notBefore.Format(time.RFC3339))
+			t.Fatalf("rate limit broken: %s %s reached GitHub at %s, before %s", r.Method, r.Path, r.Time.Format(time.RFC3339), notBefore.Format(time.RFC3339))
 		}
 	}
 }

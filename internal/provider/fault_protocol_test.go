@@ -160,7 +160,7 @@ func protocolResource(t *testing.T, e *testEnv, clock clock.Clock) (*hostedRunne
 	}
 	s := settings{clock: clock, pollMin: time.Second, pollMax: 15 * time.Second, reqTimeout: time.Minute}
 	data := &providerData{settings: s, runners: runnerwatch.New(clock, runnerwatch.Config{PollMin: s.pollMin, PollMax: s.pollMax, ReadWindow: runnerReadWindow})}
-	return &hostedRunnerResource{configuredResource{data: data}}, c
+	return &hostedRunnerResource{configuredResource{configured{data: data}}}, c
 }
 
 // Row 21: GitHub commits the create only after the client's request timeout (the POST got

@@ -74,7 +74,7 @@ func TestAccFaultPrimaryRateLimitWaitsForReset(t *testing.T) {
 			}},
 		})
 		if _, after := requestsAfter(t, e, http.MethodPost, runnersPath, http.StatusForbidden); len(after) != 0 {
-			t.Fatalf("I4: %d requests reached GitHub after the limited one, want none", len(after))
+			t.Fatalf("rate limit broken: %d requests reached GitHub after the limited one, want none", len(after))
 		}
 		if d := clock.Total(); d != 0 {
 			t.Fatalf("the provider slept %s before failing, want no wait", d)
@@ -90,7 +90,7 @@ func TestAccFaultPrimaryRateLimitWaitsForReset(t *testing.T) {
 		tc.CheckDestroy = resource.ComposeAggregateTestCheckFunc(checkNoRunners(e, scopeCases[0]), func(*terraform.State) error {
 			for _, r := range e.Mock.Requests() {
 				if r.Status == http.StatusForbidden || r.Status == http.StatusTooManyRequests {
-					return fmt.Errorf("I4: %s %s was refused with %d: the client sent it inside an exhausted window", r.Method, r.Path, r.Status)
+					return fmt.Errorf("rate limit broken: %s %s was refused with %d: the client sent it inside an exhausted window", r.Method, r.Path, r.Status)
 				}
 			}
 			return nil
@@ -158,7 +158,7 @@ func checkBackoff(t *testing.T, e *testEnv, n int) {
 	}
 	for i := 1; i < len(times); i++ {
 		if gap, least := times[i].Sub(times[i-1]), time.Minute<<(i-1); gap < least {
-			t.Fatalf("I4: POST %d came %s after the previous one, want at least %s", i+1, gap, least)
+			t.Fatalf("rate limit backoff broken: POST %d came %s after the previous one, want at least %s", i+1, gap, least)
 		}
 	}
 }

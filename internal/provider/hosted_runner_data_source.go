@@ -24,7 +24,7 @@ var (
 func NewHostedRunnerDataSource() datasource.DataSource { return &hostedRunnerDataSource{} }
 
 type hostedRunnerDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type hostedRunnerDataSourceModel struct {
@@ -65,16 +65,10 @@ func (d *hostedRunnerDataSource) ConfigValidators(context.Context) []datasource.
 
 func (d *hostedRunnerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg hostedRunnerDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	lookup := idOrNameLookup[client.HostedRunner]{
 		noun: "hosted runner", plural: "runners", scope: scope,

@@ -158,13 +158,6 @@ func priorVersionOmitted(prior *runnerAttrs) bool {
 	return ok && v.IsNull()
 }
 
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // image decodes the `image` argument.
 func (a runnerAttrs) image(ctx context.Context) (runnerImageModel, diag.Diagnostics) {
 	var img runnerImageModel

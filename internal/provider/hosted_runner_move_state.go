@@ -70,10 +70,9 @@ func (r *hostedRunnerResource) moveFromIntegrationsGitHub(ctx context.Context, r
 	}
 	tflog.Info(ctx, "Moving a hosted runner from integrations/github", map[string]any{"id": id, "organization": owner})
 	resp.Diagnostics.Append(resp.TargetState.Set(ctx, hostedRunnerModel{
-		Organization: scopeNameValue(owner),
-		Enterprise:   scopeNameNull(),
-		runnerAttrs:  src,
-		Timeouts:     timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes)},
+		scopeModel:  scopeModel{Organization: scopeNameValue(owner), Enterprise: scopeNameNull()},
+		runnerAttrs: src,
+		Timeouts:    timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes)},
 	})...)
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -57,8 +56,7 @@ type hostedRunnerResource struct {
 }
 
 type hostedRunnerModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	runnerAttrs
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
@@ -236,7 +234,7 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
-	c, scope, _, diags := plan.target(r.data, false)
+	c, scope, diags := r.data.clientFor(plan.Organization, plan.Enterprise)
 	resp.Diagnostics.Append(diags...)
 	body, diags := plan.toCreateRequest(ctx)
 	resp.Diagnostics.Append(diags...)
@@ -262,14 +260,14 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 	// The runner exists from here on: record it before waiting, so that a failed or timed-out
 	// wait taints it instead of losing it.
 	r.data.runners.Put(scope, created)
-	resp.Diagnostics.Append(plan.setFromAPI(ctx, created, resp.State.Set, true)...)
+	resp.Diagnostics.Append(plan.setApplied(ctx, created, resp.State.Set)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ready, err := r.data.runners.WaitReady(ctx, c, scope, created.ID, since, runnerwatch.Want{IPs: body.EnableStaticIP != nil && *body.EnableStaticIP})
 	if ready != nil {
 		r.data.runners.Put(scope, ready)
-		resp.Diagnostics.Append(plan.setFromAPI(ctx, ready, resp.State.Set, true)...)
+		resp.Diagnostics.Append(plan.setApplied(ctx, ready, resp.State.Set)...)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready", fmt.Errorf(
@@ -280,13 +278,11 @@ func (r *hostedRunnerResource) Create(ctx context.Context, req resource.CreateRe
 
 func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state hostedRunnerModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
+		return
 	}
-	resp.Diagnostics.Append(diags...)
-	id, diags := runnerID(state.ID)
+	id, diags := idInState(state.ID, "hosted runner")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -301,7 +297,7 @@ func (r *hostedRunnerResource) Read(ctx context.Context, req resource.ReadReques
 		r.data.addReadError(&resp.Diagnostics, "Unable to Read Hosted Runner", err, scope)
 		return
 	}
-	resp.Diagnostics.Append(state.setFromAPI(ctx, runner, resp.State.Set, false)...)
+	resp.Diagnostics.Append(state.setRead(ctx, runner, resp.State.Set)...)
 }
 
 func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -313,7 +309,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
 	resp.Diagnostics.Append(diags...)
-	c, scope, id, diags := state.target(r.data, true)
+	c, scope, id, diags := state.target(r.data)
 	resp.Diagnostics.Append(diags...)
 	body, reprovision, diags := updateRequest(ctx, plan.runnerAttrs, state.runnerAttrs)
 	resp.Diagnostics.Append(diags...)
@@ -322,7 +318,7 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	if body.Empty() {
 		// Only the timeouts changed (a change of the scope's letter case is planned as none): GitHub has nothing to do.
-		state.Organization, state.Enterprise, state.Timeouts = plan.Organization, plan.Enterprise, plan.Timeouts
+		state.scopeModel, state.Timeouts = plan.scopeModel, plan.Timeouts
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
@@ -350,18 +346,18 @@ func (r *hostedRunnerResource) Update(ctx context.Context, req resource.UpdateRe
 		r.data.runners.Put(scope, updated)
 		if done, err := runnerwatch.Done(updated, want); !reprovision && done && err == nil {
 			// GitHub's answer already shows the change on a ready runner, and nothing re-provisions.
-			resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
+			resp.Diagnostics.Append(plan.setApplied(ctx, updated, resp.State.Set)...)
 			return
 		}
 		if reprovision {
 			// Record the accepted change before waiting, so a failed wait does not leave stale state.
-			resp.Diagnostics.Append(plan.setFromAPI(ctx, updated, resp.State.Set, true)...)
+			resp.Diagnostics.Append(plan.setApplied(ctx, updated, resp.State.Set)...)
 		}
 	}
 	done, err := r.data.runners.WaitReady(ctx, c, scope, id, since, want)
 	if done != nil {
 		r.data.runners.Put(scope, done)
-		resp.Diagnostics.Append(plan.setFromAPI(ctx, done, resp.State.Set, true)...)
+		resp.Diagnostics.Append(plan.setApplied(ctx, done, resp.State.Set)...)
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, "Hosted Runner Did Not Become Ready After Update", fmt.Errorf(
@@ -377,7 +373,7 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
 	resp.Diagnostics.Append(diags...)
-	c, scope, id, diags := state.target(r.data, true)
+	c, scope, id, diags := state.target(r.data)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -399,52 +395,54 @@ func (r *hostedRunnerResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *hostedRunnerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parsed, err := parseImportID(req.ID, "runner_id")
-	if err == nil {
-		_, err = positiveInt(parsed.Parts[0], "runner_id")
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(setScope(ctx, parsed.Scope, resp.State.SetAttribute)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parsed.Parts[0])...)
+	importScopedID(ctx, req, resp, "runner_id", positiveInt)
 }
 
-// target resolves what every operation on the runner needs: the client, the scope and, once
-// the runner exists, its id. (The scope cannot change in place: changing it replaces the runner.)
-func (m hostedRunnerModel) target(d *providerData, exists bool) (*client.Client, client.Scope, int64, diag.Diagnostics) {
+// target resolves what an operation on the existing runner needs: the client, the scope and
+// the runner's id. (The scope cannot change in place: changing it replaces the runner.)
+func (m hostedRunnerModel) target(d *providerData) (*client.Client, client.Scope, int64, diag.Diagnostics) {
 	c, scope, diags := d.clientFor(m.Organization, m.Enterprise)
-	var id int64
-	if exists {
-		var idDiags diag.Diagnostics
-		id, idDiags = runnerID(m.ID)
-		diags.Append(idDiags...)
-	}
+	id, idDiags := idInState(m.ID, "hosted runner")
+	diags.Append(idDiags...)
 	return c, scope, id, diags
 }
 
-// setFromAPI maps runner over the model (whose plan or state is the prior value) and stores
-// it. After a create or update (applied), `image` stays as planned: GitHub accepted exactly
-// that, Terraform requires an argument's applied value to be the planned one, and
-// image_details shows what GitHub made of it. A refresh (applied false) reads `image` back
-// from image_details, so an image changed outside Terraform shows in the next plan.
-func (m hostedRunnerModel) setFromAPI(ctx context.Context, runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics, applied bool) diag.Diagnostics {
+// setApplied stores runner after a create or update. `image` stays as planned: GitHub
+// accepted exactly that, Terraform requires an argument's applied value to be the planned
+// one, and image_details shows what GitHub made of it.
+func (m hostedRunnerModel) setApplied(ctx context.Context, runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics) diag.Diagnostics {
+	planned, hadImage := m.Image, known(m.Image)
+	m, diags := m.fromAPI(runner)
+	if diags.HasError() {
+		return diags
+	}
+	if hadImage {
+		m.Image = planned
+	}
+	diags.Append(set(ctx, m)...)
+	return diags
+}
+
+// setRead stores runner after a refresh. `image` is read back from image_details, so an
+// image changed outside Terraform shows in the next plan.
+func (m hostedRunnerModel) setRead(ctx context.Context, runner *client.HostedRunner, set func(context.Context, any) diag.Diagnostics) diag.Diagnostics {
+	m, diags := m.fromAPI(runner)
+	if diags.HasError() {
+		return diags
+	}
+	diags.Append(set(ctx, m)...)
+	return diags
+}
+
+// fromAPI maps runner over the model, whose plan or state is the prior value.
+func (m hostedRunnerModel) fromAPI(runner *client.HostedRunner) (hostedRunnerModel, diag.Diagnostics) {
 	var prior *runnerAttrs
 	if known(m.Image) {
 		prior = &m.runnerAttrs
 	}
 	attrs, diags := runnerAttrsFromAPI(runner, prior)
-	if diags.HasError() {
-		return diags
-	}
-	planned := m.Image
 	m.runnerAttrs = attrs
-	if applied && prior != nil {
-		m.Image = planned
-	}
-	diags.Append(set(ctx, m)...)
-	return diags
+	return m, diags
 }
 
 // toCreateRequest builds the create body from the plan.
@@ -504,14 +502,4 @@ func updateRequest(ctx context.Context, plan, state runnerAttrs) (client.UpdateH
 func (a runnerAttrs) reprovisions(state runnerAttrs) bool {
 	return !a.Size.Equal(state.Size) || !a.Image.Equal(state.Image) || !a.ImageGen.Equal(state.ImageGen) ||
 		(!a.EnableStaticIP.Equal(state.EnableStaticIP) && a.EnableStaticIP.ValueBool())
-}
-
-func runnerID(v types.String) (int64, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	id, err := strconv.ParseInt(v.ValueString(), 10, 64)
-	if err != nil {
-		diags.AddError("Invalid Hosted Runner ID in State",
-			fmt.Sprintf("The runner ID %q is not a number. Please report this issue to the provider developers.", v.ValueString()))
-	}
-	return id, diags
 }

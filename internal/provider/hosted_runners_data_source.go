@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -20,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*hostedRunnersDataSource)(nil)
 func NewHostedRunnersDataSource() datasource.DataSource { return &hostedRunnersDataSource{} }
 
 type hostedRunnersDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type hostedRunnersDataSourceModel struct {
@@ -76,29 +75,21 @@ func (d *hostedRunnersDataSource) Schema(_ context.Context, _ datasource.SchemaR
 
 func (d *hostedRunnersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg hostedRunnersDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	if quiet {
-		return
-	}
-	resp.Diagnostics.Append(diags...)
-	re, err := optionalRegexp(cfg.NameRegex)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid Regular Expression", err.Error())
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
+	re := argumentRegexp(&resp.Diagnostics, cfg.NameRegex, "name_regex")
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	var runners []client.HostedRunner
+	var err error
 	if cfg.GroupID.IsNull() {
 		runners, err = c.ListHostedRunners(ctx, scope)
 	} else {

@@ -14,7 +14,7 @@ var _ datasource.DataSourceWithConfigure = (*limitsDataSource)(nil)
 func NewLimitsDataSource() datasource.DataSource { return &limitsDataSource{} }
 
 type limitsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type limitsDataSourceModel struct {
@@ -51,16 +51,10 @@ func (d *limitsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 
 func (d *limitsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg limitsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	limits, err := c.GetLimits(ctx, scope)
 	if err != nil {

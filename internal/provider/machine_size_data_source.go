@@ -25,7 +25,7 @@ var (
 func NewMachineSizeDataSource() datasource.DataSource { return &machineSizeDataSource{} }
 
 type machineSizeDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type machineSizeDataSourceModel struct {
@@ -81,16 +81,10 @@ func (d *machineSizeDataSource) ConfigValidators(context.Context) []datasource.C
 
 func (d *machineSizeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg machineSizeDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	sizes, err := c.ListMachineSizes(ctx, scope)
 	if err != nil {

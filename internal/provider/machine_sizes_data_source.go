@@ -13,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*machineSizesDataSource)(nil)
 func NewMachineSizesDataSource() datasource.DataSource { return &machineSizesDataSource{} }
 
 type machineSizesDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type machineSizesDataSourceModel struct {
@@ -40,16 +40,10 @@ func (d *machineSizesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *machineSizesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg machineSizesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	sizes, err := c.ListMachineSizes(ctx, scope)
 	if err != nil {

@@ -25,7 +25,7 @@ func NewNetworkConfigurationDataSource() datasource.DataSource {
 }
 
 type networkConfigurationDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type networkConfigurationDataSourceModel struct {
@@ -64,13 +64,10 @@ func (d *networkConfigurationDataSource) ConfigValidators(context.Context) []dat
 
 func (d *networkConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg networkConfigurationDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	lookup := idOrNameLookup[client.NetworkConfiguration]{
 		noun: "network configuration", plural: "configurations", scope: scope,

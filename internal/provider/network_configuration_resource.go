@@ -34,8 +34,7 @@ type networkConfigurationResource struct {
 }
 
 type networkConfigurationResourceModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	networkConfigurationAttrs
 }
 
@@ -84,13 +83,10 @@ func (r *networkConfigurationResource) Schema(_ context.Context, _ resource.Sche
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"failover_network_enabled": schema.BoolAttribute{
-			MarkdownDescription: netFailoverEnabledDesc + " `true` requires `failover_network_settings_id` (an error at plan " +
-				"otherwise); `false` keeps the failover network configured but disabled; a change is an update in place. Left out, " +
-				"the provider keeps what GitHub reports and sends nothing, except that without a failover network it is `false`: a " +
-				"configuration created without `failover_network_settings_id` is created with `false`, and removing " +
-				"`failover_network_settings_id` sets it to `false` as well. While `failover_network_settings_id` is set or changed, " +
-				"a left-out value is known after apply: what GitHub answers. When GitHub's answer leaves the field out, the last " +
-				"known value is kept.",
+			MarkdownDescription: netFailoverEnabledDesc + " `true` requires `failover_network_settings_id`; `false` keeps the " +
+				"failover network configured but disabled; a change is an update in place. Left out, it is `false` without a " +
+				"failover network (removing `failover_network_settings_id` sets it to `false`) and otherwise whatever GitHub has, " +
+				"known after apply while `failover_network_settings_id` is set or changed.",
 			Optional:      true,
 			Computed:      true,
 			PlanModifiers: []planmodifier.Bool{planFailoverEnabled{}},
@@ -166,13 +162,8 @@ func (r *networkConfigurationResource) Create(ctx context.Context, req resource.
 
 func (r *networkConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state networkConfigurationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	n, err := r.data.networkConfigurations().read(ctx, c, scope, state.ID.ValueString())
@@ -226,7 +217,7 @@ func (r *networkConfigurationResource) Update(ctx context.Context, req resource.
 	}
 	if body == (client.UpdateNetworkConfigurationRequest{}) {
 		// Only the letter case of the scope changed: GitHub has nothing to do.
-		state.Organization, state.Enterprise = plan.Organization, plan.Enterprise
+		state.scopeModel = plan.scopeModel
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}

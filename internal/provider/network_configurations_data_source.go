@@ -15,7 +15,7 @@ func NewNetworkConfigurationsDataSource() datasource.DataSource {
 }
 
 type networkConfigurationsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type networkConfigurationsDataSourceModel struct {
@@ -42,13 +42,10 @@ func (d *networkConfigurationsDataSource) Schema(_ context.Context, _ datasource
 
 func (d *networkConfigurationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg networkConfigurationsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	configs, err := c.ListNetworkConfigurations(ctx, scope)
 	if err != nil {

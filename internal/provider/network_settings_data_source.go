@@ -20,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = (*networkSettingsDataSource)(nil)
 func NewNetworkSettingsDataSource() datasource.DataSource { return &networkSettingsDataSource{} }
 
 type networkSettingsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type networkSettingsDataSourceModel struct {
@@ -60,13 +60,10 @@ func (d *networkSettingsDataSource) Schema(_ context.Context, _ datasource.Schem
 
 func (d *networkSettingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg networkSettingsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	id := cfg.ID.ValueString()
 	s, err := c.GetNetworkSettings(ctx, scope, id)

@@ -14,7 +14,7 @@ var _ datasource.DataSourceWithConfigure = (*platformsDataSource)(nil)
 func NewPlatformsDataSource() datasource.DataSource { return &platformsDataSource{} }
 
 type platformsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type platformsDataSourceModel struct {
@@ -41,16 +41,10 @@ func (d *platformsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *platformsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg platformsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	platforms, err := c.ListPlatforms(ctx, scope)
 	if err != nil {

@@ -363,7 +363,7 @@ type providerData struct {
 
 	runners *runnerwatch.Engine // shared reads and waits of runners, per scope
 	lists   networkLists        // shared reads of runner groups and network configurations (runner_group_cache.go)
-	claims  staticIPClaims      // the runners this run's plans give static IPs, per scope (hosted_runner_plan.go)
+	claims  staticIPClaims      // the runners this run's plans give static IPs, per scope (hosted_runner_catalog_check.go)
 }
 
 // build returns the shared API client, built on first use, or a diagnostic saying how to

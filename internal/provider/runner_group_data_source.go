@@ -23,7 +23,7 @@ var (
 func NewRunnerGroupDataSource() datasource.DataSource { return &runnerGroupDataSource{} }
 
 type runnerGroupDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerGroupDataSourceModel struct {
@@ -62,13 +62,10 @@ func (d *runnerGroupDataSource) ConfigValidators(context.Context) []datasource.C
 
 func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerGroupDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	lookup := idOrNameLookup[client.RunnerGroup]{
 		noun: "runner group", plural: "groups", scope: scope,
@@ -78,7 +75,7 @@ func (d *runnerGroupDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	var group *client.RunnerGroup
 	if !cfg.ID.IsNull() {
-		id, diags := groupID(cfg.ID)
+		id, diags := idInState(cfg.ID, "runner group")
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return

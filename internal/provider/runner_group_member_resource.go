@@ -87,7 +87,7 @@ func (r *runnerGroupMemberResource) Schema(_ context.Context, _ resource.SchemaR
 					"changing only its letter case is no change at all: the plan is empty and the state keeps the spelling it has.",
 				CustomType:    scopeNameType{},
 				Required:      true,
-				Validators:    scopeValidators("", false),
+				Validators:    scopeNameValidators(),
 				PlanModifiers: []planmodifier.String{keepScopeSpelling{}, requiresReplaceUnlessCaseOnly()},
 			},
 			"runner_group_id": wholeID("The numeric ID of the runner group, whose `visibility` must be `selected`. The default group " +
@@ -223,12 +223,9 @@ func (r *runnerGroupMemberResource) Read(ctx context.Context, req resource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, scope, quiet, diags := r.data.refreshClientFor(r.kind.scopeArgs(state.Owner))
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	org, ent := r.kind.scopeArgs(state.Owner)
+	c, scope, ok := r.data.refreshClient(&resp.Diagnostics, org, ent)
+	if !ok {
 		return
 	}
 	group, member := state.Group.ValueInt64(), state.Member.ValueInt64()

@@ -95,14 +95,3 @@ func runnerGroupFromAPI(ctx context.Context, g *client.RunnerGroup) (runnerGroup
 		NetworkConfigurationID:   optionalString(g.NetworkConfigurationID),
 	}, diags
 }
-
-// groupID parses the id of a group in state.
-func groupID(v types.String) (int64, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	id, err := strconv.ParseInt(v.ValueString(), 10, 64)
-	if err != nil || id <= 0 {
-		diags.AddError("Invalid Runner Group ID in State",
-			fmt.Sprintf("The runner group ID %q is not a positive number. Please report this issue to the provider developers.", v.ValueString()))
-	}
-	return id, diags
-}

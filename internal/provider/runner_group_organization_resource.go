@@ -18,8 +18,8 @@ func NewRunnerGroupOrganizationResource() resource.Resource {
 		memberNoun: "organization",
 		newModel:   func() memberState { return &runnerGroupOrganizationModel{} },
 		description: "One organization's access to an enterprise runner group whose `visibility` is `selected`. Creating it " +
-			"adds the organization with one request and destroying it removes only that organization. A refresh reads the " +
-			"group's organizations once for every membership of the group, and drops a membership removed outside Terraform.\n\n" +
+			"adds the organization and destroying it removes only that organization. A refresh drops a membership removed " +
+			"outside Terraform.\n\n" +
 			"Never manage one group's organizations both here and in the group's `selected_organization_ids`: each would " +
 			"remove what the other adds on every apply. Leave `selected_organization_ids` out of a `githubactions_runner_group` " +
 			"whose organizations are granted with this resource. The enterprise's default group is refused at plan.\n\n" +

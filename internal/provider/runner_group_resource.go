@@ -41,8 +41,7 @@ type runnerGroupResource struct {
 }
 
 type runnerGroupResourceModel struct {
-	Organization scopeName `tfsdk:"organization"`
-	Enterprise   scopeName `tfsdk:"enterprise"`
+	scopeModel
 	runnerGroupAttrs
 	SelectedRepositoryIDs   types.Set `tfsdk:"selected_repository_ids"`
 	SelectedOrganizationIDs types.Set `tfsdk:"selected_organization_ids"`
@@ -93,14 +92,13 @@ func (r *runnerGroupResource) Schema(_ context.Context, _ resource.SchemaRequest
 			Validators:          []validator.String{stringvalidator.OneOf(visibilityAll, visibilitySelected, visibilityPrivate)},
 		},
 		"selected_repository_ids": memberIDs("Organization groups with `visibility = \"selected\"` only: the numeric IDs of the " +
-			"repositories that may use the group. Left out, the provider does not manage the list. Changes go through GitHub's " +
-			"membership endpoints with the fewest requests: one request adds or removes a single repository, any larger change " +
-			"replaces the whole list in one request. Leave it out when githubactions_runner_group_repository grants the group's " +
-			"repositories one at a time: set here too, each would undo the other's changes on every apply."),
+			"repositories that may use the group. Left out, the provider does not manage the list. Leave it out when " +
+			"githubactions_runner_group_repository grants the group's repositories one at a time: set here too, each would undo " +
+			"the other's changes on every apply."),
 		"selected_organization_ids": memberIDs("Enterprise groups with `visibility = \"selected\"` only: the numeric IDs of " +
-			"the organizations that may use the group. Left out, the provider does not manage the list. Changes are made " +
-			"with the fewest requests, as for `selected_repository_ids`. Leave it out when githubactions_runner_group_organization " +
-			"grants the group's organizations one at a time."),
+			"the organizations that may use the group. Left out, the provider does not manage the list. Leave it out when " +
+			"githubactions_runner_group_organization grants the group's organizations one at a time: set here too, each would " +
+			"undo the other's changes on every apply."),
 		"allows_public_repositories": schema.BoolAttribute{
 			MarkdownDescription: groupPublicDesc + " Default `false`.",
 			Optional:            true,
@@ -202,14 +200,6 @@ func validateRunnerGroup(m runnerGroupResourceModel) diag.Diagnostics {
 	return diags
 }
 
-// known reports a value that is neither null nor unknown.
-func known(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
-}
-
 func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan runnerGroupResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -248,13 +238,11 @@ func (r *runnerGroupResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *runnerGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state runnerGroupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
+		return
 	}
-	resp.Diagnostics.Append(diags...)
-	id, diags := groupID(state.ID)
+	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -301,7 +289,7 @@ func (r *runnerGroupResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	id, diags := groupID(state.ID)
+	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	body, changed, diags := updateRunnerGroupRequest(ctx, plan, state)
 	resp.Diagnostics.Append(diags...)
@@ -349,7 +337,7 @@ func (r *runnerGroupResource) Delete(ctx context.Context, req resource.DeleteReq
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	c, scope, diags := r.data.clientFor(state.Organization, state.Enterprise)
 	resp.Diagnostics.Append(diags...)
-	id, diags := groupID(state.ID)
+	id, diags := idInState(state.ID, "runner group")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -465,23 +453,4 @@ func updateRunnerGroupRequest(ctx context.Context, plan, state runnerGroupResour
 		}
 	}
 	return body, changed, diags
-}
-
-// int64s reads a known set of numbers, sorted.
-func int64s(ctx context.Context, s types.Set) ([]int64, diag.Diagnostics) {
-	out := []int64{}
-	diags := s.ElementsAs(ctx, &out, false)
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out, diags
-}
-
-// strs reads a set of strings, sorted; null and unknown give an empty list.
-func strs(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
-	out := []string{}
-	if !known(s) {
-		return out, nil
-	}
-	diags := s.ElementsAs(ctx, &out, false)
-	sort.Strings(out)
-	return out, diags
 }

@@ -13,7 +13,7 @@ var _ datasource.DataSourceWithConfigure = (*runnerGroupsDataSource)(nil)
 func NewRunnerGroupsDataSource() datasource.DataSource { return &runnerGroupsDataSource{} }
 
 type runnerGroupsDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerGroupsDataSourceModel struct {
@@ -40,13 +40,10 @@ func (d *runnerGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *runnerGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerGroupsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	groups, err := c.ListRunnerGroups(ctx, scope, "")
 	if err != nil {

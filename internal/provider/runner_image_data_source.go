@@ -24,7 +24,7 @@ var (
 func NewRunnerImageDataSource() datasource.DataSource { return &runnerImageDataSource{} }
 
 type runnerImageDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerImageDataSourceModel struct {
@@ -81,24 +81,15 @@ func (d *runnerImageDataSource) ConfigValidators(context.Context) []datasource.C
 
 func (d *runnerImageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerImageDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	if quiet {
-		return
-	}
-	resp.Diagnostics.Append(diags...)
-	re, err := optionalRegexp(cfg.DisplayNameRegex)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("display_name_regex"), "Invalid Regular Expression", err.Error())
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
+	re := argumentRegexp(&resp.Diagnostics, cfg.DisplayNameRegex, "display_name_regex")
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {
 		return

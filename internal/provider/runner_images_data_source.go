@@ -20,7 +20,7 @@ var _ datasource.DataSourceWithConfigure = (*runnerImagesDataSource)(nil)
 func NewRunnerImagesDataSource() datasource.DataSource { return &runnerImagesDataSource{} }
 
 type runnerImagesDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type runnerImagesDataSourceModel struct {
@@ -52,16 +52,10 @@ func (d *runnerImagesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *runnerImagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg runnerImagesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	resp.Diagnostics.Append(d.data.checkPlatformFilter(ctx, c, scope, cfg.Platform)...)
 	if resp.Diagnostics.HasError() {

@@ -2,15 +2,13 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -30,35 +28,36 @@ const (
 // slugPattern accepts GitHub organization logins and enterprise slugs.
 var slugPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$`)
 
-// scopeValidators check one scope argument; the first of the pair (organization) also checks
-// that exactly one of the two is set, so that a mistake yields one error, not one per argument.
-func scopeValidators(other string, first bool) []validator.String {
-	v := []validator.String{
+// scopeNameValidators check a scope argument's name.
+func scopeNameValidators() []validator.String {
+	return []validator.String{
 		stringvalidator.RegexMatches(slugPattern, "must be a GitHub organization login or enterprise slug: letters, digits and inner hyphens"),
 	}
-	if first {
-		v = append(v, exactlyOneScope{other: other})
-	}
-	return v
+}
+
+// organizationValidators also check that exactly one of organization and enterprise is set:
+// only the organization argument checks it, so that a mistake yields one error, not two.
+func organizationValidators() []validator.String {
+	return append(scopeNameValidators(), exactlyOneScope{other: "enterprise"})
 }
 
 // scopeResourceAttributes are the organization and enterprise arguments of a resource.
 // GitHub treats both names case-insensitively: changing only the letter case is no change at
 // all; any other change replaces the resource.
 func scopeResourceAttributes() map[string]rschema.Attribute {
-	attr := func(desc, other string, first bool) rschema.StringAttribute {
+	attr := func(desc string, validators []validator.String) rschema.StringAttribute {
 		return rschema.StringAttribute{
 			MarkdownDescription: desc + " Changing it replaces the resource; changing only its letter case is no change at " +
 				"all (GitHub treats the name case-insensitively): the plan is empty and the state keeps the spelling it has.",
 			CustomType:    scopeNameType{},
 			Optional:      true,
-			Validators:    scopeValidators(other, first),
+			Validators:    validators,
 			PlanModifiers: []planmodifier.String{keepScopeSpelling{}, requiresReplaceUnlessCaseOnly()},
 		}
 	}
 	return map[string]rschema.Attribute{
-		"organization": attr(organizationDescription, "enterprise", true),
-		"enterprise":   attr(enterpriseDescription, "organization", false),
+		"organization": attr(organizationDescription, organizationValidators()),
+		"enterprise":   attr(enterpriseDescription, scopeNameValidators()),
 	}
 }
 
@@ -85,8 +84,8 @@ func scopeReplaced(planOrg, planEnt, stateOrg, stateEnt scopeName) bool {
 // scopeDataSourceAttributes are the organization and enterprise arguments of a data source.
 func scopeDataSourceAttributes() map[string]dschema.Attribute {
 	return map[string]dschema.Attribute{
-		"organization": dschema.StringAttribute{MarkdownDescription: organizationDescription, CustomType: scopeNameType{}, Optional: true, Validators: scopeValidators("enterprise", true)},
-		"enterprise":   dschema.StringAttribute{MarkdownDescription: enterpriseDescription, CustomType: scopeNameType{}, Optional: true, Validators: scopeValidators("organization", false)},
+		"organization": dschema.StringAttribute{MarkdownDescription: organizationDescription, CustomType: scopeNameType{}, Optional: true, Validators: organizationValidators()},
+		"enterprise":   dschema.StringAttribute{MarkdownDescription: enterpriseDescription, CustomType: scopeNameType{}, Optional: true, Validators: scopeNameValidators()},
 	}
 }
 
@@ -137,56 +136,33 @@ func scopeValues(s client.Scope) (org, ent scopeName) {
 	return scopeNameValue(s.Name), scopeNameNull()
 }
 
-// importID is a parsed import ID: "orgs/<org>/<id>[/<rest>]" or "enterprises/<ent>/<id>[/<rest>]".
-type importID struct {
-	Scope client.Scope
-	Parts []string
-}
-
-// parseImportID parses an import ID made of the scope followed by exactly len(names) parts,
-// each named for the error message.
-func parseImportID(raw string, names ...string) (importID, error) {
-	want := "orgs/<organization>/" + strings.Join(wrap(names), "/") + " or enterprises/<enterprise>/" + strings.Join(wrap(names), "/")
-	segs := strings.Split(raw, "/")
-	if len(segs) != 2+len(names) {
-		return importID{}, fmt.Errorf("import ID %q must look like %s", raw, want)
-	}
-	scope, err := client.ParseScope(segs[0], segs[1])
-	if err != nil {
-		return importID{}, fmt.Errorf("import ID %q must look like %s: %w", raw, want, err)
-	}
-	if !slugPattern.MatchString(scope.Name) {
-		return importID{}, fmt.Errorf("import ID %q: %q is not a valid organization or enterprise name", raw, scope.Name)
-	}
-	for i, s := range segs[2:] {
-		if s == "" {
-			return importID{}, fmt.Errorf("import ID %q has an empty %s; it must look like %s", raw, names[i], want)
-		}
-	}
-	return importID{Scope: scope, Parts: segs[2:]}, nil
-}
-
-// positiveInt parses one numeric part of an import ID.
-func positiveInt(raw, name string) (int64, error) {
-	n, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%s %q must be a positive integer", name, raw)
-	}
-	return n, nil
-}
-
-func wrap(names []string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = "<" + n + ">"
+// withScope returns the organization and enterprise arguments together with attrs.
+func withScope(attrs map[string]dschema.Attribute) map[string]dschema.Attribute {
+	out := scopeDataSourceAttributes()
+	for name, a := range attrs {
+		out[name] = a
 	}
 	return out
 }
 
-// setScope writes the scope arguments of a resource into state during import.
-func setScope(ctx context.Context, s client.Scope, set func(context.Context, path.Path, any) diag.Diagnostics) diag.Diagnostics {
-	org, ent := scopeValues(s)
-	diags := set(ctx, path.Root("organization"), org)
-	diags.Append(set(ctx, path.Root("enterprise"), ent)...)
-	return diags
+// scopeModel is the organization/enterprise pair of a resource or data source model.
+type scopeModel struct {
+	Organization scopeName `tfsdk:"organization"`
+	Enterprise   scopeName `tfsdk:"enterprise"`
+}
+
+// scopedModel is a model that embeds scopeModel.
+type scopedModel interface {
+	scopeFields() *scopeModel
+}
+
+func (m *scopeModel) scopeFields() *scopeModel { return m }
+
+// updateScopeSpelling is the Update of a resource whose every other change replaces it: it
+// records the plan's scope arguments (a change of letter case only), with no request.
+func updateScopeSpelling(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse, plan, state scopedModel) {
+	resp.Diagnostics.Append(req.Plan.Get(ctx, plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	*state.scopeFields() = *plan.scopeFields()
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

@@ -79,12 +79,12 @@ func TestAccSecrets_TraceLogHasNoSecrets(t *testing.T) {
 	secrets = append(secrets, keyLines[1:len(keyLines)-1]...)
 	for _, s := range secrets {
 		if strings.Contains(text, s) {
-			t.Fatalf("I3: the trace log contains the secret %q", s)
+			t.Fatalf("secret in log: the trace log contains the secret %q", s)
 		}
 	}
 	for _, re := range []*regexp.Regexp{regexp.MustCompile(`eyJ[A-Za-z0-9_-]{5,}\.eyJ`), regexp.MustCompile(`PRIVATE KEY`), regexp.MustCompile(`gh[pousr]_[A-Za-z0-9]{10,}`)} {
 		if m := re.FindString(text); m != "" {
-			t.Fatalf("I3: the trace log contains %q", m)
+			t.Fatalf("secret in log: the trace log contains %q", m)
 		}
 	}
 	t.Logf("checked %d bytes of TRACE log in %d files against %d secrets", len(text), len(files), len(secrets))

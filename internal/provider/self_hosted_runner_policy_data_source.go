@@ -18,7 +18,7 @@ func NewSelfHostedRunnerPolicyDataSource() datasource.DataSource {
 }
 
 type selfHostedRunnerPolicyDataSource struct {
-	scopedDataSource
+	configuredDataSource
 }
 
 type selfHostedRunnerPolicyDataSourceModel struct {
@@ -56,13 +56,10 @@ func (d *selfHostedRunnerPolicyDataSource) Schema(_ context.Context, _ datasourc
 
 func (d *selfHostedRunnerPolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg selfHostedRunnerPolicyDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c, scope, quiet, diags := d.data.refreshClientFor(cfg.Organization, cfg.Enterprise)
-	resp.Diagnostics.Append(diags...)
-	if quiet || resp.Diagnostics.HasError() {
+	ctx, cancel, c, scope, ok := d.startRead(ctx, req, resp, &cfg)
+	if !ok {
 		return
 	}
-	ctx, cancel := c.WithReadTimeout(ctx)
 	defer cancel()
 	attrs, err := readSelfHostedPolicy(ctx, c, scope, func(enabled string) bool { return enabled == client.SelfHostedSelected })
 	if err != nil {

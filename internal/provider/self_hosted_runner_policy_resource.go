@@ -75,11 +75,10 @@ func (r *selfHostedRunnerPolicyResource) Schema(_ context.Context, _ resource.Sc
 		Validators:          []validator.String{stringvalidator.OneOf(client.SelfHostedAll, client.SelfHostedSelected, client.SelfHostedNone)},
 	}
 	attrs["selected_repository_ids"] = schema.SetAttribute{
-		MarkdownDescription: policySelectedDesc + " Left out, the provider does not manage the list. Changes take the " +
-			"fewest requests: one request adds or removes a single repository, any larger change replaces the list in one request.",
-		Optional:    true,
-		ElementType: wholeNumberType{},
-		Validators:  []validator.Set{wholeNumberElements{}, setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+		MarkdownDescription: policySelectedDesc + " Left out, the provider does not manage the list.",
+		Optional:            true,
+		ElementType:         wholeNumberType{},
+		Validators:          []validator.Set{wholeNumberElements{}, setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
 	}
 	attrs["disable_self_hosted_runners_for_all_orgs"] = schema.BoolAttribute{
 		MarkdownDescription: policyDisableDesc + " Required for an enterprise.",
@@ -215,13 +214,8 @@ func (r *selfHostedRunnerPolicyResource) write(ctx context.Context, c *client.Cl
 
 func (r *selfHostedRunnerPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state selfHostedRunnerPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, scope, quiet, diags := r.data.refreshClientFor(state.Organization, state.Enterprise)
-	if quiet {
-		return // the run already fails on the missing credentials
-	}
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	c, scope, ok := r.startRefresh(ctx, req, resp, &state)
+	if !ok {
 		return
 	}
 	// The list is read when the configuration manages it, or on import (nothing set yet).

@@ -5,7 +5,7 @@ resource "githubactions_runner_group" "shared" {
   visibility   = "selected"
 }
 
-# One repository's access: created with one request, destroyed without touching the others.
+# One repository's access: destroying it leaves the group's other repositories alone.
 resource "githubactions_runner_group_repository" "api" {
   organization    = "my-org"
   runner_group_id = githubactions_runner_group.shared.id
