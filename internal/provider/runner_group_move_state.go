@@ -44,45 +44,50 @@ type integrationsRunnerGroupV0 struct {
 // MoveState accepts `moved` blocks from integrations/github's github_actions_runner_group
 // (organization groups) and github_enterprise_actions_runner_group (enterprise groups).
 func (r *runnerGroupResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{
-		{StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-			if movesFrom(req, integrationsRunnerGroupType) {
-				moveRunnerGroup(ctx, req, resp, false)
-			}
-		}},
-		{StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-			if movesFrom(req, integrationsEnterpriseRunnerGroupType) {
-				moveRunnerGroup(ctx, req, resp, true)
-			}
-		}},
-	}
+	return []resource.StateMover{organizationGroupMove.mover(), enterpriseGroupMove.mover()}
 }
 
-// moveRunnerGroup maps a group's source state. An enterprise group's state names its
-// enterprise (enterprise_slug); an organization group's does not, so its organization comes
-// from GITHUB_OWNER, as for hosted runners. Like every move it reads and writes nothing: the
-// refresh that follows in the same plan reads the group (and its selection) in that scope.
-func moveRunnerGroup(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse, enterprise bool) {
-	importHint := "orgs/<organization>/<group id>"
-	if enterprise {
-		importHint = "enterprises/<enterprise>/<group id>"
-	}
-	resp.Diagnostics.Append(checkSourceVersion(req, importHint)...)
+// groupMove is a move from one of integrations/github's two runner group types.
+type groupMove struct {
+	sourceType string
+	importHint string
+	// enterprise groups name their enterprise (enterprise_slug) and are never private.
+	enterprise bool
+}
+
+var (
+	organizationGroupMove = groupMove{sourceType: integrationsRunnerGroupType, importHint: "orgs/<organization>/<group id>"}
+	enterpriseGroupMove   = groupMove{sourceType: integrationsEnterpriseRunnerGroupType, importHint: "enterprises/<enterprise>/<group id>", enterprise: true}
+)
+
+func (g groupMove) mover() resource.StateMover {
+	return resource.StateMover{StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+		if movesFrom(req, g.sourceType) {
+			g.move(ctx, req, resp)
+		}
+	}}
+}
+
+// move maps a group's source state. An organization group's state does not name its
+// organization, so it comes from GITHUB_OWNER, as for hosted runners. Like every move it reads
+// and writes nothing: the refresh that follows in the same plan reads the group in that scope.
+func (g groupMove) move(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+	resp.Diagnostics.Append(checkSourceVersion(req, g.importHint)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	var src integrationsRunnerGroupV0
-	resp.Diagnostics.Append(decodeSourceJSON(req, &src, importHint)...)
+	resp.Diagnostics.Append(decodeSourceJSON(req, &src, g.importHint)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, diags := integrationsGroupID(req.SourceTypeName, src, enterprise, importHint)
+	id, diags := g.groupID(req.SourceTypeName, src)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	var scope client.Scope
-	if enterprise {
+	if g.enterprise {
 		scope = client.Enterprise(src.EnterpriseSlug)
 	} else {
 		owner, diags := integrationsOwner(req.SourceTypeName, fmt.Sprintf("runner group %d", id), fmt.Sprintf("orgs/<organization>/%d", id))
@@ -101,22 +106,22 @@ func moveRunnerGroup(ctx context.Context, req resource.MoveStateRequest, resp *r
 	resp.Diagnostics.Append(resp.TargetState.Set(ctx, m)...)
 }
 
-// integrationsGroupID checks that the source state identifies a group in a known scope.
-func integrationsGroupID(sourceType string, src integrationsRunnerGroupV0, enterprise bool, importHint string) (int64, diag.Diagnostics) {
+// groupID checks that the source state identifies a group in a known scope.
+func (g groupMove) groupID(sourceType string, src integrationsRunnerGroupV0) (int64, diag.Diagnostics) {
 	const summary = "Source State Cannot Be Moved"
 	var diags diag.Diagnostics
 	id, err := strconv.ParseInt(src.ID, 10, 64)
 	if err != nil || id <= 0 {
-		diags.Append(moveRefusal(summary, sourceType, fmt.Sprintf("its id %q is not a runner group's numeric id", src.ID), importHint))
+		diags.Append(moveRefusal(summary, sourceType, fmt.Sprintf("its id %q is not a runner group's numeric id", src.ID), g.importHint))
 		return 0, diags
 	}
 	switch {
 	case src.Name == "" || src.Visibility == "":
-		diags.Append(moveRefusal(summary, sourceType, "it lacks a name or a visibility", importHint))
-	case enterprise && !slugPattern.MatchString(src.EnterpriseSlug):
-		diags.Append(moveRefusal(summary, sourceType, fmt.Sprintf("its enterprise_slug %q is not an enterprise slug", src.EnterpriseSlug), importHint))
-	case enterprise && src.Visibility == visibilityPrivate:
-		diags.Append(moveRefusal(summary, sourceType, `its visibility is "private", which enterprise groups do not have`, importHint))
+		diags.Append(moveRefusal(summary, sourceType, "it lacks a name or a visibility", g.importHint))
+	case g.enterprise && !slugPattern.MatchString(src.EnterpriseSlug):
+		diags.Append(moveRefusal(summary, sourceType, fmt.Sprintf("its enterprise_slug %q is not an enterprise slug", src.EnterpriseSlug), g.importHint))
+	case g.enterprise && src.Visibility == visibilityPrivate:
+		diags.Append(moveRefusal(summary, sourceType, `its visibility is "private", which enterprise groups do not have`, g.importHint))
 	}
 	return id, diags
 }
