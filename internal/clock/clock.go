@@ -39,11 +39,16 @@ func (Real) Sleep(ctx context.Context, d time.Duration) error {
 // Until is how long is left, on c, before t.
 func Until(c Clock, t time.Time) time.Duration { return t.Sub(c.Now()) }
 
+// deadlineReader is a Clock that reads contexts' deadlines its own way (Fake).
+type deadlineReader interface {
+	left(ctx context.Context) (time.Duration, bool)
+}
+
 // Left is how long is left, on c, before ctx's deadline; false when ctx has none. A Fake
 // reads it on its own time (see WallDeadlines).
 func Left(ctx context.Context, c Clock) (time.Duration, bool) {
-	if f, ok := c.(*Fake); ok {
-		return f.left(ctx)
+	if r, ok := c.(deadlineReader); ok {
+		return r.left(ctx)
 	}
 	deadline, ok := ctx.Deadline()
 	if !ok {
